@@ -1,0 +1,5 @@
+import type { Messages } from './index';
+
+export const en: Messages = {
+  'group.defaultName': 'Group {n}',
+};

@@ -1,0 +1,5 @@
+import type { Messages } from './index';
+
+export const sv: Messages = {
+  'group.defaultName': 'Grupp {n}',
+};

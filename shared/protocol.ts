@@ -1,0 +1,46 @@
+/**
+ * The wire protocol, named once. The y-websocket framing is unchanged (see docs/protocol.md):
+ * every binary frame starts with a varuint message type.
+ */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/**
+ * WebSocket close codes the server uses. 4000–4999 are ours; 1001 and 1009 are the standard
+ * codes ws itself sends for shutdown and for a frame over the size limit.
+ */
+export const CloseCode = {
+  GoingAway: 1001,
+  MessageTooBig: 1009,
+  MalformedMessage: 4400,
+  Unauthorized: 4401,
+  Forbidden: 4403,
+  WallNotFound: 4404,
+  TooManyPendingUpdates: 4409,
+  SlowConsumer: 4429,
+  LoadFailed: 4500,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Human-readable reasons sent with each close code (at most 123 bytes by the WebSocket spec). */
+export const CloseReason: Record<CloseCode, string> = {
+  [CloseCode.GoingAway]: 'server shutting down',
+  [CloseCode.MessageTooBig]: 'frame exceeds the size limit',
+  [CloseCode.MalformedMessage]: 'malformed or undecodable message',
+  [CloseCode.Unauthorized]: 'missing or invalid token',
+  [CloseCode.Forbidden]: 'role may not do this',
+  [CloseCode.WallNotFound]: 'wall not found',
+  [CloseCode.TooManyPendingUpdates]: 'too many updates with missing dependencies',
+  [CloseCode.SlowConsumer]: 'client is not reading fast enough',
+  [CloseCode.LoadFailed]: 'wall could not be loaded',
+};
+
+/** Path prefix of the WebSocket endpoint: `/ws/<wallId>?token=<token>`. */
+export const WS_PATH = '/ws';
+/** Version tag of export.json. */
+export const EXPORT_FORMAT = 'pajaseina/1';

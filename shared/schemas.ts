@@ -1,0 +1,107 @@
+/** zod schemas for every boundary that takes outside input. Server and client both use them. */
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+export const ROLES = ['facilitator', 'participant', 'viewer'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const TEMPLATES = ['four-workshops', 'blank'] as const;
+export const Template = z.enum(TEMPLATES);
+export type Template = z.infer<typeof Template>;
+
+/** Wall ids are server-made: 22 base64url characters (128 random bits). */
+export const WallId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+/** Tokens are server-made base64url strings; the bound keeps hashing cheap for garbage input. */
+export const Token = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/);
+
+export const WallParams = z.object({ id: WallId });
+export const WsParams = z.object({ wallId: WallId });
+export const WsQuery = z.object({ token: Token });
+
+export const CreateWallBody = z
+  .object({
+    title: z.string().trim().min(1).max(LIMITS.titleMax),
+    template: Template.optional(),
+    language: Language.optional(),
+  })
+  .strict();
+export type CreateWallBody = z.infer<typeof CreateWallBody>;
+
+export const RoleRecord = z.object({ facilitator: z.string(), participant: z.string(), viewer: z.string() });
+
+export const CreateWallResponse = z.object({
+  id: WallId,
+  links: RoleRecord,
+  tokens: RoleRecord,
+});
+export type CreateWallResponse = z.infer<typeof CreateWallResponse>;
+
+export const WallInfo = z.object({
+  id: WallId,
+  title: z.string(),
+  role: Role,
+  language: Language.optional(),
+});
+export type WallInfo = z.infer<typeof WallInfo>;
+
+export const ApiError = z.object({ error: z.string(), message: z.string() });
+export type ApiError = z.infer<typeof ApiError>;
+
+export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
+export const NoteColor = z.enum(NOTE_COLORS);
+export type NoteColor = z.infer<typeof NoteColor>;
+
+/** What each client publishes in awareness. Anything else is ignored by readers. */
+export const AwarenessUser = z.object({
+  name: z.string().max(LIMITS.displayNameMax).nullable(),
+  groupId: z.string().max(64).nullable(),
+  role: Role,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+export type AwarenessUser = z.infer<typeof AwarenessUser>;
+export const AwarenessState = z.object({ user: AwarenessUser }).passthrough();
+
+// ---- Stored wall content, as read back from the Y.Doc (any client may have written it) ----
+
+export const GroupRecord = z.object({
+  name: z.string().max(LIMITS.groupNameMax),
+  order: z.string().min(1).max(200),
+});
+export const NoteRecord = z.object({
+  groupId: z.string().min(1).max(64),
+  text: z.string().max(LIMITS.noteTextMax),
+  color: NoteColor,
+  order: z.string().min(1).max(200),
+  authorName: z.string().max(LIMITS.displayNameMax).nullable(),
+  authorId: z.string().max(64),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+// ---- export.json (docs/export-format.md) ----
+
+export const ExportedGroup = z.object({ id: z.string(), name: z.string(), order: z.string(), position: z.number() });
+export const ExportedNote = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  text: z.string(),
+  color: NoteColor,
+  order: z.string(),
+  position: z.number(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const WallExport = z.object({
+  format: z.string(),
+  exportedAt: z.string(),
+  wall: z.object({ id: z.string(), title: z.string(), language: Language, createdAt: z.string() }),
+  groups: z.array(ExportedGroup),
+  notes: z.array(ExportedNote),
+});
+export type WallExport = z.infer<typeof WallExport>;
