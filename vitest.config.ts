@@ -9,6 +9,5 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    globalSetup: ['tests/helpers/globalSetup.ts'],
   },
 });
