@@ -24,6 +24,7 @@ export const CloseCode = {
   TooManyPendingUpdates: 4409,
   SlowConsumer: 4429,
   LoadFailed: 4500,
+  StorageFailed: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -38,9 +39,18 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.TooManyPendingUpdates]: 'too many updates with missing dependencies',
   [CloseCode.SlowConsumer]: 'client is not reading fast enough',
   [CloseCode.LoadFailed]: 'wall could not be loaded',
+  [CloseCode.StorageFailed]: 'update could not be saved',
 };
 
 /** Path prefix of the WebSocket endpoint: `/ws/<wallId>?token=<token>`. */
 export const WS_PATH = '/ws';
+/** Sub-types of a Sync message (y-protocols/sync). */
+export const SyncMessageType = {
+  Step1: 0,
+  Step2: 1,
+  Update: 2,
+} as const;
+export type SyncMessageType = (typeof SyncMessageType)[keyof typeof SyncMessageType];
+
 /** Version tag of export.json. */
 export const EXPORT_FORMAT = 'pajaseina/1';

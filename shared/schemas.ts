@@ -49,6 +49,25 @@ export const WallInfo = z.object({
 });
 export type WallInfo = z.infer<typeof WallInfo>;
 
+export const HealthResponse = z.object({ status: z.literal('ok') });
+
+/** Bearer token of GET /api/walls/:id and export.json. */
+export const BearerHeader = z.string().regex(/^Bearer [A-Za-z0-9_-]{22,128}$/);
+
+// ---- What the server reads back from storage ----
+
+/** Tokens are stored only as lowercase hex SHA-256 hashes. */
+export const TokenHash = z.string().regex(/^[0-9a-f]{64}$/);
+export const StoredWall = z.object({
+  id: WallId,
+  title: z.string().max(LIMITS.titleMax),
+  language: Language,
+  tokenHashes: z.object({ facilitator: TokenHash, participant: TokenHash, viewer: TokenHash }),
+  createdAt: z.number().int().nonnegative(),
+});
+export type StoredWall = z.infer<typeof StoredWall>;
+export const StoredSeq = z.number().int().nonnegative();
+
 export const ApiError = z.object({ error: z.string(), message: z.string() });
 export type ApiError = z.infer<typeof ApiError>;
 

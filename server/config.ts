@@ -1,0 +1,75 @@
+/**
+ * Environment → typed config, parsed once with zod. A bad value throws a ConfigError whose
+ * message names the variable, so start-up fails with something a person can act on.
+ */
+import { z } from 'zod';
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const EnvSchema = z.object({
+  PORT: int(8080, 0, 65535),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  STATIC_DIR: z.string().min(1).default('./dist'),
+  MAX_MESSAGE_BYTES: int(1_048_576, 1024, 64 * 1_048_576),
+  // Above 30 s a wall would stay in memory long after a workshop's last tab closed.
+  ROOM_UNLOAD_DELAY_MS: int(10_000, 0, 30_000),
+  COMPACT_AFTER_UPDATES: int(500, 1, 1_000_000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Base of the links handed out, without a trailing slash; else derived from each request. */
+  publicUrl: string | undefined;
+  staticDir: string;
+  maxMessageBytes: number;
+  roomUnloadDelayMs: number;
+  compactAfterUpdates: number;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the config from `env`. Empty strings count as unset, as they do in most .env tooling. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') input[key] = value.trim();
+  }
+  const parsed = EnvSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const got = input[name] === undefined ? '' : ` (got ${JSON.stringify(input[name])})`;
+      return `${name}: ${issue.message}${got}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    publicUrl: e.PUBLIC_URL,
+    staticDir: e.STATIC_DIR,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    roomUnloadDelayMs: e.ROOM_UNLOAD_DELAY_MS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,78 @@
+/** In-memory Store: the reference for the contract suite and for room tests. Not durable. */
+import { StoredWall } from '../../shared/schemas';
+import { DuplicateWallError, WallNotFoundError, type Store, type StoredState, type WallRecord } from './store';
+
+interface Entry {
+  record: WallRecord;
+  snapshot: Uint8Array;
+  snapshotSeq: number;
+  nextSeq: number;
+  updates: { seq: number; data: Uint8Array }[];
+}
+
+export class MemoryStore implements Store {
+  private walls = new Map<string, Entry>();
+  private closed = false;
+
+  private entry(id: string): Entry {
+    this.assertOpen();
+    const entry = this.walls.get(id);
+    if (!entry) throw new WallNotFoundError(id);
+    return entry;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('store is closed');
+  }
+
+  async createWall(record: WallRecord, initialUpdate: Uint8Array): Promise<void> {
+    this.assertOpen();
+    if (this.walls.has(record.id)) throw new DuplicateWallError(record.id);
+    this.walls.set(record.id, {
+      record: StoredWall.parse(structuredClone(record)),
+      snapshot: initialUpdate.slice(),
+      snapshotSeq: 0,
+      nextSeq: 1,
+      updates: [],
+    });
+  }
+
+  async getWall(id: string): Promise<WallRecord | undefined> {
+    this.assertOpen();
+    const entry = this.walls.get(id);
+    return entry ? structuredClone(entry.record) : undefined;
+  }
+
+  async loadState(id: string): Promise<StoredState> {
+    const entry = this.entry(id);
+    const last = entry.updates[entry.updates.length - 1];
+    return {
+      updates: [entry.snapshot.slice(), ...entry.updates.map((u) => u.data.slice())],
+      lastSeq: last ? last.seq : entry.snapshotSeq,
+    };
+  }
+
+  async appendUpdate(id: string, update: Uint8Array): Promise<number> {
+    const entry = this.entry(id);
+    const seq = entry.nextSeq++;
+    entry.updates.push({ seq, data: update.slice() });
+    return seq;
+  }
+
+  async compact(id: string, mergedState: Uint8Array, uptoSeq: number): Promise<void> {
+    const entry = this.entry(id);
+    if (uptoSeq < entry.snapshotSeq) return;
+    entry.snapshot = mergedState.slice();
+    entry.snapshotSeq = uptoSeq;
+    entry.updates = entry.updates.filter((u) => u.seq > uptoSeq);
+  }
+
+  async deleteWall(id: string): Promise<void> {
+    this.assertOpen();
+    this.walls.delete(id);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * SQLite Store (better-sqlite3). WAL with synchronous=NORMAL: a committed transaction survives a
+ * killed process (only an OS crash or power loss can drop the last few), and appends do not
+ * wait for an fsync each.
+ *
+ * Sequence numbers come from one AUTOINCREMENT column shared by all walls: they grow within
+ * every wall and are never reused, even after compaction deleted the rows below them.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { StoredSeq, StoredWall } from '../../shared/schemas';
+import { DuplicateWallError, WallNotFoundError, type Store, type StoredState, type WallRecord } from './store';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS walls (
+  id           TEXT PRIMARY KEY,
+  title        TEXT NOT NULL,
+  language     TEXT NOT NULL,
+  token_hashes TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  snapshot     BLOB NOT NULL,
+  snapshot_seq INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  data    BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_wall ON updates (wall_id, seq);
+`;
+
+const Blob = z.instanceof(Uint8Array);
+const WallRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  language: z.string(),
+  token_hashes: z.string(),
+  created_at: z.number(),
+});
+const SnapshotRow = z.object({ snapshot: Blob, snapshot_seq: StoredSeq });
+const UpdateRow = z.object({ seq: StoredSeq, data: Blob });
+
+export const DB_FILE = 'pajaseina.db';
+
+export class SqliteStore implements Store {
+  private db: Database.Database;
+  private stmt;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, DB_FILE));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    this.stmt = {
+      insertWall: this.db.prepare(
+        `INSERT INTO walls (id, title, language, token_hashes, created_at, snapshot) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      getWall: this.db.prepare(`SELECT id, title, language, token_hashes, created_at FROM walls WHERE id = ?`),
+      snapshot: this.db.prepare(`SELECT snapshot, snapshot_seq FROM walls WHERE id = ?`),
+      updates: this.db.prepare(`SELECT seq, data FROM updates WHERE wall_id = ? ORDER BY seq`),
+      append: this.db.prepare(`INSERT INTO updates (wall_id, data) VALUES (?, ?)`),
+      setSnapshot: this.db.prepare(`UPDATE walls SET snapshot = ?, snapshot_seq = ? WHERE id = ?`),
+      deleteUpTo: this.db.prepare(`DELETE FROM updates WHERE wall_id = ? AND seq <= ?`),
+      deleteWall: this.db.prepare(`DELETE FROM walls WHERE id = ?`),
+    };
+  }
+
+  async createWall(record: WallRecord, initialUpdate: Uint8Array): Promise<void> {
+    const r = StoredWall.parse(record);
+    try {
+      this.stmt.insertWall.run(r.id, r.title, r.language, JSON.stringify(r.tokenHashes), r.createdAt, initialUpdate);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateWallError(r.id);
+      throw err;
+    }
+  }
+
+  async getWall(id: string): Promise<WallRecord | undefined> {
+    const row = this.stmt.getWall.get(id);
+    if (row === undefined) return undefined;
+    const r = WallRow.parse(row);
+    return StoredWall.parse({
+      id: r.id,
+      title: r.title,
+      language: r.language,
+      tokenHashes: JSON.parse(r.token_hashes),
+      createdAt: r.created_at,
+    });
+  }
+
+  async loadState(id: string): Promise<StoredState> {
+    // One read transaction, so a compaction cannot slip between the snapshot and the updates.
+    return this.db.transaction(() => {
+      const found = this.stmt.snapshot.get(id);
+      if (found === undefined) throw new WallNotFoundError(id);
+      const snap = SnapshotRow.parse(found);
+      const rows = z.array(UpdateRow).parse(this.stmt.updates.all(id));
+      const last = rows[rows.length - 1];
+      return {
+        updates: [new Uint8Array(snap.snapshot), ...rows.map((r) => new Uint8Array(r.data))],
+        lastSeq: last ? Math.max(last.seq, snap.snapshot_seq) : snap.snapshot_seq,
+      };
+    })();
+  }
+
+  async appendUpdate(id: string, update: Uint8Array): Promise<number> {
+    try {
+      return Number(this.stmt.append.run(id, update).lastInsertRowid);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new WallNotFoundError(id);
+      throw err;
+    }
+  }
+
+  async compact(id: string, mergedState: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      const found = this.stmt.snapshot.get(id);
+      if (found === undefined) throw new WallNotFoundError(id);
+      if (uptoSeq < SnapshotRow.parse(found).snapshot_seq) return; // a newer compaction won
+      this.stmt.setSnapshot.run(mergedState, uptoSeq, id);
+      this.stmt.deleteUpTo.run(id, uptoSeq);
+    })();
+  }
+
+  async deleteWall(id: string): Promise<void> {
+    this.stmt.deleteWall.run(id);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
