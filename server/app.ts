@@ -1,0 +1,76 @@
+/**
+ * buildApp(config, deps): plugins, routes, error handling. Never listens; main.ts does, and
+ * tests call it with port 0. app.close() closes every socket with 1001, flushes every wall and
+ * then closes the store.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config';
+import { installErrorHandlers } from './http/errors';
+import { installSecurityHeaders, staticRoutes } from './http/static';
+import { wallRoutes } from './http/walls';
+import { REDACT_PATHS, serializeRequest } from './log';
+import { RoomRegistry } from './rooms/registry';
+import { SqliteStore } from './storage/sqliteStore';
+import type { Store } from './storage/store';
+import { wallSocketRoutes } from './ws/wallSocket';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    rooms: RoomRegistry;
+    store: Store;
+  }
+}
+
+export interface AppDeps {
+  /** Defaults to a SqliteStore in config.dataDir. The app closes it on close either way. */
+  store?: Store;
+  /** Where log lines go (tests capture them); defaults to stdout. */
+  logStream?: DestinationStream;
+  /** Bytes of unsent frames before a client counts as a slow consumer. */
+  maxBufferedBytes?: number;
+  /** Bytes of updates waiting for missing dependencies before the sender is cut off. */
+  maxPendingBytes?: number;
+  pingIntervalMs?: number;
+}
+
+const MiB = 1024 * 1024;
+
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      serializers: { req: serializeRequest },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
+  });
+  const store = deps.store ?? new SqliteStore(config.dataDir);
+  const registry = new RoomRegistry(store, {
+    unloadDelayMs: config.roomUnloadDelayMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    // A client may be missing one message's worth of history, not more.
+    maxPendingBytes: deps.maxPendingBytes ?? config.maxMessageBytes,
+    log: app.log,
+  });
+  app.decorate('store', store);
+  app.decorate('rooms', registry);
+  // Registered first, so it runs after the websocket plugin's preClose has flushed the rooms.
+  app.addHook('onClose', async () => store.close());
+
+  installErrorHandlers(app);
+  installSecurityHeaders(app);
+  await app.register(wallSocketRoutes, {
+    store,
+    registry,
+    maxMessageBytes: config.maxMessageBytes,
+    limits: {
+      maxBufferedBytes: deps.maxBufferedBytes ?? 16 * MiB,
+      maxInboxBytes: 4 * config.maxMessageBytes,
+    },
+    pingIntervalMs: deps.pingIntervalMs ?? 30_000,
+  });
+  await app.register(wallRoutes, { config, store, registry });
+  await app.register(staticRoutes, { staticDir: config.staticDir });
+  return app;
+}

@@ -1,0 +1,88 @@
+/** The wall API: create, read, export. Every input is parsed with a schema from shared/. */
+import * as Y from 'yjs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { translate } from '../../shared/i18n';
+import { randomId } from '../../shared/ids';
+import {
+  CreateWallBody,
+  type CreateWallResponse,
+  type HealthResponse,
+  type Language,
+  type WallInfo,
+} from '../../shared/schemas';
+import { Wall } from '../../shared/wall';
+import { bearerToken, resolveAccess } from '../auth/access';
+import { newTokens } from '../auth/tokens';
+import type { Config } from '../config';
+import { buildExport } from '../export';
+import type { RoomRegistry } from '../rooms/registry';
+import type { Store } from '../storage/store';
+import { badRequest } from './errors';
+import type { z } from 'zod';
+
+export interface WallRoutesOptions {
+  config: Config;
+  store: Store;
+  registry: RoomRegistry;
+}
+
+const DEFAULT_GROUPS = 3;
+/** A create body is a title and two enums; anything near this size is not one. */
+const CREATE_BODY_LIMIT = 16 * 1024;
+
+/** The first update of a new wall: its meta and default groups, made on the server. */
+function initialUpdate(title: string, language: Language, createdAt: number): Uint8Array {
+  const doc = new Y.Doc();
+  const names = Array.from({ length: DEFAULT_GROUPS }, (_, i) => translate(language, 'group.defaultName', { n: i + 1 }));
+  new Wall(doc).initialise({ title, language, createdAt }, names);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+export async function wallRoutes(app: FastifyInstance, opts: WallRoutesOptions): Promise<void> {
+  const { config, store, registry } = opts;
+  const baseUrl = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
+  const access = (request: FastifyRequest<{ Params: { id: string } }>) =>
+    resolveAccess(store, request.params.id, bearerToken(request.headers.authorization));
+
+  app.addHook('onSend', async (_request, reply) => {
+    // Responses carry tokens or wall content: never cache them.
+    void reply.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/healthz', async (): Promise<z.infer<typeof HealthResponse>> => ({ status: 'ok' }));
+
+  app.post('/api/walls', { bodyLimit: CREATE_BODY_LIMIT }, async (request, reply) => {
+    const parsed = CreateWallBody.safeParse(request.body ?? {});
+    if (!parsed.success) throw badRequest(parsed.error);
+    const { title, language = 'fi' } = parsed.data;
+    // Both templates give the same wall for now; the four-workshop template comes later.
+    const id = randomId(16);
+    const createdAt = Date.now();
+    const { tokens, hashes } = newTokens();
+    await store.createWall({ id, title, language, tokenHashes: hashes, createdAt }, initialUpdate(title, language, createdAt));
+    const base = baseUrl(request);
+    const link = (token: string) => `${base}/w/${id}#${token}`;
+    const body: CreateWallResponse = {
+      id,
+      links: { facilitator: link(tokens.facilitator), participant: link(tokens.participant), viewer: link(tokens.viewer) },
+      tokens,
+    };
+    return reply.status(201).send(body);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/walls/:id', async (request) => {
+    const { wall, role } = await access(request);
+    const meta = await registry.read(wall.id, (room) => new Wall(room.doc).getMeta());
+    const body: WallInfo = { id: wall.id, title: meta.title, role, language: meta.language };
+    return body;
+  });
+
+  app.get<{ Params: { id: string } }>('/api/walls/:id/export.json', async (request, reply) => {
+    const { wall } = await access(request);
+    const exported = await registry.read(wall.id, (room) => buildExport(wall.id, new Wall(room.doc)));
+    void reply.header('Content-Disposition', `attachment; filename="pajaseina-${wall.id}.json"`);
+    return exported;
+  });
+}

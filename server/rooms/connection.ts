@@ -1,0 +1,119 @@
+/**
+ * One client socket of a room. Depends only on the WallSocket interface, so rooms can be driven
+ * by a real ws socket or an in-memory pair alike.
+ *
+ * Frames are decoded the moment they arrive (a malformed one closes this connection at once)
+ * and held in an inbox until the room is loaded; then the room drains the inbox in order.
+ */
+import { CloseCode, CloseReason } from '../../shared/protocol';
+import type { Role } from '../../shared/schemas';
+import { decodeFrame, MalformedFrame, type Incoming } from './codec';
+
+/** The little a connection needs from a socket. */
+export interface WallSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+  /** Bytes queued but not yet written to the network. */
+  readonly bufferedAmount: number;
+}
+
+export interface ConnectionLimits {
+  /** A client whose unsent backlog grows past this is closed instead of buffered without bound. */
+  maxBufferedBytes: number;
+  /** Bytes of frames held while the room loads. */
+  maxInboxBytes: number;
+}
+
+type Sink = (message: Incoming) => void;
+
+export class Connection {
+  /** Awareness client ids this connection has published; removed when it closes. */
+  readonly awarenessClients = new Set<number>();
+  private inbox: Incoming[] = [];
+  private inboxBytes = 0;
+  private sink: Sink | null = null;
+  private closeListeners: (() => void)[] = [];
+  private _closed = false;
+  /** Set when the server closed this connection for a fault its later frames would repeat. */
+  faulted = false;
+
+  constructor(
+    private readonly socket: WallSocket,
+    readonly role: Role,
+    private readonly limits: ConnectionLimits,
+    private readonly onProtocolError: (reason: string) => void = () => {},
+  ) {}
+
+  get closed(): boolean {
+    return this._closed;
+  }
+
+  /** Called by the transport for every frame received. */
+  receive(data: Uint8Array, isBinary: boolean): void {
+    if (this._closed) return;
+    let message: Incoming;
+    try {
+      if (!isBinary) throw new MalformedFrame('text frame');
+      message = decodeFrame(data);
+    } catch (err) {
+      this.onProtocolError((err as Error).message);
+      this.close(CloseCode.MalformedMessage);
+      return;
+    }
+    if (this.sink) {
+      this.sink(message);
+      return;
+    }
+    this.inboxBytes += data.byteLength;
+    if (this.inboxBytes > this.limits.maxInboxBytes) {
+      this.close(CloseCode.TooManyPendingUpdates);
+      return;
+    }
+    this.inbox.push(message);
+  }
+
+  /** Starts delivering frames to the room, first the ones that arrived while it loaded. */
+  attach(sink: Sink): void {
+    if (this._closed) return;
+    this.sink = sink;
+    const queued = this.inbox;
+    this.inbox = [];
+    this.inboxBytes = 0;
+    for (const message of queued) {
+      if (this._closed) return;
+      sink(message);
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (this._closed) return;
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CloseCode.SlowConsumer);
+      return;
+    }
+    this.socket.send(frame);
+  }
+
+  /** Closes with a named code. Idempotent; listeners run once. */
+  close(code: CloseCode): void {
+    if (this._closed) return;
+    this.socket.close(code, CloseReason[code]);
+    this.markClosed();
+  }
+
+  /** Called by the transport when the socket closed, whoever closed it. */
+  markClosed(): void {
+    if (this._closed) return;
+    this._closed = true;
+    this.sink = null;
+    this.inbox = [];
+    const listeners = this.closeListeners;
+    this.closeListeners = [];
+    for (const listener of listeners) listener();
+  }
+
+  onClose(listener: () => void): void {
+    if (this._closed) listener();
+    else this.closeListeners.push(listener);
+  }
+}

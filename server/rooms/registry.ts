@@ -1,0 +1,161 @@
+/**
+ * The one owner of live walls. A wall is loaded once however many connections arrive at once
+ * (they share the load promise); connections that arrive while it loads keep their frames in
+ * their inbox until it is ready; the last leave unloads it after a grace period unless someone
+ * rejoined; close() flushes every wall.
+ */
+import { CloseCode } from '../../shared/protocol';
+import type { Logger } from '../log';
+import type { Store } from '../storage/store';
+import type { Connection } from './connection';
+import { Room } from './room';
+
+export interface RegistryOptions {
+  unloadDelayMs: number;
+  compactAfterUpdates: number;
+  maxPendingBytes: number;
+  log: Logger;
+}
+
+export interface RegistryStats {
+  /** Rooms loaded or loading now. */
+  rooms: number;
+  /** Loads started since the registry was made. */
+  loads: number;
+  /** Unloads finished since the registry was made. */
+  unloads: number;
+  /** Open connections across all rooms. */
+  connections: number;
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  /** Unloads in progress: a new load of the same wall waits for its final snapshot. */
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly live = new Set<Room>();
+  private loads = 0;
+  private unloads = 0;
+  private closing = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly opts: RegistryOptions,
+  ) {}
+
+  /** Hands a connection to its wall's room, loading the room if needed. Never throws. */
+  join(wallId: string, conn: Connection): void {
+    if (this.closing) {
+      conn.close(CloseCode.GoingAway);
+      return;
+    }
+    this.acquire(wallId).then(
+      (room) => {
+        if (conn.closed) this.releaseIfEmpty(room);
+        else room.join(conn);
+      },
+      () => conn.close(CloseCode.LoadFailed),
+    );
+  }
+
+  /** Runs `read` on the wall's live doc, loading it for the time being if nobody is connected. */
+  async read<T>(wallId: string, read: (room: Room) => T): Promise<T> {
+    const room = await this.acquire(wallId);
+    try {
+      return read(room);
+    } finally {
+      this.releaseIfEmpty(room);
+    }
+  }
+
+  stats(): RegistryStats {
+    let connections = 0;
+    for (const room of this.live) connections += room.size;
+    return { rooms: this.rooms.size, loads: this.loads, unloads: this.unloads, connections };
+  }
+
+  private acquire(wallId: string): Promise<Room> {
+    if (this.closing) return Promise.reject(new Error('registry is closing'));
+    const timer = this.timers.get(wallId);
+    if (timer) {
+      clearTimeout(timer);
+      this.timers.delete(wallId);
+    }
+    const existing = this.rooms.get(wallId);
+    if (existing) return existing;
+    const loading = this.load(wallId);
+    this.rooms.set(wallId, loading);
+    loading.catch(() => {
+      if (this.rooms.get(wallId) === loading) this.rooms.delete(wallId);
+    });
+    return loading;
+  }
+
+  private async load(wallId: string): Promise<Room> {
+    this.loads++;
+    await this.unloading.get(wallId);
+    const room = new Room(wallId, this.store, {
+      compactAfterUpdates: this.opts.compactAfterUpdates,
+      maxPendingBytes: this.opts.maxPendingBytes,
+      log: this.opts.log,
+      onEmpty: (r) => this.releaseIfEmpty(r),
+    });
+    try {
+      await room.load();
+    } catch (err) {
+      room.destroy();
+      this.opts.log.error({ wallId, err }, 'wall failed to load');
+      throw err;
+    }
+    this.live.add(room);
+    return room;
+  }
+
+  private releaseIfEmpty(room: Room): void {
+    if (room.size > 0 || this.closing || this.timers.has(room.wallId)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(room.wallId);
+      if (room.size === 0) this.unload(room);
+    }, this.opts.unloadDelayMs);
+    this.timers.set(room.wallId, timer);
+  }
+
+  private unload(room: Room): void {
+    const { wallId } = room;
+    this.rooms.delete(wallId);
+    this.live.delete(room);
+    const done = room
+      .flush()
+      .catch((err: unknown) => this.opts.log.error({ wallId, err }, 'final flush failed'))
+      .finally(() => {
+        room.destroy();
+        this.unloads++;
+        if (this.unloading.get(wallId) === done) this.unloading.delete(wallId);
+      });
+    this.unloading.set(wallId, done);
+  }
+
+  /** Closes every connection with 1001, flushes and destroys every room. */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    const rooms = await Promise.allSettled(this.rooms.values());
+    this.rooms.clear();
+    await Promise.all(
+      rooms.map(async (settled) => {
+        if (settled.status !== 'fulfilled') return;
+        const room = settled.value;
+        room.closeAll(CloseCode.GoingAway);
+        try {
+          await room.flush();
+        } catch (err) {
+          this.opts.log.error({ wallId: room.wallId, err }, 'flush on shutdown failed');
+        }
+        room.destroy();
+        this.live.delete(room);
+      }),
+    );
+    await Promise.all(this.unloading.values());
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * One wall, live: its Y.Doc, its awareness and the connections to it.
+ *
+ * Durability order: an update is appended to the store, and the append awaited, before it is
+ * applied to the doc and relayed. Updates pass one serial queue per room, so they are stored,
+ * applied and relayed in the order they arrived. Whatever any client has received is stored.
+ */
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { CloseCode } from '../../shared/protocol';
+import type { Logger } from '../log';
+import type { Store } from '../storage/store';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type Incoming } from './codec';
+import { Connection } from './connection';
+import { mayEdit, mayPublishAwareness } from './permissions';
+
+/** Origin of the transactions that replay stored updates: never stored again, never relayed. */
+export const LoadOrigin: unique symbol = Symbol('pajaseina.load');
+/** Every transaction on a room's doc comes from the store or from one connection. */
+export type UpdateOrigin = typeof LoadOrigin | Connection;
+
+export interface RoomOptions {
+  compactAfterUpdates: number;
+  /** Updates waiting for missing dependencies may not hold more than this. */
+  maxPendingBytes: number;
+  log: Logger;
+  onEmpty: (room: Room) => void;
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  private readonly connections = new Set<Connection>();
+  private queue: Promise<void> = Promise.resolve();
+  private lastAppliedSeq = 0;
+  private appendedSinceCompact = 0;
+  private mustCompact = false;
+  private compaction: Promise<void> = Promise.resolve();
+  private compactionScheduled = false;
+  private destroyed = false;
+
+  constructor(
+    readonly wallId: string,
+    private readonly store: Store,
+    private readonly opts: RoomOptions,
+  ) {
+    // The server is no participant: it relays awareness but publishes none of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.relayUpdate);
+    this.awareness.on('update', this.relayAwareness);
+  }
+
+  /** Replays the stored state. The caller destroys the room if this rejects. */
+  async load(): Promise<void> {
+    const state = await this.store.loadState(this.wallId);
+    for (const [i, update] of state.updates.entries()) {
+      try {
+        Y.applyUpdate(this.doc, update, LoadOrigin);
+      } catch (err) {
+        // One unreadable stored update must not make the whole wall unreachable.
+        this.opts.log.error({ wallId: this.wallId, index: i, err }, 'skipped a stored update that failed to apply');
+      }
+    }
+    this.lastAppliedSeq = state.lastSeq;
+    this.appendedSinceCompact = state.updates.length - 1;
+    this.maybeCompact();
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  /** Adds a connection: sync step 1 and the current awareness first, then its queued frames. */
+  join(conn: Connection): void {
+    this.connections.add(conn);
+    conn.onClose(() => this.leave(conn));
+    conn.send(encodeSyncStep1(this.doc));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
+    conn.attach((message) => this.receive(conn, message));
+  }
+
+  private leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
+    if (this.connections.size === 0) this.opts.onEmpty(this);
+  }
+
+  private receive(conn: Connection, message: Incoming): void {
+    switch (message.kind) {
+      case 'sync-step1':
+        // Queued, so the answer includes every update that arrived before this request.
+        this.enqueue(() => conn.send(encodeSyncStep2(this.doc, message.stateVector)));
+        return;
+      case 'update':
+        // A viewer's step 2 (its answer to our step 1) lands here too: ignored, not an error.
+        if (!mayEdit(conn.role) || message.empty) return;
+        this.enqueue(() => this.storeAndApply(conn, message.update));
+        return;
+      case 'awareness':
+        if (!mayPublishAwareness(conn.role)) return;
+        applyAwarenessUpdate(this.awareness, message.update, conn);
+        return;
+      case 'query-awareness': {
+        const clients = [...this.awareness.getStates().keys()];
+        conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
+        return;
+      }
+    }
+  }
+
+  private enqueue(task: () => void | Promise<void>): void {
+    this.queue = this.queue.then(task).catch((err: unknown) => {
+      this.opts.log.error({ wallId: this.wallId, err }, 'room task failed');
+    });
+  }
+
+  private async storeAndApply(conn: Connection, update: Uint8Array): Promise<void> {
+    if (conn.faulted) return; // its later frames would build on what was refused
+    let seq: number;
+    try {
+      seq = await this.store.appendUpdate(this.wallId, update);
+    } catch (err) {
+      this.opts.log.error({ wallId: this.wallId, err }, 'could not store an update');
+      conn.faulted = true;
+      conn.close(CloseCode.StorageFailed);
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (err) {
+      this.opts.log.warn({ wallId: this.wallId, err }, 'an update passed decoding but failed to apply');
+      conn.faulted = true;
+      conn.close(CloseCode.MalformedMessage);
+    }
+    this.lastAppliedSeq = seq;
+    this.appendedSinceCompact++;
+    this.checkPending(conn);
+    this.maybeCompact();
+  }
+
+  /**
+   * Updates whose dependencies never arrive stay in the doc's pending state forever. Past the
+   * bound, the sender is cut off and the pending state dropped (and compacted away, since the
+   * stored updates still hold it).
+   */
+  private checkPending(conn: Connection): void {
+    const store = this.doc.store;
+    const bytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+    if (bytes <= this.opts.maxPendingBytes) return;
+    this.opts.log.warn({ wallId: this.wallId, bytes }, 'dropping updates with missing dependencies');
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    conn.faulted = true;
+    conn.close(CloseCode.TooManyPendingUpdates);
+    this.mustCompact = true;
+    this.scheduleCompaction();
+  }
+
+  private readonly relayUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LoadOrigin) return;
+    const frame = encodeUpdate(update);
+    for (const conn of this.connections) if (conn !== origin) conn.send(frame);
+  };
+
+  private readonly relayAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+    if (origin instanceof Connection) {
+      for (const id of [...added, ...updated]) origin.awarenessClients.add(id);
+      for (const id of removed) origin.awarenessClients.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    const frame = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+    for (const conn of this.connections) conn.send(frame);
+  };
+
+  // ---------------------------------------------------------------- compaction
+
+  private maybeCompact(): void {
+    if (this.appendedSinceCompact >= this.opts.compactAfterUpdates) this.scheduleCompaction();
+  }
+
+  /** Off the hot path: the frame that crossed the threshold is relayed first. */
+  private scheduleCompaction(): void {
+    if (this.compactionScheduled || this.destroyed) return;
+    this.compactionScheduled = true;
+    setImmediate(() => {
+      this.compactionScheduled = false;
+      void this.compact();
+    });
+  }
+
+  /**
+   * Writes the doc as the new snapshot. The state and the seq it covers are read together,
+   * synchronously, so updates appended but not yet applied stay in the store.
+   * Compactions are chained: two never race over the snapshot.
+   */
+  compact(): Promise<void> {
+    this.compaction = this.compaction.then(async () => {
+      if (this.destroyed || (this.appendedSinceCompact === 0 && !this.mustCompact)) return;
+      const state = Y.encodeStateAsUpdate(this.doc);
+      const uptoSeq = this.lastAppliedSeq;
+      const counted = this.appendedSinceCompact;
+      this.appendedSinceCompact = 0;
+      this.mustCompact = false;
+      try {
+        await this.store.compact(this.wallId, state, uptoSeq);
+      } catch (err) {
+        this.appendedSinceCompact += counted;
+        this.opts.log.error({ wallId: this.wallId, err }, 'compaction failed');
+      }
+    });
+    return this.compaction;
+  }
+
+  /** Waits for every queued update and writes a final snapshot. */
+  async flush(): Promise<void> {
+    await this.queue;
+    await this.compact();
+  }
+
+  closeAll(code: CloseCode): void {
+    for (const conn of [...this.connections]) conn.close(code);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.doc.off('update', this.relayUpdate);
+    this.awareness.off('update', this.relayAwareness);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
