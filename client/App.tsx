@@ -1,0 +1,31 @@
+/** Routing: the home page at `/`, a wall at `/w/:id#token`, anything else is "not found". */
+import { useEffect } from 'preact/hooks';
+import { Announcer } from './components/Announcer';
+import { HomeView } from './views/HomeView';
+import { NotFoundView } from './views/NotFoundView';
+import { WallPage } from './views/WallPage';
+
+export function App() {
+  const path = location.pathname;
+  const wallMatch = /^\/w\/([^/]+)\/?$/.exec(path);
+
+  useEffect(() => {
+    if (!wallMatch) return;
+    // The token is the fragment; pasting another link on the same wall changes only the hash.
+    const reload = () => location.reload();
+    addEventListener('hashchange', reload);
+    return () => removeEventListener('hashchange', reload);
+  }, [path]);
+
+  let view;
+  if (path === '/' || path === '/index.html') view = <HomeView />;
+  else if (wallMatch?.[1]) view = <WallPage wallId={decodeURIComponent(wallMatch[1])} token={location.hash.slice(1)} />;
+  else view = <NotFoundView />;
+
+  return (
+    <>
+      {view}
+      <Announcer />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+/** Writing a new note into one group. Ctrl/Cmd+Enter submits; the form keeps focus for the next. */
+import { useState } from 'preact/hooks';
+import { LIMITS } from '../../shared/limits';
+import type { NoteColor } from '../../shared/schemas';
+import type { Group } from '../../shared/wall';
+import { announce } from '../announce';
+import { useT } from '../i18n';
+import { getAuthorId } from '../storage';
+import { useWallContext } from '../views/wallContext';
+import { ColorPicker } from './ColorPicker';
+
+export function AddNoteForm({ group, onClose }: { group: Group; onClose?: () => void }) {
+  const t = useT();
+  const { wall, profile } = useWallContext();
+  const [text, setText] = useState('');
+  const [color, setColor] = useState<NoteColor>('yellow');
+  const [error, setError] = useState<string | null>(null);
+  const length = text.trim().length;
+  const over = length - LIMITS.noteTextMax;
+  const ids = `add-${group.id}`;
+
+  const submit = (e?: Event) => {
+    e?.preventDefault();
+    if (length === 0) return setError(t('addNote.empty'));
+    if (over > 0) return setError(t('addNote.tooLong', { over }));
+    const id = wall.addNote({
+      groupId: group.id,
+      text,
+      color,
+      authorName: profile?.name ?? null,
+      authorId: getAuthorId(),
+    });
+    if (!id) return setError(t('addNote.failed', { max: LIMITS.notesMax }));
+    setText('');
+    setError(null);
+    announce(t('addNote.added', { group: group.name }));
+  };
+
+  const describedBy = [`${ids}-hint`, `${ids}-counter`, error ? `${ids}-error` : ''].filter(Boolean).join(' ');
+
+  return (
+    <form class={`add-note note--${color}`} id="add-note" onSubmit={submit} noValidate>
+      <label for={`${ids}-text`} class="add-note__label">
+        {t('addNote.label', { group: group.name })}
+      </label>
+      <textarea
+        id={`${ids}-text`}
+        data-testid="add-note-text"
+        rows={3}
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          if (error) setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
+        }}
+      />
+      <div class="add-note__meta">
+        <span id={`${ids}-hint`} class="hint">
+          {t('addNote.hint')}
+        </span>
+        <span id={`${ids}-counter`} class={over > 0 ? 'counter counter--over' : 'counter'}>
+          {t('addNote.counter', { count: length, max: LIMITS.noteTextMax })}
+        </span>
+      </div>
+      {error && (
+        <p id={`${ids}-error`} class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ColorPicker name={`${ids}-color`} legend={t('addNote.colorLegend')} value={color} onChange={setColor} />
+      <div class="actions">
+        <button type="submit" class="button button--primary" data-testid="add-note-submit">
+          {t('addNote.submit')}
+        </button>
+        {onClose && (
+          <button type="button" class="button" onClick={onClose}>
+            {t('addNote.close')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

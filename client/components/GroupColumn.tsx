@@ -1,0 +1,145 @@
+/**
+ * One breakout group: heading, who is here, its notes in order, and (for the writer's own
+ * group, or where they chose to write) the add-note form. Also a drop target for dragged notes.
+ */
+import { useRef, useState } from 'preact/hooks';
+import type { Group, Note } from '../../shared/wall';
+import { useT } from '../i18n';
+import { moveNoteTo } from '../moves';
+import type { Peer } from '../sync/hooks';
+import { permissions, useWallContext } from '../views/wallContext';
+import { AddNoteForm } from './AddNoteForm';
+import { dragging } from './drag';
+import { GroupControls } from './GroupControls';
+import { NoteCard } from './NoteCard';
+import { PeerChip } from './PresenceList';
+
+interface Props {
+  group: Group;
+  notes: Note[];
+  position: number;
+  groupCount: number;
+  isOwn: boolean;
+  formHere: boolean;
+  peers: Peer[];
+  authorId: string;
+  onWriteHere: (groupId: string | null) => void;
+  onMoveMenu: (noteId: string) => void;
+  onDelete: (noteId: string) => void;
+  onRemove: (groupId: string) => void;
+}
+
+/** Where a drop at `clientY` lands: the id of the note it goes before, or null for the end. */
+function dropTarget(list: HTMLUListElement | null, clientY: number, draggedId: string): string | null {
+  if (!list) return null;
+  for (const article of list.querySelectorAll<HTMLElement>(':scope > li > [data-note-id]')) {
+    const id = article.dataset.noteId!;
+    if (id === draggedId) continue;
+    const r = article.getBoundingClientRect();
+    if (clientY < r.top + r.height / 2) return id;
+  }
+  return null;
+}
+
+export function GroupColumn(props: Props) {
+  const { group, notes, isOwn, formHere, peers, authorId } = props;
+  const t = useT();
+  const { wall, info } = useWallContext();
+  const can = permissions(info.role);
+  const list = useRef<HTMLUListElement>(null);
+  const [dropState, setDrop] = useState<{ before: string | null } | null>(null);
+  // A drag cancelled outside any column leaves no stale indicator behind.
+  const drop = dragging.value ? dropState : null;
+  const headingId = `group-${group.id}-name`;
+
+  const onDragOver = (e: DragEvent) => {
+    const id = dragging.value;
+    if (!id || !can.canWrite) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+    const before = dropTarget(list.current, e.clientY, id);
+    if (drop?.before !== before || !drop) setDrop({ before });
+  };
+  const onDrop = (e: DragEvent) => {
+    const id = dragging.value;
+    setDrop(null);
+    if (!id || !can.canWrite) return;
+    e.preventDefault();
+    dragging.value = null;
+    const before = dropTarget(list.current, e.clientY, id);
+    const others = notes.filter((n) => n.id !== id);
+    const index = before === null ? others.length : others.findIndex((n) => n.id === before);
+    moveNoteTo(wall, t, id, group.id, index < 0 ? others.length : index);
+  };
+
+  let empty: string;
+  if (info.role === 'facilitator') empty = t('group.empty.facilitator');
+  else if (isOwn && can.canWrite) empty = t('group.empty.own');
+  else empty = t('group.empty.other');
+
+  return (
+    <section
+      class={`column${isOwn ? ' column--own' : ''}${drop ? ' column--drop' : ''}`}
+      data-group-id={group.id}
+      aria-labelledby={headingId}
+      onDragOver={onDragOver}
+      onDragLeave={(e) => {
+        if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null)) setDrop(null);
+      }}
+      onDrop={onDrop}
+    >
+      <header class="column__header">
+        <div class="column__title">
+          <h2 id={headingId}>{group.name}</h2>
+          {isOwn && <span class="badge">{t('group.own')}</span>}
+        </div>
+        <p class="column__meta">
+          {t.plural('group.noteCount', notes.length)}
+          {peers.length > 0 && <> · {t.plural('group.online', peers.length)}</>}
+        </p>
+        {peers.length > 0 && (
+          <ul class="peers peers--compact" aria-label={t('presence.inGroup', { group: group.name })}>
+            {peers.map((p) => (
+              <PeerChip key={p.clientId} peer={p} />
+            ))}
+          </ul>
+        )}
+        {can.canManageGroups && (
+          <GroupControls group={group} position={props.position} groupCount={props.groupCount} onRemove={props.onRemove} />
+        )}
+      </header>
+
+      {notes.length === 0 ? (
+        <p class={`empty${drop ? ' empty--drop' : ''}`}>{empty}</p>
+      ) : (
+        <ul class={`notes${drop && drop.before === null ? ' notes--drop-end' : ''}`} ref={list}>
+          {notes.map((note) => (
+            <NoteCard
+              key={note.id}
+              note={note}
+              canEdit={can.canEditAnyNote || (can.canWrite && note.authorId === authorId)}
+              canMove={can.canWrite}
+              dropBefore={drop?.before === note.id}
+              onMoveMenu={props.onMoveMenu}
+              onDelete={props.onDelete}
+            />
+          ))}
+        </ul>
+      )}
+
+      {can.canWrite &&
+        (formHere ? (
+          <AddNoteForm group={group} onClose={isOwn ? undefined : () => props.onWriteHere(null)} />
+        ) : (
+          <button
+            type="button"
+            class="button write-here"
+            aria-label={t('group.writeHereNamed', { name: group.name })}
+            onClick={() => props.onWriteHere(group.id)}
+          >
+            + {t('group.writeHere')}
+          </button>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+/** Walls this browser created or opened, newest first. Forgetting one does not delete it. */
+import { useState } from 'preact/hooks';
+import { announce } from '../announce';
+import { useT } from '../i18n';
+import { forgetWall, listWalls } from '../storage';
+
+export function KnownWallsList() {
+  const t = useT();
+  // Re-read after "forget"; localStorage is the source, this counter only triggers the re-read.
+  const [, setVersion] = useState(0);
+  const walls = listWalls();
+  const dateFormat = new Intl.DateTimeFormat(t.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <section class="card" aria-labelledby="walls-heading">
+      <h2 id="walls-heading" tabIndex={-1}>{t('walls.heading')}</h2>
+      {walls.length === 0 ? (
+        <p class="empty">{t('walls.empty')}</p>
+      ) : (
+        <>
+          <p class="hint">{t('walls.forgetHint')}</p>
+          <ul class="known-walls">
+            {walls.map((wall) => {
+              const title = wall.title || t('walls.untitled');
+              return (
+                <li key={wall.id} class="known-wall">
+                  <div>
+                    <a href={wall.link} aria-label={t('walls.openNamed', { title })} class="known-wall__title">
+                      {title}
+                    </a>
+                    <p class="hint">
+                      {t('walls.roleLine', { role: t(`role.${wall.role}`) })}
+                      {' · '}
+                      {t('walls.lastOpened', { date: dateFormat.format(wall.lastOpened) })}
+                    </p>
+                  </div>
+                  <button
+                    type="button"
+                    class="button button--quiet"
+                    aria-label={t('walls.forgetNamed', { title })}
+                    onClick={() => {
+                      forgetWall(wall.id);
+                      setVersion((v) => v + 1);
+                      announce(t('walls.forgotten', { title }));
+                      document.getElementById('walls-heading')?.focus();
+                    }}
+                  >
+                    {t('walls.forget')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+/** The menu way to move a note: up, down, or to another group. Same moves as Alt+Arrow keys. */
+import { useEffect, useState } from 'preact/hooks';
+import { useT } from '../i18n';
+import { moveNoteBy, moveNoteTo } from '../moves';
+import { useWall } from '../sync/hooks';
+import { useWallContext } from '../views/wallContext';
+import { Dialog } from './Dialog';
+
+export function MoveNoteDialog({ noteId, onClose }: { noteId: string; onClose: () => void }) {
+  const t = useT();
+  const { wall } = useWallContext();
+  const note = useWall(wall, (w) => w.getNote(noteId));
+  const groups = useWall(wall, (w) => w.groups());
+  const siblings = useWall(wall, (w) => (note ? w.notesIn(note.groupId) : []));
+  const [target, setTarget] = useState(() => groups.find((g) => g.id !== note?.groupId)?.id ?? '');
+
+  // The note was deleted (by someone else) while the dialog was open.
+  useEffect(() => {
+    if (!note) onClose();
+  }, [!note]);
+  if (!note) return null;
+  const index = siblings.findIndex((n) => n.id === noteId);
+  const others = groups.filter((g) => g.id !== note.groupId);
+  const step = (delta: -1 | 1) => {
+    onClose();
+    moveNoteBy(wall, t, noteId, delta);
+  };
+
+  return (
+    <Dialog labelledBy="move-title" describedBy="move-note-text" onClose={onClose}>
+      <h2 id="move-title">{t('move.heading')}</h2>
+      <blockquote id="move-note-text" class={`note note--${note.color} note--quote`}>
+        {note.text.length > 140 ? `${note.text.slice(0, 140)}…` : note.text}
+      </blockquote>
+      <div class="actions">
+        <button type="button" class="button" disabled={index <= 0} onClick={() => step(-1)}>
+          <span aria-hidden="true">↑</span> {t('move.up')}
+        </button>
+        <button type="button" class="button" disabled={index < 0 || index >= siblings.length - 1} onClick={() => step(1)}>
+          <span aria-hidden="true">↓</span> {t('move.down')}
+        </button>
+      </div>
+      {others.length > 0 && (
+        <form
+          class="move-to-group"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!others.some((g) => g.id === target)) return;
+            onClose();
+            moveNoteTo(wall, t, noteId, target, wall.notesIn(target).length);
+          }}
+        >
+          <label for="move-target">{t('move.toGroupLabel')}</label>
+          <select id="move-target" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
+            {others.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="button button--primary">
+            {t('move.toGroupSubmit')}
+          </button>
+        </form>
+      )}
+      <p class="hint">{t('move.hint')}</p>
+      <div class="dialog-actions">
+        <button type="button" class="button" onClick={onClose}>
+          {t('app.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * "Deleted. Undo" after a deletion by this user. Stays while the pointer or focus is on it, so
+ * slower users are not raced by the timer.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '../i18n';
+
+export interface UndoOffer {
+  id: number;
+  message: string;
+  undo: () => void;
+}
+
+const VISIBLE_MS = 12_000;
+
+export function UndoToast({ offer, onDone }: { offer: UndoOffer | null; onDone: () => void }) {
+  const t = useT();
+  const [paused, setPaused] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!offer || paused) return;
+    const timer = setTimeout(onDone, VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [offer?.id, paused]);
+
+  if (!offer) return null;
+  return (
+    <div
+      ref={ref}
+      class="toast"
+      onMouseEnter={() => setPaused(true)}
+      onMouseLeave={() => setPaused(false)}
+      onFocusIn={() => setPaused(true)}
+      onFocusOut={(e) => {
+        if (!ref.current?.contains(e.relatedTarget as Node | null)) setPaused(false);
+      }}
+    >
+      <p>{offer.message}</p>
+      <button
+        type="button"
+        class="button button--primary"
+        onClick={() => {
+          offer.undo();
+          onDone();
+        }}
+      >
+        {t('undo.button')}
+      </button>
+      <button type="button" class="button button--quiet" aria-label={t('undo.dismiss')} onClick={onDone}>
+        ×
+      </button>
+    </div>
+  );
+}

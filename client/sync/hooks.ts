@@ -1,0 +1,62 @@
+/**
+ * Subscriptions from components to the wall, awareness and connection status. Components read
+ * the Y.Doc through these on every render and never keep a copy of wall content in state.
+ */
+import { useEffect, useMemo, useReducer } from 'preact/hooks';
+import { AwarenessState, type AwarenessUser } from '../../shared/schemas';
+import type { Wall } from '../../shared/wall';
+import type { WallSession } from './session';
+
+type Awareness = WallSession['awareness'];
+
+function useVersion(subscribe: (bump: () => void) => () => void, deps: unknown[]): number {
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => subscribe(() => bump(undefined)), deps);
+  return version;
+}
+
+/**
+ * Re-renders on every change to the wall and returns `read(wall)`, recomputed only when the
+ * wall changed (the memo is a derived view keyed on the change counter, not a second copy).
+ */
+export function useWall<T>(wall: Wall, read: (wall: Wall) => T): T {
+  const version = useVersion((bump) => wall.observe(bump), [wall]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => read(wall), [wall, version]);
+}
+
+export interface Peer {
+  clientId: number;
+  user: AwarenessUser;
+  isSelf: boolean;
+}
+
+/** Everyone connected to the wall, with invalid awareness states dropped. */
+export function useAwareness(awareness: Awareness): Peer[] {
+  const version = useVersion(
+    (bump) => {
+      awareness.on('change', bump);
+      return () => awareness.off('change', bump);
+    },
+    [awareness],
+  );
+  return useMemo(() => {
+    const peers: Peer[] = [];
+    awareness.getStates().forEach((state, clientId) => {
+      const parsed = AwarenessState.safeParse(state);
+      if (parsed.success) peers.push({ clientId, user: parsed.data.user, isSelf: clientId === awareness.clientID });
+    });
+    return peers;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [awareness, version]);
+}
+
+/** Reading the signals here subscribes the calling component to them. */
+export function useStatus(session: WallSession) {
+  return {
+    status: session.status.value,
+    pending: session.pending.value,
+    closeCode: session.closeCode.value,
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * One open wall: its Y.Doc, the WebSocket provider, the IndexedDB copy, and the connection
+ * status shown in the banner. The Y.Doc is the single source of truth; components read it
+ * through the hooks in hooks.ts.
+ */
+import { signal } from '@preact/signals';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { CloseCode, WS_PATH } from '../../shared/protocol';
+import { Wall } from '../../shared/wall';
+import type { AwarenessUser } from '../../shared/schemas';
+import { getPending, setPending } from '../storage';
+
+export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'refused';
+
+/** Close codes after which reconnecting cannot help: the link is wrong or the wall is gone. */
+const TERMINAL_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthorized, CloseCode.WallNotFound]);
+
+export class WallSession {
+  readonly doc = new Y.Doc();
+  readonly wall = new Wall(this.doc);
+  readonly provider: WebsocketProvider;
+  readonly persistence: IndexeddbPersistence;
+  /** Resolves when the IndexedDB copy is loaded (or could not be opened). */
+  readonly ready: Promise<void>;
+
+  readonly status = signal<ConnectionStatus>('syncing');
+  /** Local changes made while not synced with the server. Survives a reload. */
+  readonly pending = signal(0);
+  /** The close code behind the current trouble, if the server gave one. */
+  readonly closeCode = signal<number | null>(null);
+
+  private failedSinceSync = false;
+  private destroyed = false;
+
+  constructor(
+    readonly wallId: string,
+    token: string,
+  ) {
+    this.pending.value = getPending(wallId);
+    this.persistence = new IndexeddbPersistence('pajaseina:' + wallId, this.doc);
+    this.ready = Promise.race([
+      this.persistence.whenSynced.then(() => undefined),
+      // IndexedDB can be unavailable (some private modes) or very slow: do not block forever.
+      new Promise<void>((resolve) => setTimeout(resolve, 4000)),
+    ]);
+
+    const url = location.origin.replace(/^http/, 'ws') + WS_PATH;
+    this.provider = new WebsocketProvider(url, wallId, this.doc, {
+      params: { token },
+      maxBackoffTime: 5000,
+      shouldReconnect: (event) => !TERMINAL_CODES.has(event.code),
+    });
+
+    this.doc.on('update', this.onUpdate);
+    this.provider.on('sync', this.onSync);
+    this.provider.on('status', this.refresh);
+    this.provider.on('connection-close', this.onClose);
+    this.provider.on('connection-error', this.onError);
+    this.provider.on('closed', this.onTerminalClose);
+    addEventListener('online', this.refresh);
+    addEventListener('offline', this.refresh);
+    this.refresh();
+  }
+
+  get awareness() {
+    return this.provider.awareness;
+  }
+
+  setPresence(user: AwarenessUser): void {
+    this.awareness.setLocalStateField('user', user);
+  }
+
+  /** The HTTP API refused the token or does not know the wall: stop trying. */
+  refuse(code: number): void {
+    this.closeCode.value = code;
+    this.provider.shouldConnect = false;
+    this.provider.disconnect();
+    this.status.value = 'refused';
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    removeEventListener('online', this.refresh);
+    removeEventListener('offline', this.refresh);
+    this.doc.off('update', this.onUpdate);
+    this.provider.destroy();
+    void this.persistence.destroy();
+    this.doc.destroy();
+  }
+
+  // Transactions made in this tab are `local`; updates from the server, another tab or
+  // IndexedDB are not, and so are never counted as waiting.
+  private onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    if (!tr.local || this.provider.synced) return;
+    this.pending.value += 1;
+    setPending(this.wallId, this.pending.value);
+  };
+
+  private onSync = (synced: boolean) => {
+    if (synced) {
+      this.failedSinceSync = false;
+      this.closeCode.value = null;
+      this.pending.value = 0;
+      setPending(this.wallId, 0);
+    }
+    this.refresh();
+  };
+
+  private onClose = (event: CloseEvent | null) => {
+    this.failedSinceSync = true;
+    if (event && event.code !== 1000 && event.code !== 1006) this.closeCode.value = event.code;
+    this.refresh();
+  };
+
+  private onError = () => {
+    this.failedSinceSync = true;
+    this.refresh();
+  };
+
+  private onTerminalClose = (event: { code: number }) => {
+    this.closeCode.value = event.code;
+    this.refresh();
+  };
+
+  private refresh = () => {
+    if (this.destroyed) return;
+    const p = this.provider;
+    let next: ConnectionStatus;
+    if (this.status.value === 'refused' || (this.closeCode.value !== null && TERMINAL_CODES.has(this.closeCode.value))) {
+      next = 'refused';
+    } else if (p.synced) {
+      next = 'online';
+    } else if (p.wsconnected || (!this.failedSinceSync && navigator.onLine)) {
+      // Connected and exchanging state, or still on the first attempt: not yet "offline".
+      next = 'syncing';
+    } else {
+      next = 'offline';
+    }
+    this.status.value = next;
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * `/w/:id#token`: finds out who we are on this wall (the server's answer, or the cached one
+ * when offline), opens the session, waits for the IndexedDB copy, then shows the join view or
+ * the wall.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Token, WallId, type WallInfo } from '../../shared/schemas';
+import { ApiFailure, fetchWallInfo } from '../api';
+import { AppHeader } from '../components/AppHeader';
+import { suggestLanguage, useT } from '../i18n';
+import { WallSession } from '../sync/session';
+import { getCachedInfo, getKnownWall, getProfile, rememberWall, setCachedInfo, type Profile } from '../storage';
+import { WallContextProvider } from './wallContext';
+import { JoinView } from './JoinView';
+import { WallView } from './WallView';
+
+type Problem = 'noToken' | 'unauthorized' | 'notFound' | 'offline' | 'server';
+
+function resolveToken(wallId: string, fromHash: string): string | null {
+  if (Token.safeParse(fromHash).success) return fromHash;
+  // Opened without the fragment (typed by hand, or a bookmark): reuse the link we remember.
+  const known = getKnownWall(wallId);
+  const hash = known ? new URL(known.link, location.origin).hash.slice(1) : '';
+  if (known && Token.safeParse(hash).success) {
+    history.replaceState(null, '', `${location.pathname}#${hash}`);
+    return hash;
+  }
+  return null;
+}
+
+export function WallPage({ wallId, token: hashToken }: { wallId: string; token: string }) {
+  const t = useT();
+  const token = useMemo(() => (WallId.safeParse(wallId).success ? resolveToken(wallId, hashToken) : null), [wallId]);
+  const [info, setInfo] = useState<WallInfo | null>(() => (token ? getCachedInfo(wallId, token) : null));
+  const [problem, setProblem] = useState<Problem | null>(token ? null : 'noToken');
+  const [attempt, setAttempt] = useState(0);
+
+  // Revalidate with the server every time; the cached answer lets the wall open meanwhile.
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    fetchWallInfo(wallId, token)
+      .then((fresh) => {
+        if (cancelled) return;
+        setCachedInfo(wallId, token, fresh);
+        setInfo(fresh);
+        setProblem(null);
+      })
+      .catch((err: unknown) => {
+        if (cancelled) return;
+        const kind = err instanceof ApiFailure ? err.kind : 'server';
+        if (kind === 'unauthorized') setProblem('unauthorized');
+        else if (kind === 'notFound') setProblem('notFound');
+        // With a cached answer, network and server trouble just mean "work offline".
+        else if (!getCachedInfo(wallId, token)) setProblem(kind === 'network' ? 'offline' : 'server');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [wallId, token, attempt]);
+
+  useEffect(() => {
+    if (!info || !token) return;
+    if (info.language) suggestLanguage(info.language);
+    rememberWall({ id: wallId, title: info.title, role: info.role, link: location.href, language: info.language });
+  }, [info?.title, info?.role]);
+
+  const refused = problem === 'unauthorized' || problem === 'notFound';
+  if (problem && (refused || !info)) {
+    return <ProblemView problem={problem} onRetry={problem === 'offline' || problem === 'server' ? () => setAttempt((n) => n + 1) : undefined} />;
+  }
+  if (!info || !token) return <Loading />;
+  return <OpenWall key={`${wallId}:${token}`} wallId={wallId} token={token} info={info} />;
+}
+
+function OpenWall({ wallId, token, info }: { wallId: string; token: string; info: WallInfo }) {
+  const session = useMemo(() => new WallSession(wallId, token), [wallId, token]);
+  const [ready, setReady] = useState(false);
+  const [profile, setProfileState] = useState<Profile | null>(() => getProfile(wallId));
+  const [changingProfile, setChangingProfile] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void session.ready.then(() => live && setReady(true));
+    return () => {
+      live = false;
+      session.destroy();
+    };
+  }, [session]);
+
+  if (!ready) return <Loading />;
+
+  // Facilitators and viewers go straight to the wall; a facilitator may set a name later.
+  const needsJoin = info.role === 'participant' && !profile;
+  const ctx = { session, wall: session.wall, info, wallId, profile, setProfile: setProfileState };
+
+  return (
+    <WallContextProvider value={ctx}>
+      {needsJoin || changingProfile ? (
+        <JoinView changing={changingProfile} onDone={() => setChangingProfile(false)} />
+      ) : (
+        <WallView onChangeProfile={() => setChangingProfile(true)} />
+      )}
+    </WallContextProvider>
+  );
+}
+
+function Loading() {
+  const t = useT();
+  return (
+    <>
+      <AppHeader />
+      <main id="main" tabIndex={-1} class="message-page" aria-busy="true">
+        <p class="loading">{t('wallPage.loading')}</p>
+      </main>
+    </>
+  );
+}
+
+function ProblemView({ problem, onRetry }: { problem: Problem; onRetry?: () => void }) {
+  const t = useT();
+  const title = t(`wallPage.error.${problem}.title`);
+  useEffect(() => {
+    document.title = t('app.pageTitle', { page: title });
+  }, [title]);
+  return (
+    <>
+      <AppHeader />
+      <main id="main" tabIndex={-1} class="message-page">
+        <h1>{title}</h1>
+        <p>{t(`wallPage.error.${problem}.body`)}</p>
+        <p class="actions">
+          {onRetry && (
+            <button type="button" class="button button--primary" onClick={onRetry}>
+              {t('wallPage.retry')}
+            </button>
+          )}
+          <a class="button" href="/">
+            {t('app.backHome')}
+          </a>
+        </p>
+      </main>
+    </>
+  );
+}

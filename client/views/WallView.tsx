@@ -1,0 +1,209 @@
+/**
+ * The wall: one column per group, presence, status, and the facilitator's group tools.
+ * Reads everything from the Y.Doc through useWall on each render.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { Note, RemovedGroup } from '../../shared/wall';
+import { announce } from '../announce';
+import { AddGroupForm } from '../components/AddGroupForm';
+import { AppHeader } from '../components/AppHeader';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { GroupColumn } from '../components/GroupColumn';
+import { MoveNoteDialog } from '../components/MoveNoteDialog';
+import { PresenceList } from '../components/PresenceList';
+import { ShareDialog } from '../components/ShareDialog';
+import { StatusBanner } from '../components/StatusBanner';
+import { UndoToast, type UndoOffer } from '../components/UndoToast';
+import { useT } from '../i18n';
+import { focusLater, groupSelector, noteSelector } from '../moves';
+import { getAuthorId, getPresenceColor } from '../storage';
+import { useAwareness, useWall } from '../sync/hooks';
+import { permissions, useWallContext } from './wallContext';
+
+let offerIds = 0;
+
+export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
+  const t = useT();
+  const { session, wall, info, wallId, profile } = useWallContext();
+  const can = permissions(info.role);
+  const groups = useWall(wall, (w) => w.groups());
+  const notes = useWall(wall, (w) => w.notes());
+  const title = useWall(wall, (w) => w.getMeta().title) || info.title;
+  const peers = useAwareness(session.awareness);
+  const authorId = useMemo(getAuthorId, []);
+
+  const [writeIn, setWriteIn] = useState<string | null>(null);
+  const [moving, setMoving] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [sharing, setSharing] = useState(false);
+  const [offer, setOffer] = useState<UndoOffer | null>(null);
+
+  const ownGroupId = profile?.groupId && groups.some((g) => g.id === profile.groupId) ? profile.groupId : null;
+  // Where the one add-note form is: where the user chose to write, else their own group; a
+  // facilitator without a group gets it in the first column.
+  const formGroupId =
+    (writeIn && groups.some((g) => g.id === writeIn) ? writeIn : null) ??
+    ownGroupId ??
+    (info.role === 'facilitator' ? (groups[0]?.id ?? null) : null);
+
+  useEffect(() => {
+    document.title = t('app.pageTitle', { page: title });
+  }, [title, t]);
+
+  useEffect(() => {
+    session.setPresence({
+      name: profile?.name ?? null,
+      groupId: profile?.groupId ?? null,
+      role: info.role,
+      color: getPresenceColor(),
+    });
+  }, [session, profile?.name, profile?.groupId, info.role]);
+
+  const notesByGroup = useMemo(() => {
+    const map = new Map<string, Note[]>();
+    for (const note of notes) {
+      const list = map.get(note.groupId);
+      if (list) list.push(note);
+      else map.set(note.groupId, [note]);
+    }
+    return map;
+  }, [notes]);
+
+  const deleteNote = useCallback(
+    (id: string) => {
+      const note = wall.getNote(id);
+      if (!note) return;
+      // Keep the keyboard where the user was: the next note, else the previous, else the group.
+      const siblings = wall.notesIn(note.groupId);
+      const i = siblings.findIndex((n) => n.id === id);
+      const neighbour = siblings[i + 1] ?? siblings[i - 1];
+      const removed = wall.deleteNote(id);
+      if (!removed) return;
+      announce(t('note.deleted'));
+      setOffer({
+        id: ++offerIds,
+        message: t('note.deleted'),
+        undo: () => {
+          wall.restoreNote(removed);
+          announce(t('note.restored'));
+          focusLater(noteSelector(removed.id));
+        },
+      });
+      focusLater(neighbour ? noteSelector(neighbour.id) : `${groupSelector(note.groupId)} h2`);
+    },
+    [wall, t],
+  );
+
+  const removeGroup = (id: string) => {
+    const removed: RemovedGroup | undefined = wall.removeGroup(id);
+    setRemoving(null);
+    if (!removed) return;
+    const name = removed.group.name;
+    announce(t('group.removed', { name }));
+    setOffer({
+      id: ++offerIds,
+      message: t('group.removed', { name }),
+      undo: () => {
+        wall.restoreGroup(removed);
+        announce(t('group.restored', { name }));
+        focusLater(`${groupSelector(removed.group.id)} [data-focus="manage"]`);
+      },
+    });
+    focusLater('.toast button');
+  };
+
+  const removingGroup = removing ? groups.find((g) => g.id === removing) : undefined;
+  const removingCount = removing ? (notesByGroup.get(removing)?.length ?? 0) : 0;
+  const ownGroup = groups.find((g) => g.id === ownGroupId);
+  const groupLost = info.role === 'participant' && !!profile?.groupId && groups.length > 0 && !ownGroupId;
+
+  return (
+    <>
+      <AppHeader>
+        <nav class="wall-nav" aria-label={t('wall.toolbarLabel')}>
+          {can.canWrite && (
+            <div class="you">
+              <span>{profile?.name ? t('profile.named', { name: profile.name }) : t('profile.anonymous')}</span>
+              <span class="hint">{ownGroup ? t('profile.group', { group: ownGroup.name }) : t('profile.noGroup')}</span>
+            </div>
+          )}
+          {can.canWrite && (
+            <button type="button" class="button button--small" onClick={onChangeProfile}>
+              {t('profile.change')}
+            </button>
+          )}
+          {can.canManageGroups && (
+            <button type="button" class="button button--small" onClick={() => setSharing(true)}>
+              {t('share.button')}
+            </button>
+          )}
+        </nav>
+      </AppHeader>
+      <StatusBanner />
+      <main id="main" tabIndex={-1} class="wall">
+        <div class="wall__top">
+          <h1>{title}</h1>
+          {!can.canWrite && <p class="notice">{t('wall.viewerNotice')}</p>}
+          {groupLost && (
+            <p class="notice">
+              {t('wall.groupMissing')}{' '}
+              <button type="button" class="button button--small" onClick={onChangeProfile}>
+                {t('profile.change')}
+              </button>
+            </p>
+          )}
+          {formGroupId && ownGroupId === formGroupId && (
+            <a class="skip-to-form" href="#add-note">
+              {t('wall.jumpToForm')}
+            </a>
+          )}
+          <PresenceList peers={peers} groups={groups} />
+          {can.canManageGroups && <AddGroupForm groupCount={groups.length} />}
+        </div>
+
+        {groups.length === 0 ? (
+          <p class="empty empty--wall">{can.canManageGroups ? t('wall.noGroups.facilitator') : t('wall.noGroups.other')}</p>
+        ) : (
+          <div class="columns" role="list" aria-label={t('wall.groupsLabel')}>
+            {groups.map((group, i) => (
+              <div role="listitem" key={group.id} class="columns__item">
+                <GroupColumn
+                  group={group}
+                  notes={notesByGroup.get(group.id) ?? []}
+                  position={i}
+                  groupCount={groups.length}
+                  isOwn={group.id === ownGroupId}
+                  formHere={group.id === formGroupId}
+                  peers={peers.filter((p) => p.user.groupId === group.id)}
+                  authorId={authorId}
+                  onWriteHere={setWriteIn}
+                  onMoveMenu={setMoving}
+                  onDelete={deleteNote}
+                  onRemove={setRemoving}
+                />
+              </div>
+            ))}
+          </div>
+        )}
+        <p id="note-keys-hint" hidden>
+          {t('note.keysHint')}
+        </p>
+      </main>
+
+      <UndoToast offer={offer} onDone={() => setOffer(null)} />
+      {moving && <MoveNoteDialog noteId={moving} onClose={() => setMoving(null)} />}
+      {sharing && <ShareDialog wallId={wallId} onClose={() => setSharing(false)} />}
+      {removingGroup && (
+        <ConfirmDialog
+          title={t('group.removeConfirm.title', { name: removingGroup.name })}
+          confirmLabel={t('group.removeConfirm.confirm')}
+          onConfirm={() => removeGroup(removingGroup.id)}
+          onCancel={() => setRemoving(null)}
+        >
+          <p>{removingCount === 0 ? t('group.removeConfirm.empty') : t.plural('group.removeConfirm.notes', removingCount)}</p>
+          <p>{t('group.removeConfirm.undoHint')}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
