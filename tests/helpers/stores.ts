@@ -1,0 +1,42 @@
+/**
+ * A Store decorator for lifecycle tests: slows down or fails loads of a real store. It wraps a
+ * real implementation, so everything else behaves exactly as in production.
+ */
+import type { Store, StoredState, WallRecord } from '../../server/storage/store';
+
+export class ControlledStore implements Store {
+  loadDelayMs = 0;
+  /** How many of the next loadState calls reject. */
+  failLoads = 0;
+  loadCalls = 0;
+
+  constructor(private readonly inner: Store) {}
+
+  createWall(record: WallRecord, initialUpdate: Uint8Array) {
+    return this.inner.createWall(record, initialUpdate);
+  }
+  getWall(id: string) {
+    return this.inner.getWall(id);
+  }
+  async loadState(id: string): Promise<StoredState> {
+    this.loadCalls++;
+    if (this.loadDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.loadDelayMs));
+    if (this.failLoads > 0) {
+      this.failLoads--;
+      throw new Error('disk on fire (test)');
+    }
+    return this.inner.loadState(id);
+  }
+  appendUpdate(id: string, update: Uint8Array) {
+    return this.inner.appendUpdate(id, update);
+  }
+  compact(id: string, mergedState: Uint8Array, uptoSeq: number) {
+    return this.inner.compact(id, mergedState, uptoSeq);
+  }
+  deleteWall(id: string) {
+    return this.inner.deleteWall(id);
+  }
+  close() {
+    return this.inner.close();
+  }
+}

@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectClient, createWall, sleep, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+const clients: TestClient[] = [];
+beforeEach(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.close();
+});
+
+const user = (name: string, role: string) => ({ name, groupId: null, role, color: '#336699' });
+
+describe('awareness', () => {
+  it('is relayed between editors and removed when a client disconnects', async () => {
+    const { id, tokens } = await createWall(server.url);
+    const a = connectClient(server.url, id, tokens.participant);
+    const b = connectClient(server.url, id, tokens.facilitator);
+    clients.push(a, b);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.awareness.setLocalStateField('user', user('Aino', 'participant'));
+    b.provider.awareness.setLocalStateField('user', user('Bertta', 'facilitator'));
+    const aId = a.doc.clientID;
+    await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === 'Aino', 5_000, 'B sees A');
+    await waitFor(() => a.provider.awareness.getStates().has(b.doc.clientID), 5_000, 'A sees B');
+
+    // A late joiner gets the current states right after the server's sync step 1.
+    const c = connectClient(server.url, id, tokens.viewer);
+    clients.push(c);
+    await c.synced;
+    await waitFor(() => c.provider.awareness.getStates().has(aId), 5_000, 'late joiner sees A');
+
+    // Cut A off without the goodbye message the provider sends on a clean disconnect: the
+    // server must remove A's state itself when the socket closes.
+    a.provider.shouldConnect = false;
+    (a.provider.ws as unknown as { terminate(): void }).terminate();
+    await waitFor(() => !b.provider.awareness.getStates().has(aId), 5_000, 'B no longer sees A');
+    await waitFor(() => !c.provider.awareness.getStates().has(aId), 5_000, 'C no longer sees A');
+  });
+
+  it("a viewer's awareness is not relayed, but the viewer sees everyone", async () => {
+    const { id, tokens } = await createWall(server.url);
+    const editor = connectClient(server.url, id, tokens.participant);
+    const viewer = connectClient(server.url, id, tokens.viewer);
+    clients.push(editor, viewer);
+    await Promise.all([editor.synced, viewer.synced]);
+    viewer.provider.awareness.setLocalStateField('user', user('Projektori', 'viewer'));
+    editor.provider.awareness.setLocalStateField('user', user('Eetu', 'participant'));
+    await waitFor(() => viewer.provider.awareness.getStates().has(editor.doc.clientID), 5_000, 'viewer sees editor');
+    await sleep(200);
+    expect(editor.provider.awareness.getStates().has(viewer.doc.clientID)).toBe(false);
+  });
+});
