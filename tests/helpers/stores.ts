@@ -1,5 +1,5 @@
 /**
- * A Store decorator for lifecycle tests: slows down or fails loads of a real store. It wraps a
+ * A Store decorator for lifecycle tests: slows down or fails loads and appends of a real store. It wraps a
  * real implementation, so everything else behaves exactly as in production.
  */
 import type { Store, StoredState, WallRecord } from '../../server/storage/store';
@@ -9,6 +9,9 @@ export class ControlledStore implements Store {
   /** How many of the next loadState calls reject. */
   failLoads = 0;
   loadCalls = 0;
+  appendDelayMs = 0;
+  /** How many of the next appendUpdate calls reject. */
+  failAppends = 0;
 
   constructor(private readonly inner: Store) {}
 
@@ -27,7 +30,12 @@ export class ControlledStore implements Store {
     }
     return this.inner.loadState(id);
   }
-  appendUpdate(id: string, update: Uint8Array) {
+  async appendUpdate(id: string, update: Uint8Array): Promise<number> {
+    if (this.appendDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.appendDelayMs));
+    if (this.failAppends > 0) {
+      this.failAppends--;
+      throw new Error('disk full (test)');
+    }
     return this.inner.appendUpdate(id, update);
   }
   compact(id: string, mergedState: Uint8Array, uptoSeq: number) {
