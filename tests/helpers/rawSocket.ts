@@ -14,8 +14,13 @@ export interface RawSocket {
 }
 
 /** Opens `${wsUrl}/${wallId}?token=…` and resolves once the upgrade succeeded. */
-export function openRawSocket(wsUrl: string, wallId: string, token: string): Promise<RawSocket> {
-  const ws = new WebSocket(`${wsUrl}/${wallId}?token=${encodeURIComponent(token)}`);
+export function openRawSocket(
+  wsUrl: string,
+  wallId: string,
+  token: string,
+  options: { autoPong?: boolean } = {},
+): Promise<RawSocket> {
+  const ws = new WebSocket(`${wsUrl}/${wallId}?token=${encodeURIComponent(token)}`, { autoPong: options.autoPong ?? true });
   const received: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
