@@ -5,7 +5,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Group, Note } from '../../shared/wall';
 import { useT } from '../i18n';
-import { moveNoteTo } from '../moves';
+import { focusLater, groupSelector, moveNoteTo } from '../moves';
 import type { Peer } from '../sync/hooks';
 import { permissions, useWallContext } from '../views/wallContext';
 import { AddNoteForm } from './AddNoteForm';
@@ -129,15 +129,24 @@ export function GroupColumn(props: Props) {
 
       {can.canWrite &&
         (formHere ? (
-          <AddNoteForm group={group} onClose={isOwn ? undefined : () => props.onWriteHere(null)} />
+          <AddNoteForm
+            group={group}
+            onClose={
+              isOwn
+                ? undefined
+                : () => {
+                    props.onWriteHere(null);
+                    focusLater(`${groupSelector(group.id)} .write-here`);
+                  }
+            }
+          />
         ) : (
           <button
             type="button"
             class="button write-here"
-            aria-label={t('group.writeHereNamed', { name: group.name })}
             onClick={() => props.onWriteHere(group.id)}
           >
-            + {t('group.writeHere')}
+            <span aria-hidden="true">+</span> {t('group.writeHereNamed', { name: group.name })}
           </button>
         ))}
     </section>

@@ -32,11 +32,11 @@ const ICONS = { online: '●', syncing: '◌', offline: '⚠', refused: '⛔' } 
 
 export function StatusBanner() {
   const t = useT();
-  const { session } = useWallContext();
+  const { session, info } = useWallContext();
   const { status, pending, closeCode } = useStatus(session);
 
   let message: string;
-  if (status === 'online') message = t('status.online');
+  if (status === 'online') message = info.role === 'viewer' ? t('status.onlineViewer') : t('status.online');
   else if (status === 'syncing') message = t('status.syncing');
   else if (status === 'offline') message = pending > 0 ? t.plural('status.offlinePending', pending) : t('status.offline');
   else message = closeCode === CloseCode.WallNotFound ? t('status.refused.notFound') : t('status.refused.unauthorized');

@@ -32,7 +32,8 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const peers = useAwareness(session.awareness);
   const authorId = useMemo(getAuthorId, []);
 
-  const [writeIn, setWriteIn] = useState<string | null>(null);
+  // undefined: the default place; null: the user closed the form; an id: where they chose.
+  const [writeIn, setWriteIn] = useState<string | null | undefined>(undefined);
   const [moving, setMoving] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [sharing, setSharing] = useState(false);
@@ -41,10 +42,9 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const ownGroupId = profile?.groupId && groups.some((g) => g.id === profile.groupId) ? profile.groupId : null;
   // Where the one add-note form is: where the user chose to write, else their own group; a
   // facilitator without a group gets it in the first column.
+  const chosen = writeIn && groups.some((g) => g.id === writeIn) ? writeIn : null;
   const formGroupId =
-    (writeIn && groups.some((g) => g.id === writeIn) ? writeIn : null) ??
-    ownGroupId ??
-    (info.role === 'facilitator' ? (groups[0]?.id ?? null) : null);
+    chosen ?? ownGroupId ?? (info.role === 'facilitator' && writeIn === undefined ? (groups[0]?.id ?? null) : null);
 
   useEffect(() => {
     document.title = t('app.pageTitle', { page: title });

@@ -218,6 +218,7 @@ export const en: Messages = {
 
   'status.label': 'Connection status',
   'status.online': 'Connected. Everyone sees your changes.',
+  'status.onlineViewer': 'Connected. You see changes as they happen.',
   'status.syncing': 'Connecting… You can already write.',
   'status.offline': 'No connection. You can go on: your changes are sent when the connection returns.',
   'status.offlinePending.one': 'No connection. {n} change is waiting to be sent – it goes when the connection returns.',

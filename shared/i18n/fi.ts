@@ -228,6 +228,7 @@ export const fi = {
   // ---- connection status
   'status.label': 'Yhteyden tila',
   'status.online': 'Yhteys toimii. Muutokset näkyvät kaikille.',
+  'status.onlineViewer': 'Yhteys toimii. Näet muutokset heti.',
   'status.syncing': 'Yhdistetään… Voit jo kirjoittaa.',
   'status.offline': 'Ei yhteyttä. Voit jatkaa: muutokset lähtevät, kun yhteys palaa.',
   'status.offlinePending.one': 'Ei yhteyttä. {n} muutos odottaa lähettämistä – se lähtee, kun yhteys palaa.',

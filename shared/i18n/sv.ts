@@ -218,6 +218,7 @@ export const sv: Messages = {
 
   'status.label': 'Förbindelsens status',
   'status.online': 'Förbindelsen fungerar. Alla ser dina ändringar.',
+  'status.onlineViewer': 'Förbindelsen fungerar. Du ser ändringarna genast.',
   'status.syncing': 'Ansluter… Du kan redan skriva.',
   'status.offline': 'Ingen förbindelse. Du kan fortsätta: ändringarna skickas när förbindelsen är tillbaka.',
   'status.offlinePending.one': 'Ingen förbindelse. {n} ändring väntar på att skickas – den skickas när förbindelsen är tillbaka.',
