@@ -163,7 +163,7 @@ export class Room {
     this.scheduleCompaction();
   }
 
-  private readonly relayUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly relayUpdate = (update: Uint8Array, origin: UpdateOrigin | null): void => {
     if (origin === LoadOrigin) return;
     const frame = encodeUpdate(update);
     for (const conn of this.connections) if (conn !== origin) conn.send(frame);

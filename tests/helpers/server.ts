@@ -38,7 +38,8 @@ export function removeDir(dir: string): void {
 
 /**
  * Starts buildApp(config) on 127.0.0.1:0. `overrides` replace config fields; pass `dataDir` to
- * reuse a directory (a restart). Logs are silent unless `logLevel` is given.
+ * reuse a directory (a restart). Logs are silent unless `logLevel` is given. Serves the client
+ * from the repository's dist/ unless `staticDir` says otherwise.
  */
 export async function startServer(overrides: Partial<Config> = {}, deps: AppDeps = {}): Promise<TestServer> {
   const ownsDataDir = overrides.dataDir === undefined;
@@ -48,7 +49,8 @@ export async function startServer(overrides: Partial<Config> = {}, deps: AppDeps
     host: '127.0.0.1',
     port: 0,
     logLevel: 'silent',
-    staticDir: join(dataDir, 'no-static'),
+    // The real client build, so browser tests can use this helper as it is.
+    staticDir: join(import.meta.dirname, '..', '..', 'dist'),
     ...overrides,
     dataDir,
   };
