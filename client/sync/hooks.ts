@@ -2,7 +2,7 @@
  * Subscriptions from components to the wall, awareness and connection status. Components read
  * the Y.Doc through these on every render and never keep a copy of wall content in state.
  */
-import { useEffect, useMemo, useReducer } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useReducer } from 'preact/hooks';
 import { AwarenessState, type AwarenessUser } from '../../shared/schemas';
 import type { Wall } from '../../shared/wall';
 import type { WallSession } from './session';
@@ -11,8 +11,10 @@ type Awareness = WallSession['awareness'];
 
 function useVersion(subscribe: (bump: () => void) => () => void, deps: unknown[]): number {
   const [version, bump] = useReducer((n: number) => n + 1, 0);
+  // A layout effect runs in the same task as the render that read the doc, so no update can
+  // arrive between the read and the subscription (a plain effect runs later and can miss one).
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => subscribe(() => bump(undefined)), deps);
+  useLayoutEffect(() => subscribe(() => bump(undefined)), deps);
   return version;
 }
 

@@ -36,7 +36,7 @@ export const en: Messages = {
   'home.languageLabel': 'Language of the wall',
   'home.templateLegend': 'How do you want to start?',
   'home.template.fourWorkshops': 'Four-workshop outline',
-  'home.template.fourWorkshopsHint': 'A ready base for development: current state, root causes, new way of working and experiments.',
+  'home.template.fourWorkshopsHint': 'Small groups ready to use. Suits the four-workshop process: current state, root causes, new way of working and experiments.',
   'home.template.blank': 'Blank wall',
   'home.template.blankHint': 'Start from nothing and add the groups yourself.',
   'home.submit': 'Create wall',

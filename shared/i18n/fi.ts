@@ -37,7 +37,7 @@ export const fi = {
   'home.languageLabel': 'Seinän kieli',
   'home.templateLegend': 'Mistä aloitetaan?',
   'home.template.fourWorkshops': 'Neljän työpajan runko',
-  'home.template.fourWorkshopsHint': 'Valmis pohja kehittämiseen: nykytila, juurisyyt, uusi toimintatapa ja kokeilut.',
+  'home.template.fourWorkshopsHint': 'Valmiit pienryhmät heti käyttöön. Sopii neljän työpajan prosessiin: nykytila, juurisyyt, uusi toimintatapa ja kokeilut.',
   'home.template.blank': 'Tyhjä seinä',
   'home.template.blankHint': 'Aloitat tyhjästä ja lisäät ryhmät itse.',
   'home.submit': 'Luo seinä',

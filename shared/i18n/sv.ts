@@ -36,7 +36,7 @@ export const sv: Messages = {
   'home.languageLabel': 'Väggens språk',
   'home.templateLegend': 'Hur vill du börja?',
   'home.template.fourWorkshops': 'Stomme för fyra workshoppar',
-  'home.template.fourWorkshopsHint': 'En färdig grund för utvecklingsarbete: nuläge, grundorsaker, nytt arbetssätt och försök.',
+  'home.template.fourWorkshopsHint': 'Färdiga smågrupper att börja med. Passar processen med fyra workshoppar: nuläge, grundorsaker, nytt arbetssätt och försök.',
   'home.template.blank': 'Tom vägg',
   'home.template.blankHint': 'Du börjar från noll och lägger själv till grupperna.',
   'home.submit': 'Skapa väggen',
