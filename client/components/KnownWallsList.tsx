@@ -4,7 +4,11 @@ import { announce } from '../announce';
 import { useT } from '../i18n';
 import { forgetWall, listWalls } from '../storage';
 
-export function KnownWallsList() {
+/**
+ * `refresh` changes when the parent added a wall: @preact/signals skips re-rendering a
+ * component whose props did not change, and localStorage is not something it can watch.
+ */
+export function KnownWallsList(_props: { refresh?: string }) {
   const t = useT();
   // Re-read after "forget"; localStorage is the source, this counter only triggers the re-read.
   const [, setVersion] = useState(0);

@@ -61,6 +61,7 @@ export class WallSession {
     this.provider.on('closed', this.onTerminalClose);
     addEventListener('online', this.refresh);
     addEventListener('offline', this.refresh);
+    addEventListener('pagehide', this.leave);
     this.refresh();
   }
 
@@ -84,11 +85,19 @@ export class WallSession {
     this.destroyed = true;
     removeEventListener('online', this.refresh);
     removeEventListener('offline', this.refresh);
+    removeEventListener('pagehide', this.leave);
+    this.leave();
     this.doc.off('update', this.onUpdate);
     this.provider.destroy();
     void this.persistence.destroy();
     this.doc.destroy();
   }
+
+  // Tell the others we left now, instead of them seeing us for another 30 s until the
+  // awareness state times out.
+  private leave = () => {
+    this.awareness.setLocalState(null);
+  };
 
   // Transactions made in this tab are `local`; updates from the server, another tab or
   // IndexedDB are not, and so are never counted as waiting.

@@ -159,7 +159,7 @@ export function HomeView() {
           </form>
         </section>
 
-        <KnownWallsList />
+        <KnownWallsList refresh={created?.response.id} />
 
         <p class="privacy-note">{t('home.privacy')}</p>
       </main>
