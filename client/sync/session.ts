@@ -62,6 +62,7 @@ export class WallSession {
     addEventListener('online', this.refresh);
     addEventListener('offline', this.refresh);
     addEventListener('pagehide', this.leave);
+    addEventListener('pageshow', this.rejoin);
     this.refresh();
   }
 
@@ -69,7 +70,10 @@ export class WallSession {
     return this.provider.awareness;
   }
 
+  private presence: AwarenessUser | null = null;
+
   setPresence(user: AwarenessUser): void {
+    this.presence = user;
     this.awareness.setLocalStateField('user', user);
   }
 
@@ -86,6 +90,7 @@ export class WallSession {
     removeEventListener('online', this.refresh);
     removeEventListener('offline', this.refresh);
     removeEventListener('pagehide', this.leave);
+    removeEventListener('pageshow', this.rejoin);
     this.leave();
     this.doc.off('update', this.onUpdate);
     this.provider.destroy();
@@ -97,6 +102,11 @@ export class WallSession {
   // awareness state times out.
   private leave = () => {
     this.awareness.setLocalState(null);
+  };
+
+  // Back from the back/forward cache: show up again.
+  private rejoin = (event: PageTransitionEvent) => {
+    if (event.persisted && this.presence) this.setPresence(this.presence);
   };
 
   // Transactions made in this tab are `local`; updates from the server, another tab or

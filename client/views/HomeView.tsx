@@ -33,8 +33,16 @@ export function HomeView() {
   const submit = async (e: Event) => {
     e.preventDefault();
     const trimmed = title.trim();
-    if (!trimmed) return setError(t('home.error.titleRequired'));
-    if (trimmed.length > LIMITS.titleMax) return setError(t('home.error.titleTooLong', { max: LIMITS.titleMax }));
+    const invalid = !trimmed
+      ? t('home.error.titleRequired')
+      : trimmed.length > LIMITS.titleMax
+        ? t('home.error.titleTooLong', { max: LIMITS.titleMax })
+        : null;
+    if (invalid) {
+      setError(invalid);
+      document.getElementById('wall-title')?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
