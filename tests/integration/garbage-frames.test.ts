@@ -123,7 +123,7 @@ describe('garbage frames', () => {
     await othersUnaffected();
   });
 
-  it('updates whose dependencies never arrive → 4409 past the bound, and the pending data is dropped', async () => {
+  it('updates whose dependencies never arrive → 4509 past the bound, and the pending data is dropped', async () => {
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
