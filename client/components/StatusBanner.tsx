@@ -44,8 +44,14 @@ export function StatusBanner() {
   const problem = status === 'offline' || status === 'syncing' ? problemKey(closeCode) : null;
 
   return (
-    <div class={`status status--${status}`} data-testid="status" data-status={status} data-pending={pending}>
-      <div role="status" aria-label={t('status.label')}>
+    <section
+      class={`status status--${status}`}
+      aria-label={t('status.label')}
+      data-testid="status"
+      data-status={status}
+      data-pending={pending}
+    >
+      <div role="status">
         <span class="status__icon" aria-hidden="true">
           {ICONS[status]}
         </span>{' '}
@@ -57,6 +63,6 @@ export function StatusBanner() {
           {t('app.backHome')}
         </a>
       )}
-    </div>
+    </section>
   );
 }

@@ -10,12 +10,16 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode, WS_PATH } from '../../shared/protocol';
 import { Wall } from '../../shared/wall';
 import type { AwarenessUser } from '../../shared/schemas';
+import { ApiFailure, fetchWallInfo } from '../api';
 import { getPending, setPending } from '../storage';
 
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'refused';
 
 /** Close codes after which reconnecting cannot help: the link is wrong or the wall is gone. */
 const TERMINAL_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthorized, CloseCode.WallNotFound]);
+
+/** At most one access check per this interval while the socket keeps failing. */
+const ACCESS_CHECK_INTERVAL_MS = 20_000;
 
 export class WallSession {
   readonly doc = new Y.Doc();
@@ -33,10 +37,11 @@ export class WallSession {
 
   private failedSinceSync = false;
   private destroyed = false;
+  private lastAccessCheck = 0;
 
   constructor(
     readonly wallId: string,
-    token: string,
+    private readonly token: string,
   ) {
     this.pending.value = getPending(wallId);
     this.persistence = new IndexeddbPersistence('pajaseina:' + wallId, this.doc);
@@ -130,6 +135,7 @@ export class WallSession {
   private onClose = (event: CloseEvent | null) => {
     this.failedSinceSync = true;
     if (event && event.code !== 1000 && event.code !== 1006) this.closeCode.value = event.code;
+    if (event?.code === 1006) this.checkAccess();
     this.refresh();
   };
 
@@ -137,6 +143,25 @@ export class WallSession {
     this.failedSinceSync = true;
     this.refresh();
   };
+
+  /**
+   * The server refuses a bad token or an unknown wall with a plain HTTP 401/404 before the
+   * WebSocket upgrade, which the browser reports only as close code 1006, the same as a network
+   * failure. So when the socket fails, ask the HTTP API (throttled) whether we are still let in.
+   */
+  private checkAccess(): void {
+    const now = Date.now();
+    if (!navigator.onLine || now - this.lastAccessCheck < ACCESS_CHECK_INTERVAL_MS) return;
+    this.lastAccessCheck = now;
+    fetchWallInfo(this.wallId, this.token).then(
+      () => undefined,
+      (err: unknown) => {
+        if (this.destroyed || !(err instanceof ApiFailure)) return;
+        if (err.kind === 'unauthorized') this.refuse(CloseCode.Unauthorized);
+        else if (err.kind === 'notFound') this.refuse(CloseCode.WallNotFound);
+      },
+    );
+  }
 
   private onTerminalClose = (event: { code: number }) => {
     this.closeCode.value = event.code;

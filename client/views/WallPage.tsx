@@ -123,9 +123,14 @@ function ProblemView({ problem, onRetry }: { problem: Problem; onRetry?: () => v
   useEffect(() => {
     document.title = t('app.pageTitle', { page: title });
   }, [title]);
+  // The same status hook as on an open wall, so "refused" and "offline" look and test alike.
+  const status = problem === 'offline' || problem === 'server' ? 'offline' : 'refused';
   return (
     <>
       <AppHeader />
+      <section class={`status status--${status}`} aria-label={t('status.label')} data-testid="status" data-status={status}>
+        <div role="status">{t(`wallPage.error.${problem}.title`)}</div>
+      </section>
       <main id="main" tabIndex={-1} class="message-page">
         <h1>{title}</h1>
         <p>{t(`wallPage.error.${problem}.body`)}</p>

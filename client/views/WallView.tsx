@@ -188,9 +188,9 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
         <p id="note-keys-hint" hidden>
           {t('note.keysHint')}
         </p>
+        <UndoToast offer={offer} onDone={() => setOffer(null)} />
       </main>
 
-      <UndoToast offer={offer} onDone={() => setOffer(null)} />
       {moving && <MoveNoteDialog noteId={moving} onClose={() => setMoving(null)} />}
       {sharing && <ShareDialog wallId={wallId} onClose={() => setSharing(false)} />}
       {removingGroup && (
