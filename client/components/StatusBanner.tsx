@@ -28,7 +28,7 @@ function problemKey(code: number | null): MessageKey | null {
   }
 }
 
-const ICONS = { online: '●', syncing: '◌', offline: '⚠', refused: '⛔' } as const;
+const ICONS = { online: '●', syncing: '↻', offline: '⚠', refused: '✕' } as const;
 
 export function StatusBanner() {
   const t = useT();

@@ -162,7 +162,8 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
         </div>
 
         {groups.length === 0 ? (
-          <p class="empty empty--wall">{can.canManageGroups ? t('wall.noGroups.facilitator') : t('wall.noGroups.other')}</p>
+          // Refused with nothing cached: the banner says it all; "no groups yet" would mislead.
+          session.status.value !== 'refused' && <p class="empty empty--wall">{can.canManageGroups ? t('wall.noGroups.facilitator') : t('wall.noGroups.other')}</p>
         ) : (
           <div class="columns" role="list" aria-label={t('wall.groupsLabel')}>
             {groups.map((group, i) => (
