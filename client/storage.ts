@@ -81,6 +81,12 @@ export function forgetWall(id: string): void {
     listWalls().filter((w) => w.id !== id),
   );
   for (const suffix of ['profile', 'info', 'pending']) removeLocal(`pajaseina:wall:${id}:${suffix}`);
+  // Also the offline copy of the notes: on a shared computer "forget" should mean forget.
+  try {
+    indexedDB.deleteDatabase('pajaseina:' + id);
+  } catch {
+    /* IndexedDB unavailable: nothing was stored there either */
+  }
 }
 
 // ---------------------------------------------------------------- per wall

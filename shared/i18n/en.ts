@@ -80,7 +80,7 @@ export const en: Messages = {
   'walls.forget': 'Remove from list',
   'walls.forgetNamed': 'Remove the wall {title} from this device’s list',
   'walls.forgotten': 'The wall {title} was removed from the list. The wall itself is kept.',
-  'walls.forgetHint': 'Removing a wall from the list does not delete it.',
+  'walls.forgetHint': 'Removing a wall from the list does not delete the wall, only its data on this device.',
   'walls.roleLine': 'Your role: {role}',
   'walls.lastOpened': 'Last opened {date}',
   'walls.untitled': 'Untitled wall',

@@ -83,7 +83,7 @@ export const fi = {
   'walls.forget': 'Poista listalta',
   'walls.forgetNamed': 'Poista seinä {title} tämän laitteen listalta',
   'walls.forgotten': 'Seinä {title} poistettu listalta. Itse seinä säilyy.',
-  'walls.forgetHint': 'Listalta poistaminen ei poista seinää.',
+  'walls.forgetHint': 'Listalta poistaminen ei poista seinää, vain sen tiedot tältä laitteelta.',
   'walls.roleLine': 'Roolisi: {role}',
   'walls.lastOpened': 'Avattu viimeksi {date}',
   'walls.untitled': 'Nimetön seinä',

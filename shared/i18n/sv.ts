@@ -80,7 +80,7 @@ export const sv: Messages = {
   'walls.forget': 'Ta bort från listan',
   'walls.forgetNamed': 'Ta bort väggen {title} från den här enhetens lista',
   'walls.forgotten': 'Väggen {title} togs bort från listan. Själva väggen finns kvar.',
-  'walls.forgetHint': 'Att ta bort en vägg från listan raderar inte väggen.',
+  'walls.forgetHint': 'Att ta bort en vägg från listan raderar inte väggen, bara dess uppgifter på den här enheten.',
   'walls.roleLine': 'Din roll: {role}',
   'walls.lastOpened': 'Senast öppnad {date}',
   'walls.untitled': 'Namnlös vägg',
