@@ -29,7 +29,7 @@ export function KnownWallsList(_props: { refresh?: string }) {
               return (
                 <li key={wall.id} class="known-wall">
                   <div>
-                    <a href={wall.link} aria-label={t('walls.openNamed', { title })} class="known-wall__title">
+                    <a href={wall.link} id={`known-${wall.id}`} class="known-wall__title">
                       {title}
                     </a>
                     <p class="hint">
@@ -41,7 +41,7 @@ export function KnownWallsList(_props: { refresh?: string }) {
                   <button
                     type="button"
                     class="button button--quiet"
-                    aria-label={t('walls.forgetNamed', { title })}
+                    aria-describedby={`known-${wall.id}`}
                     onClick={() => {
                       forgetWall(wall.id);
                       setVersion((v) => v + 1);

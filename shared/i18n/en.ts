@@ -5,10 +5,8 @@ export const en: Messages = {
 
   'app.name': 'Pajaseinä',
   'app.pageTitle': '{page} – Pajaseinä',
-  'app.tagline': 'A shared wall for workshops',
   'app.homeLink': 'Pajaseinä – home page',
   'app.skipToMain': 'Skip to content',
-  'app.loading': 'Loading…',
   'app.announcements': 'Announcements',
   'app.notFound.title': 'Page not found',
   'app.notFound.body': 'Check the address or go back to the home page.',
@@ -75,10 +73,7 @@ export const en: Messages = {
 
   'walls.heading': 'Your walls on this device',
   'walls.empty': 'You have not created or opened any walls on this device yet. Walls you open are listed here.',
-  'walls.open': 'Open',
-  'walls.openNamed': 'Open the wall {title}',
   'walls.forget': 'Remove from list',
-  'walls.forgetNamed': 'Remove the wall {title} from this device’s list',
   'walls.forgotten': 'The wall {title} was removed from the list. The wall itself is kept.',
   'walls.forgetHint': 'Removing a wall from the list does not delete the wall, only its data on this device.',
   'walls.roleLine': 'Your role: {role}',
@@ -113,7 +108,6 @@ export const en: Messages = {
   'join.groupsLoading': 'Fetching the groups…',
   'join.noGroups': 'The wall has no groups yet. The facilitator will add them soon – this page updates by itself.',
   'join.submit': 'Go to the wall',
-  'join.errorSummary': 'Please check these:',
   'join.error.name': 'Write your name or choose “I take part anonymously”.',
   'join.error.group': 'Choose the group you are in.',
   'join.privacy':
@@ -138,7 +132,6 @@ export const en: Messages = {
   'share.heading': 'The wall’s links',
   'share.unknown':
     'The participant and view-only links are shown on the device where the wall was created. Below is only this page’s own link.',
-  'share.thisPage': 'This page’s link',
 
   'group.own': 'Your group',
   'group.noteCount.one': '{n} note',
@@ -147,7 +140,6 @@ export const en: Messages = {
   'group.empty.other': 'This group has no notes yet.',
   'group.empty.facilitator':
     'No notes yet. Participants choose this group when they join and write here. You can write too.',
-  'group.writeHere': 'Write in this group',
   'group.writeHereNamed': 'Write a note in the group {name}',
   'group.manage': 'Edit group',
   'group.manageNamed': 'Edit the group {name}',
@@ -231,7 +223,6 @@ export const en: Messages = {
   'status.problem.malformed': 'The connection broke because of an error. Trying again…',
   'status.problem.busy': 'The server is busy. Trying again in a moment…',
   'status.problem.goingAway': 'The server is restarting. Reconnecting soon…',
-  'status.reload': 'Reload the page',
 
   'presence.heading.one': 'Here now: {n} person',
   'presence.heading.other': 'Here now: {n} people',

@@ -5,10 +5,8 @@ export const fi = {
   // ---- app frame
   'app.name': 'Pajaseinä',
   'app.pageTitle': '{page} – Pajaseinä',
-  'app.tagline': 'Työpajan yhteinen seinä',
   'app.homeLink': 'Pajaseinä – etusivulle',
   'app.skipToMain': 'Siirry sisältöön',
-  'app.loading': 'Ladataan…',
   'app.announcements': 'Ilmoitukset',
   'app.notFound.title': 'Sivua ei löytynyt',
   'app.notFound.body': 'Tarkista osoite tai palaa etusivulle.',
@@ -78,10 +76,7 @@ export const fi = {
   // ---- walls remembered on this device
   'walls.heading': 'Seinäsi tällä laitteella',
   'walls.empty': 'Et ole vielä luonut tai avannut seiniä tällä laitteella. Avaamasi seinät näkyvät tässä.',
-  'walls.open': 'Avaa',
-  'walls.openNamed': 'Avaa seinä {title}',
   'walls.forget': 'Poista listalta',
-  'walls.forgetNamed': 'Poista seinä {title} tämän laitteen listalta',
   'walls.forgotten': 'Seinä {title} poistettu listalta. Itse seinä säilyy.',
   'walls.forgetHint': 'Listalta poistaminen ei poista seinää, vain sen tiedot tältä laitteelta.',
   'walls.roleLine': 'Roolisi: {role}',
@@ -118,7 +113,6 @@ export const fi = {
   'join.groupsLoading': 'Haetaan ryhmiä…',
   'join.noGroups': 'Seinällä ei ole vielä ryhmiä. Ohjaaja lisää ne pian – tämä sivu päivittyy itsestään.',
   'join.submit': 'Siirry seinälle',
-  'join.errorSummary': 'Tarkista nämä kohdat:',
   'join.error.name': 'Kirjoita nimesi tai valitse "Osallistun nimettömänä".',
   'join.error.group': 'Valitse ryhmä, jossa olet.',
   'join.privacy':
@@ -144,7 +138,6 @@ export const fi = {
   'share.heading': 'Seinän linkit',
   'share.unknown':
     'Osallistujan ja katselijan linkit näkyvät sillä laitteella, jolla seinä luotiin. Alla on vain tämän sivun oma linkki.',
-  'share.thisPage': 'Tämän sivun linkki',
 
   // ---- groups
   'group.own': 'Oma ryhmäsi',
@@ -154,7 +147,6 @@ export const fi = {
   'group.empty.other': 'Tässä ryhmässä ei ole vielä lappuja.',
   'group.empty.facilitator':
     'Ei vielä lappuja. Osallistujat valitsevat ryhmän liittyessään ja kirjoittavat tänne. Voit myös kirjoittaa itse.',
-  'group.writeHere': 'Kirjoita tähän ryhmään',
   'group.writeHereNamed': 'Kirjoita lappu ryhmään {name}',
   'group.manage': 'Muokkaa ryhmää',
   'group.manageNamed': 'Muokkaa ryhmää {name}',
@@ -241,7 +233,6 @@ export const fi = {
   'status.problem.malformed': 'Yhteys katkesi virheen vuoksi. Yritetään uudelleen…',
   'status.problem.busy': 'Palvelin on kuormittunut. Yritetään uudelleen hetken kuluttua…',
   'status.problem.goingAway': 'Palvelin käynnistyy uudelleen. Yhdistetään pian…',
-  'status.reload': 'Lataa sivu uudelleen',
 
   // ---- presence
   'presence.heading.one': 'Paikalla nyt: {n} henkilö',

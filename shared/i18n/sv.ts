@@ -5,10 +5,8 @@ export const sv: Messages = {
 
   'app.name': 'Pajaseinä',
   'app.pageTitle': '{page} – Pajaseinä',
-  'app.tagline': 'En gemensam vägg för workshoppar',
   'app.homeLink': 'Pajaseinä – till startsidan',
   'app.skipToMain': 'Hoppa till innehållet',
-  'app.loading': 'Laddar…',
   'app.announcements': 'Meddelanden',
   'app.notFound.title': 'Sidan hittades inte',
   'app.notFound.body': 'Kontrollera adressen eller gå tillbaka till startsidan.',
@@ -75,10 +73,7 @@ export const sv: Messages = {
 
   'walls.heading': 'Dina väggar på den här enheten',
   'walls.empty': 'Du har ännu inte skapat eller öppnat väggar på den här enheten. Väggar du öppnar visas här.',
-  'walls.open': 'Öppna',
-  'walls.openNamed': 'Öppna väggen {title}',
   'walls.forget': 'Ta bort från listan',
-  'walls.forgetNamed': 'Ta bort väggen {title} från den här enhetens lista',
   'walls.forgotten': 'Väggen {title} togs bort från listan. Själva väggen finns kvar.',
   'walls.forgetHint': 'Att ta bort en vägg från listan raderar inte väggen, bara dess uppgifter på den här enheten.',
   'walls.roleLine': 'Din roll: {role}',
@@ -113,7 +108,6 @@ export const sv: Messages = {
   'join.groupsLoading': 'Grupperna hämtas…',
   'join.noGroups': 'Väggen har inga grupper ännu. Handledaren lägger snart till dem – sidan uppdateras av sig själv.',
   'join.submit': 'Gå till väggen',
-  'join.errorSummary': 'Kontrollera följande:',
   'join.error.name': 'Skriv ditt namn eller välj ”Jag deltar anonymt”.',
   'join.error.group': 'Välj den grupp du är i.',
   'join.privacy':
@@ -138,7 +132,6 @@ export const sv: Messages = {
   'share.heading': 'Väggens länkar',
   'share.unknown':
     'Deltagar- och visningslänken syns på den enhet där väggen skapades. Nedan finns bara den här sidans egen länk.',
-  'share.thisPage': 'Den här sidans länk',
 
   'group.own': 'Din grupp',
   'group.noteCount.one': '{n} lapp',
@@ -147,7 +140,6 @@ export const sv: Messages = {
   'group.empty.other': 'Den här gruppen har inga lappar ännu.',
   'group.empty.facilitator':
     'Inga lappar ännu. Deltagarna väljer gruppen när de ansluter och skriver här. Du kan också skriva själv.',
-  'group.writeHere': 'Skriv i den här gruppen',
   'group.writeHereNamed': 'Skriv en lapp i gruppen {name}',
   'group.manage': 'Redigera gruppen',
   'group.manageNamed': 'Redigera gruppen {name}',
@@ -231,7 +223,6 @@ export const sv: Messages = {
   'status.problem.malformed': 'Förbindelsen bröts på grund av ett fel. Vi försöker igen…',
   'status.problem.busy': 'Servern är överbelastad. Vi försöker igen om en stund…',
   'status.problem.goingAway': 'Servern startar om. Vi ansluter snart igen…',
-  'status.reload': 'Ladda om sidan',
 
   'presence.heading.one': 'Närvarande nu: {n} person',
   'presence.heading.other': 'Närvarande nu: {n} personer',
