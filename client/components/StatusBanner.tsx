@@ -20,6 +20,7 @@ function problemKey(code: number | null): MessageKey | null {
     case CloseCode.SlowConsumer:
       return 'status.problem.busy';
     case CloseCode.LoadFailed:
+    case CloseCode.StorageFailed:
       return 'status.problem.server';
     case CloseCode.GoingAway:
       return 'status.problem.goingAway';
