@@ -8,6 +8,7 @@ import {
   type CreateWallResponse,
   type HealthResponse,
   type Language,
+  type Template,
   type WallInfo,
 } from '../../shared/schemas';
 import { Wall } from '../../shared/wall';
@@ -26,14 +27,18 @@ export interface WallRoutesOptions {
   registry: RoomRegistry;
 }
 
-const DEFAULT_GROUPS = 3;
+/**
+ * Breakout groups a new wall starts with. The four-workshop template's workshops and tasks come
+ * with their own issue; until then the templates differ only in how many groups are ready.
+ */
+const STARTING_GROUPS: Record<Template, number> = { 'four-workshops': 3, blank: 1 };
 /** A create body is a title and two enums; anything near this size is not one. */
 const CREATE_BODY_LIMIT = 16 * 1024;
 
 /** The first update of a new wall: its meta and default groups, made on the server. */
-function initialUpdate(title: string, language: Language, createdAt: number): Uint8Array {
+function initialUpdate(title: string, language: Language, template: Template, createdAt: number): Uint8Array {
   const doc = new Y.Doc();
-  const names = Array.from({ length: DEFAULT_GROUPS }, (_, i) => translate(language, 'group.defaultName', { n: i + 1 }));
+  const names = Array.from({ length: STARTING_GROUPS[template] }, (_, i) => translate(language, 'group.defaultName', { n: i + 1 }));
   new Wall(doc).initialise({ title, language, createdAt }, names);
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
@@ -56,12 +61,11 @@ export async function wallRoutes(app: FastifyInstance, opts: WallRoutesOptions):
   app.post('/api/walls', { bodyLimit: CREATE_BODY_LIMIT }, async (request, reply) => {
     const parsed = CreateWallBody.safeParse(request.body ?? {});
     if (!parsed.success) throw badRequest(parsed.error);
-    const { title, language = 'fi' } = parsed.data;
-    // Both templates give the same wall for now; the four-workshop template comes later.
+    const { title, language = 'fi', template = 'four-workshops' } = parsed.data;
     const id = randomId(16);
     const createdAt = Date.now();
     const { tokens, hashes } = newTokens();
-    await store.createWall({ id, title, language, tokenHashes: hashes, createdAt }, initialUpdate(title, language, createdAt));
+    await store.createWall({ id, title, language, tokenHashes: hashes, createdAt }, initialUpdate(title, language, template, createdAt));
     const base = baseUrl(request);
     const link = (token: string) => `${base}/w/${id}#${token}`;
     const body: CreateWallResponse = {

@@ -36,7 +36,7 @@ export const en: Messages = {
   'home.template.fourWorkshops': 'Four-workshop outline',
   'home.template.fourWorkshopsHint': 'Small groups ready to use. Suits the four-workshop process: current state, root causes, new way of working and experiments.',
   'home.template.blank': 'Blank wall',
-  'home.template.blankHint': 'Start from nothing and add the groups yourself.',
+  'home.template.blankHint': 'One group to start with; you add the others yourself.',
   'home.submit': 'Create wall',
   'home.creating': 'Creating the wall…',
   'home.error.titleRequired': 'Write a name for the wall.',

@@ -37,7 +37,7 @@ export const fi = {
   'home.template.fourWorkshops': 'Neljän työpajan runko',
   'home.template.fourWorkshopsHint': 'Valmiit pienryhmät heti käyttöön. Sopii neljän työpajan prosessiin: nykytila, juurisyyt, uusi toimintatapa ja kokeilut.',
   'home.template.blank': 'Tyhjä seinä',
-  'home.template.blankHint': 'Aloitat tyhjästä ja lisäät ryhmät itse.',
+  'home.template.blankHint': 'Yksi ryhmä valmiina; lisäät muut ryhmät itse.',
   'home.submit': 'Luo seinä',
   'home.creating': 'Luodaan seinää…',
   'home.error.titleRequired': 'Kirjoita seinälle nimi.',

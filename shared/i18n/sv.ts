@@ -36,7 +36,7 @@ export const sv: Messages = {
   'home.template.fourWorkshops': 'Stomme för fyra workshoppar',
   'home.template.fourWorkshopsHint': 'Färdiga smågrupper att börja med. Passar processen med fyra workshoppar: nuläge, grundorsaker, nytt arbetssätt och försök.',
   'home.template.blank': 'Tom vägg',
-  'home.template.blankHint': 'Du börjar från noll och lägger själv till grupperna.',
+  'home.template.blankHint': 'En grupp att börja med; du lägger själv till resten.',
   'home.submit': 'Skapa väggen',
   'home.creating': 'Väggen skapas…',
   'home.error.titleRequired': 'Skriv ett namn på väggen.',

@@ -53,6 +53,16 @@ describe('POST /api/walls', () => {
     expect(info).toEqual({ id: body.id, title: 'Kehittämispaja', role: 'participant', language: 'sv' });
   });
 
+  it('starts a wall with groups named in its language: three for four-workshops (default), one for blank', async () => {
+    const exported = async (body: object) => {
+      const { id, tokens } = await createWall(server.url, body);
+      return WallExport.parse(await (await get(`/api/walls/${id}/export.json`, tokens.viewer)).json());
+    };
+    expect((await exported({ language: 'en' })).groups.map((g) => g.name)).toEqual(['Group 1', 'Group 2', 'Group 3']);
+    expect((await exported({ template: 'four-workshops' })).groups.map((g) => g.name)).toEqual(['Ryhmä 1', 'Ryhmä 2', 'Ryhmä 3']);
+    expect((await exported({ template: 'blank', language: 'sv' })).groups.map((g) => g.name)).toEqual(['Grupp 1']);
+  });
+
   it('stores only hashes of the tokens', async () => {
     const { id, tokens } = await createWall(server.url);
     const db = new Database(join(server.dataDir, DB_FILE), { readonly: true });
