@@ -1,0 +1,83 @@
+/**
+ * A browser that loses its connection keeps working: edits stay in IndexedDB, survive a reload
+ * with no network (the service worker serves the app), and reach the others once back online.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
+import { startCuttableProxy, type CuttableProxy } from '../helpers/cuttableProxy';
+import { createWall, startServer, type TestServer } from '../helpers/server';
+import { addNote, expectStatus, joinAsParticipant, noteByText, status } from '../helpers/wallPage';
+
+let server: TestServer;
+let proxy: CuttableProxy;
+let chromium: LaunchedBrowser;
+let offlineContext: BrowserContext;
+let traveller: Page; // goes offline, through the proxy
+let stayer: Page; // stays online, straight to the server
+
+beforeAll(async () => {
+  server = await startServer();
+  proxy = await startCuttableProxy(Number(new URL(server.url).port));
+  chromium = await launchBrowser();
+  const wall = await createWall(server.url, { title: 'Juna-asema' });
+  const path = new URL(wall.links.participant);
+  offlineContext = await chromium.newContext();
+  traveller = await offlineContext.newPage();
+  stayer = await (await chromium.newContext()).newPage();
+  await joinAsParticipant(traveller, `${proxy.url}${path.pathname}${path.hash}`, 'Matkalla', 'Ryhmä 1');
+  await joinAsParticipant(stayer, wall.links.participant, 'Paikalla', 'Ryhmä 2');
+  // The service worker must have cached the app before the network goes away.
+  await traveller.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await proxy?.close();
+  await server?.close();
+});
+
+describe('offline and back', () => {
+  it('shows offline as soon as the connection is lost', async () => {
+    await expectStatus(traveller, 'online');
+    await proxy.cut();
+    await offlineContext.setOffline(true);
+    await expectStatus(traveller, 'offline');
+  });
+
+  it('keeps a note written offline and says a change is waiting', async () => {
+    await addNote(traveller, 'Kirjoitettu junassa ilman verkkoa');
+    const shown = await status(traveller);
+    expect(shown.status).toBe('offline');
+    expect(shown.pending).toBe('1');
+    expect(await noteByText(stayer, 'Kirjoitettu junassa').count()).toBe(0);
+  });
+
+  it('still shows the note after a reload with no network', async () => {
+    // y-indexeddb writes each update in its own IndexedDB transaction: let it commit.
+    await traveller.waitForTimeout(500);
+    await traveller.reload();
+    await noteByText(traveller, 'Kirjoitettu junassa ilman verkkoa').waitFor({ timeout: 10_000 });
+    const shown = await status(traveller);
+    expect(shown.status).toBe('offline');
+    expect(shown.pending).toBe('1');
+  });
+
+  it('sends the note to the others once the connection returns', async () => {
+    await offlineContext.setOffline(false);
+    await proxy.restore();
+    await noteByText(stayer, 'Kirjoitettu junassa ilman verkkoa').waitFor({ timeout: 20_000 });
+    await expectStatus(traveller, 'online', 20_000);
+    expect((await status(traveller)).pending).toBe('0');
+  });
+
+  it('is kept by the server: a fresh browser sees it', async () => {
+    const fresh = await (await chromium.newContext()).newPage();
+    const wallPath = new URL(stayer.url());
+    await fresh.goto(`${server.url}${wallPath.pathname}${wallPath.hash}`);
+    await joinAsParticipant(fresh, fresh.url(), null, 'Ryhmä 1');
+    await noteByText(fresh, 'Kirjoitettu junassa ilman verkkoa').waitFor({ timeout: 10_000 });
+  });
+});
