@@ -56,8 +56,8 @@ export async function staticRoutes(app: FastifyInstance, opts: { staticDir: stri
       root,
       index: false,
       cacheControl: false,
-      setHeaders: (reply, path) => {
-        void reply.header('Cache-Control', path.startsWith(assets) ? IMMUTABLE : NO_CACHE);
+      setHeaders: (res, path) => {
+        res.setHeader('Cache-Control', path.startsWith(assets) ? IMMUTABLE : NO_CACHE);
       },
     });
   }
