@@ -1,11 +1,12 @@
 /** `/`: create a wall, get its three links, and see the walls this browser knows. */
 import { useEffect, useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
-import { LANGUAGES, type CreateWallResponse, type Language, type Template } from '../../shared/schemas';
+import { type CreateWallResponse, type Language, type Template } from '../../shared/schemas';
 import { ApiFailure, createWall } from '../api';
 import { AppHeader } from '../components/AppHeader';
 import { CopyLink } from '../components/CopyLink';
 import { KnownWallsList } from '../components/KnownWallsList';
+import { LanguageOptions, onLanguagePicked } from '../components/LanguageSwitcher';
 import { language, useT } from '../i18n';
 import { rememberWall } from '../storage';
 
@@ -121,16 +122,8 @@ export function HomeView() {
             </div>
             <div class="field">
               <label for="wall-language">{t('home.languageLabel')}</label>
-              <select
-                id="wall-language"
-                value={wallLanguage}
-                onChange={(e) => setWallLanguage(e.currentTarget.value as Language)}
-              >
-                {LANGUAGES.map((lang) => (
-                  <option key={lang} value={lang} lang={lang}>
-                    {t(`lang.${lang}`)}
-                  </option>
-                ))}
+              <select id="wall-language" value={wallLanguage} onChange={onLanguagePicked(setWallLanguage)}>
+                <LanguageOptions />
               </select>
             </div>
             <fieldset class="field choice-list">
