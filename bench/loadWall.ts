@@ -26,16 +26,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-async function loadOnce(store: SqliteStore, id: string): Promise<{ ms: number; doc: Y.Doc }> {
+/** Reads and applies the stored state the way server/rooms/room.ts does; then one full read of the notes as a client renders them. */
+async function loadOnce(store: SqliteStore, id: string): Promise<{ ms: number; readMs: number; doc: Y.Doc }> {
   const t0 = process.hrtime.bigint();
   const { updates } = await store.loadState(id);
-  // The same way server/rooms/room.ts loads: every stored update applied in one transaction.
   const doc = new Y.Doc();
   doc.transact(() => {
     for (const update of updates) Y.applyUpdate(doc, update);
   });
+  const loadMs = ms(t0);
+  const t1 = process.hrtime.bigint();
   new Wall(doc).notes();
-  return { ms: ms(t0), doc };
+  return { ms: loadMs, readMs: ms(t1), doc };
 }
 
 async function main() {
@@ -86,7 +88,12 @@ async function main() {
   const compactMs = ms(tCompact);
 
   const compacted = [] as number[];
-  for (let r = 0; r < RUNS; r++) compacted.push((await loadOnce(store, id)).ms);
+  const reads = [] as number[];
+  for (let r = 0; r < RUNS; r++) {
+    const run = await loadOnce(store, id);
+    compacted.push(run.ms);
+    reads.push(run.readMs);
+  }
 
   // Heap per loaded wall: hold several copies at once so collector noise averages out.
   const settle = () => { for (let i = 0; i < 3; i++) globalThis.gc?.(); };
@@ -105,6 +112,7 @@ async function main() {
   console.log(`load before compaction (median): ${median(uncompacted).toFixed(1)} ms over ${RUNS} runs`);
   console.log(`compaction:                      ${compactMs.toFixed(1)} ms`);
   console.log(`load after compaction (median):  ${median(compacted).toFixed(1)} ms over ${RUNS} runs`);
+  console.log(`Wall.notes(), validated (median): ${median(reads).toFixed(1)} ms`);
   console.log(`database + WAL before compaction: ${kib(sizeBefore)}`);
   console.log(`merged snapshot:                 ${kib(merged.byteLength)}`);
   console.log(`heap of one loaded wall:         ${globalThis.gc ? kib(heapPerWall) : 'run with node --expose-gc to measure'}`);
