@@ -54,6 +54,9 @@ export interface NewNote {
   authorId: string;
 }
 
+/** Names of the Y.Doc's root maps. Exported for code that must reason about raw updates (server permissions). */
+export const WALL_ROOTS = { meta: 'meta', groups: 'groups', notes: 'notes' } as const;
+
 const clip = (s: string, max: number) => s.trim().slice(0, max);
 
 function toYMap(record: Record<string, unknown>): Y.Map<unknown> {
@@ -68,9 +71,9 @@ export class Wall {
   readonly noteMap: Y.Map<Y.Map<unknown>>;
 
   constructor(readonly doc: Y.Doc) {
-    this.meta = doc.getMap('meta');
-    this.groupMap = doc.getMap('groups');
-    this.noteMap = doc.getMap('notes');
+    this.meta = doc.getMap(WALL_ROOTS.meta);
+    this.groupMap = doc.getMap(WALL_ROOTS.groups);
+    this.noteMap = doc.getMap(WALL_ROOTS.notes);
   }
 
   // ---------------------------------------------------------------- reads

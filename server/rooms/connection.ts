@@ -26,6 +26,13 @@ export interface ConnectionLimits {
 
 type Sink = (message: Incoming) => void;
 
+/** Who is on the other end: the role their token grants, and the one group a group link confines them to. */
+export interface ConnectionIdentity {
+  role: Role;
+  /** Set for a per-group participant link: that holder may write only in this group. */
+  groupId: string | null;
+}
+
 export class Connection {
   /** Awareness client ids this connection has published; removed when it closes. */
   readonly awarenessClients = new Set<number>();
@@ -39,10 +46,14 @@ export class Connection {
 
   constructor(
     private readonly socket: WallSocket,
-    readonly role: Role,
+    readonly identity: ConnectionIdentity,
     private readonly limits: ConnectionLimits,
     private readonly onProtocolError: (reason: string) => void = () => {},
   ) {}
+
+  get role(): Role {
+    return this.identity.role;
+  }
 
   get closed(): boolean {
     return this._closed;

@@ -86,7 +86,7 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
     (socket, request) => {
       const { wall, role } = request.wallAccess!;
       const log = request.log.child({ wallId: wall.id, role });
-      const conn = new Connection(socket, role, opts.limits, (reason) => log.info({ reason }, 'malformed frame'));
+      const conn = new Connection(socket, { role, groupId: null }, opts.limits, (reason) => log.info({ reason }, 'malformed frame'));
       alive.set(socket, true);
       socket.on('pong', () => alive.set(socket, true));
       socket.on('message', (data, isBinary) => {

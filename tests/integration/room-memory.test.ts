@@ -54,7 +54,7 @@ async function setup() {
   registry = new RoomRegistry(store, { unloadDelayMs: 50, compactAfterUpdates: 500, maxPendingBytes: MiB, log: silent });
   const connect = async (role: Role = 'participant') => {
     const socket = new MemorySocket();
-    const conn = new Connection(socket, role, { maxBufferedBytes: 16 * MiB, maxInboxBytes: 4 * MiB });
+    const conn = new Connection(socket, { role, groupId: null }, { maxBufferedBytes: 16 * MiB, maxInboxBytes: 4 * MiB });
     registry!.join(record.id, conn);
     await waitFor(() => socket.sent.length > 0); // sync step 1 arrived: the room is ready
     return { socket, conn };
