@@ -6,19 +6,25 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config';
+import { installAuthFailureLimit } from './http/authFailures';
 import { installErrorHandlers } from './http/errors';
 import { installSecurityHeaders, staticRoutes } from './http/static';
+import { wallAdminRoutes } from './http/wallAdmin';
 import { wallRoutes } from './http/walls';
 import { REDACT_PATHS, serializeRequest } from './log';
 import { RoomRegistry } from './rooms/registry';
 import { SqliteStore } from './storage/sqliteStore';
 import type { Store } from './storage/store';
+import { installRetentionSweeper } from './retention';
+import { WallAdmin } from './wallAdmin';
+import { SocketIndex } from './ws/socketIndex';
 import { wallSocketRoutes } from './ws/wallSocket';
 
 declare module 'fastify' {
   interface FastifyInstance {
     rooms: RoomRegistry;
     store: Store;
+    sockets: SocketIndex;
   }
 }
 
@@ -38,6 +44,9 @@ const MiB = 1024 * 1024;
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    // Behind a reverse proxy, request.ip (the failure limit's key) and request.protocol (links)
+    // come from X-Forwarded-* only when the proxy is trusted.
+    trustProxy: config.trustProxy,
     logger: {
       level: config.logLevel,
       serializers: { req: serializeRequest },
@@ -53,16 +62,22 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     maxPendingBytes: deps.maxPendingBytes ?? config.maxMessageBytes,
     log: app.log,
   });
+  const sockets = new SocketIndex();
+  const admin = new WallAdmin(store, registry, sockets, app.log);
   app.decorate('store', store);
   app.decorate('rooms', registry);
+  app.decorate('sockets', sockets);
   // Registered first, so it runs after the websocket plugin's preClose has flushed the rooms.
   app.addHook('onClose', async () => store.close());
 
   installErrorHandlers(app);
-  installSecurityHeaders(app);
+  await installSecurityHeaders(app);
+  // Before any route, so its onRoute hook sees every guarded route.
+  await installAuthFailureLimit(app, { maxFailures: config.authFailuresPerWindow, windowMs: config.authFailureWindowMs });
   await app.register(wallSocketRoutes, {
     store,
     registry,
+    sockets,
     maxMessageBytes: config.maxMessageBytes,
     limits: {
       maxBufferedBytes: deps.maxBufferedBytes ?? 16 * MiB,
@@ -71,6 +86,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     pingIntervalMs: deps.pingIntervalMs ?? 30_000,
   });
   await app.register(wallRoutes, { config, store, registry });
+  await app.register(wallAdminRoutes, { config, store, admin });
+  installRetentionSweeper(app, store, admin, config.retentionSweepMs);
   await app.register(staticRoutes, { staticDir: config.staticDir });
   return app;
 }

@@ -23,6 +23,15 @@ const EnvSchema = z.object({
   ROOM_UNLOAD_DELAY_MS: int(10_000, 0, 30_000),
   COMPACT_AFTER_UPDATES: int(500, 1, 1_000_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  // Short keys are guessable; 16 characters is the least a shared secret should have.
+  ORGANISER_KEY: z.string().min(16, 'at least 16 characters').max(512).optional(),
+  AUTH_FAILURES_PER_MINUTE: int(30, 1, 100_000),
+  AUTH_FAILURE_WINDOW_MS: int(60_000, 100, 24 * 3_600_000),
+  RETENTION_SWEEP_MS: int(60_000, 50, 24 * 3_600_000),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, 'true, false or a comma-separated list of proxy addresses')
+    .optional(),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -38,6 +47,15 @@ export interface Config {
   roomUnloadDelayMs: number;
   compactAfterUpdates: number;
   logLevel: LogLevel;
+  /** When set, creating a wall needs `Authorization: Bearer <organiserKey>`. */
+  organiserKey: string | undefined;
+  /** Failed wall requests (401/404) one client address may make per window before it gets 429. */
+  authFailuresPerWindow: number;
+  authFailureWindowMs: number;
+  /** How often the retention sweeper looks for walls past their deletion date. */
+  retentionSweepMs: number;
+  /** Fastify's trustProxy: false, true (any proxy), or the proxies' addresses / CIDR ranges. */
+  trustProxy: boolean | string[];
 }
 
 export class ConfigError extends Error {
@@ -71,5 +89,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     roomUnloadDelayMs: e.ROOM_UNLOAD_DELAY_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     logLevel: e.LOG_LEVEL,
+    organiserKey: e.ORGANISER_KEY,
+    authFailuresPerWindow: e.AUTH_FAILURES_PER_MINUTE,
+    authFailureWindowMs: e.AUTH_FAILURE_WINDOW_MS,
+    retentionSweepMs: e.RETENTION_SWEEP_MS,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((a) => a.trim()).filter(Boolean);
 }

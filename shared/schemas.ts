@@ -46,6 +46,10 @@ export const WallInfo = z.object({
   title: z.string(),
   role: Role,
   language: Language.optional(),
+  /** The group a per-group participant link confines its holder to; null for the other links. */
+  groupId: z.string().max(64).nullable().optional(),
+  /** When the server will delete the wall (ISO-8601), or null. */
+  deleteAt: z.string().nullable().optional(),
 });
 export type WallInfo = z.infer<typeof WallInfo>;
 
@@ -124,3 +128,44 @@ export const WallExport = z.object({
   notes: z.array(ExportedNote),
 });
 export type WallExport = z.infer<typeof WallExport>;
+
+// ---- Access administration (issue 4): rotation, group links, deletion, retention ----
+
+/** A group's id as the Y.Doc holds it. The server checks only its shape; groups live in the doc. */
+export const GroupId = z.string().min(1).max(64);
+
+/** Roles whose link the facilitator may replace. The facilitator's own link cannot be rotated. */
+export const ROTATABLE_ROLES = ['participant', 'viewer'] as const;
+export const RotateTokenBody = z
+  .object({ role: z.enum(ROTATABLE_ROLES), groupId: GroupId.optional() })
+  .strict()
+  .refine((b) => b.groupId === undefined || b.role === 'participant', {
+    message: 'a group link is a participant link',
+    path: ['role'],
+  });
+export type RotateTokenBody = z.infer<typeof RotateTokenBody>;
+export const RotateTokenResponse = z.object({ token: z.string(), link: z.string() });
+export type RotateTokenResponse = z.infer<typeof RotateTokenResponse>;
+
+export const GroupLinkBody = z.object({ groupId: GroupId }).strict();
+export const GroupLinkResponse = z.object({ groupId: GroupId, token: z.string(), link: z.string() });
+export type GroupLinkResponse = z.infer<typeof GroupLinkResponse>;
+
+/** ISO-8601 with a time zone (Z or an offset), so "when" never depends on the server's zone. */
+export const RetentionBody = z
+  .object({
+    deleteAt: z.iso
+      .datetime({ offset: true })
+      .refine((s) => Date.parse(s) >= 0, { message: 'a date after 1970' })
+      .nullable(),
+  })
+  .strict();
+export const RetentionResponse = z.object({ deleteAt: z.string().nullable() });
+export type RetentionResponse = z.infer<typeof RetentionResponse>;
+
+/** The error code of POST /api/walls without the right organiser key (the client asks for it). */
+export const ORGANISER_KEY_REQUIRED = 'organiser_key_required';
+
+/** Per-group link token hashes as stored: group id → SHA-256 hex. */
+export const StoredGroupTokenHashes = z.record(GroupId, TokenHash);
+export const StoredDeleteAt = z.number().int().nonnegative().nullable();

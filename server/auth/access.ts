@@ -3,13 +3,17 @@
  * checked before the token, so an unknown wall is 404 whatever token came with it.
  */
 import { WallId, type Role } from '../../shared/schemas';
-import { notFound, unauthorized } from '../http/errors';
+import { forbidden, notFound, unauthorized } from '../http/errors';
 import type { Store, WallRecord } from '../storage/store';
-import { roleFor } from './tokens';
+import { grantFor } from './tokens';
 
 export interface Access {
   wall: WallRecord;
   role: Role;
+  /** The group a per-group participant link confines its holder to, else null. */
+  groupId: string | null;
+  /** SHA-256 hex of the token used: rotation closes exactly the sockets opened with it. */
+  tokenHash: string;
 }
 
 /** Resolves the access `token` grants on wall `rawId`; throws a 404 or 401 HttpError. */
@@ -18,9 +22,16 @@ export async function resolveAccess(store: Store, rawId: unknown, token: unknown
   if (!id.success) throw notFound();
   const wall = await store.getWall(id.data);
   if (!wall) throw notFound();
-  const role = roleFor(wall, token);
-  if (!role) throw unauthorized();
-  return { wall, role };
+  const grant = grantFor(wall, token);
+  if (!grant) throw unauthorized();
+  return { wall, ...grant };
+}
+
+/** Like resolveAccess, and then a 403 unless the token is the facilitator's. */
+export async function resolveFacilitator(store: Store, rawId: unknown, token: unknown): Promise<Access> {
+  const access = await resolveAccess(store, rawId, token);
+  if (access.role !== 'facilitator') throw forbidden();
+  return access;
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or undefined. */

@@ -25,15 +25,34 @@ export function newTokens(): { tokens: Record<Role, string>; hashes: Record<Role
   return { tokens, hashes };
 }
 
-/** The role `token` grants on `wall`, or undefined. Compares every role in constant time. */
-export function roleFor(wall: WallRecord, token: unknown): Role | undefined {
+/** What a valid token grants, and the hash it matched (live sockets are tracked by it). */
+export interface Grant {
+  role: Role;
+  /** Set for a per-group participant link. */
+  groupId: string | null;
+  tokenHash: string;
+}
+
+function sameHash(stored: string, given: Buffer): boolean {
+  const bytes = Buffer.from(stored, 'hex');
+  return bytes.length === given.length && timingSafeEqual(bytes, given);
+}
+
+/**
+ * What `token` grants on `wall`, or undefined. Compares against every role's and every group
+ * link's hash, in constant time each, without stopping at the first match.
+ */
+export function grantFor(wall: WallRecord, token: unknown): Grant | undefined {
   const parsed = Token.safeParse(token);
   if (!parsed.success) return undefined;
-  const given = Buffer.from(hashToken(parsed.data), 'hex');
-  let found: Role | undefined;
+  const tokenHash = hashToken(parsed.data);
+  const given = Buffer.from(tokenHash, 'hex');
+  let found: Grant | undefined;
   for (const role of ROLES) {
-    const stored = Buffer.from(wall.tokenHashes[role], 'hex');
-    if (stored.length === given.length && timingSafeEqual(stored, given) && !found) found = role;
+    if (sameHash(wall.tokenHashes[role], given) && !found) found = { role, groupId: null, tokenHash };
+  }
+  for (const [groupId, stored] of Object.entries(wall.groupTokenHashes)) {
+    if (sameHash(stored, given) && !found) found = { role: 'participant', groupId, tokenHash };
   }
   return found;
 }

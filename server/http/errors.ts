@@ -18,6 +18,7 @@ export class HttpError extends Error {
 
 export const notFound = () => new HttpError(404, 'not_found', 'No such wall.');
 export const unauthorized = () => new HttpError(401, 'unauthorized', 'Missing or invalid token.');
+export const forbidden = () => new HttpError(403, 'forbidden', 'Only the facilitator may do this.');
 
 export function badRequest(error: ZodError): HttpError {
   const detail = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
@@ -27,10 +28,12 @@ export function badRequest(error: ZodError): HttpError {
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
   401: 'unauthorized',
+  403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+  429: 'too_many_failures',
 };
 
 function codeFor(err: FastifyError | HttpError, status: number): string {

@@ -13,12 +13,16 @@ import {
 } from '../../shared/schemas';
 import { Wall } from '../../shared/wall';
 import { bearerToken, resolveAccess } from '../auth/access';
+import { checkOrganiserKey } from '../auth/organiserKey';
 import { newTokens } from '../auth/tokens';
 import type { Config } from '../config';
 import { buildExport } from '../export';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Store } from '../storage/store';
+import { AUTH_GUARDED } from './authFailures';
 import { badRequest } from './errors';
+import { wallLink } from './links';
+import { isoOrNull } from './wallAdmin';
 import type { z } from 'zod';
 
 export interface WallRoutesOptions {
@@ -47,7 +51,6 @@ function initialUpdate(title: string, language: Language, template: Template, cr
 
 export async function wallRoutes(app: FastifyInstance, opts: WallRoutesOptions): Promise<void> {
   const { config, store, registry } = opts;
-  const baseUrl = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
   const access = (request: FastifyRequest<{ Params: { id: string } }>) =>
     resolveAccess(store, request.params.id, bearerToken(request.headers.authorization));
 
@@ -58,7 +61,9 @@ export async function wallRoutes(app: FastifyInstance, opts: WallRoutesOptions):
 
   app.get('/healthz', async (): Promise<z.infer<typeof HealthResponse>> => ({ status: 'ok' }));
 
-  app.post('/api/walls', { bodyLimit: CREATE_BODY_LIMIT }, async (request, reply) => {
+  app.post('/api/walls', { bodyLimit: CREATE_BODY_LIMIT, config: AUTH_GUARDED }, async (request, reply) => {
+    // Before the body is even looked at: without the key, nothing about the request matters.
+    checkOrganiserKey(config.organiserKey, request.headers.authorization);
     const parsed = CreateWallBody.safeParse(request.body ?? {});
     if (!parsed.success) throw badRequest(parsed.error);
     const { title, language = 'fi', template = 'four-workshops' } = parsed.data;
@@ -66,8 +71,7 @@ export async function wallRoutes(app: FastifyInstance, opts: WallRoutesOptions):
     const createdAt = Date.now();
     const { tokens, hashes } = newTokens();
     await store.createWall({ id, title, language, tokenHashes: hashes, createdAt }, initialUpdate(title, language, template, createdAt));
-    const base = baseUrl(request);
-    const link = (token: string) => `${base}/w/${id}#${token}`;
+    const link = (token: string) => wallLink(config, request, id, token);
     const body: CreateWallResponse = {
       id,
       links: { facilitator: link(tokens.facilitator), participant: link(tokens.participant), viewer: link(tokens.viewer) },
@@ -76,14 +80,21 @@ export async function wallRoutes(app: FastifyInstance, opts: WallRoutesOptions):
     return reply.status(201).send(body);
   });
 
-  app.get<{ Params: { id: string } }>('/api/walls/:id', async (request) => {
-    const { wall, role } = await access(request);
+  app.get<{ Params: { id: string } }>('/api/walls/:id', { config: AUTH_GUARDED }, async (request) => {
+    const { wall, role, groupId } = await access(request);
     const meta = await registry.read(wall.id, (room) => new Wall(room.doc).getMeta());
-    const body: WallInfo = { id: wall.id, title: meta.title, role, language: meta.language };
+    const body: WallInfo = {
+      id: wall.id,
+      title: meta.title,
+      role,
+      language: meta.language,
+      groupId,
+      deleteAt: isoOrNull(wall.deleteAt),
+    };
     return body;
   });
 
-  app.get<{ Params: { id: string } }>('/api/walls/:id/export.json', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/walls/:id/export.json', { config: AUTH_GUARDED }, async (request, reply) => {
     const { wall } = await access(request);
     const exported = await registry.read(wall.id, (room) => buildExport(wall.id, new Wall(room.doc)));
     void reply.header('Content-Disposition', `attachment; filename="pajaseina-${wall.id}.json"`);

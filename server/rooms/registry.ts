@@ -34,6 +34,8 @@ export class RoomRegistry {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly live = new Set<Room>();
+  /** Rooms of deleted walls: never flushed, never unloaded again. */
+  private readonly evicted = new WeakSet<Room>();
   private loads = 0;
   private unloads = 0;
   private closing = false;
@@ -112,7 +114,7 @@ export class RoomRegistry {
   }
 
   private releaseIfEmpty(room: Room): void {
-    if (room.size > 0 || this.closing || this.timers.has(room.wallId)) return;
+    if (room.size > 0 || this.closing || this.evicted.has(room) || this.timers.has(room.wallId)) return;
     const timer = setTimeout(() => {
       this.timers.delete(room.wallId);
       if (room.size === 0) this.unload(room);
@@ -133,6 +135,29 @@ export class RoomRegistry {
         if (this.unloading.get(wallId) === done) this.unloading.delete(wallId);
       });
     this.unloading.set(wallId, done);
+  }
+
+  /**
+   * Drops a wall that is being deleted: closes its connections with WallDeleted and destroys its
+   * room WITHOUT writing it back (a destroyed room never compacts). Resolves once a load or an
+   * unload in progress has settled, so the caller's delete from the store comes after any write
+   * those could still make; appends and compactions after that find no wall and create nothing.
+   */
+  async evict(wallId: string): Promise<void> {
+    const timer = this.timers.get(wallId);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(wallId);
+    const loading = this.rooms.get(wallId);
+    this.rooms.delete(wallId);
+    const room = loading ? await loading.catch(() => null) : null;
+    if (room && !this.evicted.has(room)) {
+      this.evicted.add(room);
+      this.live.delete(room);
+      room.closeAll(CloseCode.WallDeleted);
+      room.destroy();
+      this.unloads++;
+    }
+    await this.unloading.get(wallId);
   }
 
   /** Closes every connection with 1001, flushes and destroys every room. */

@@ -1,6 +1,14 @@
 /** In-memory Store: the reference for the contract suite and for room tests. Not durable. */
 import { StoredWall } from '../../shared/schemas';
-import { DuplicateWallError, WallNotFoundError, type Store, type StoredState, type WallRecord } from './store';
+import {
+  DuplicateWallError,
+  WallNotFoundError,
+  type NewWallRecord,
+  type Store,
+  type StoredState,
+  type TokenTarget,
+  type WallRecord,
+} from './store';
 
 interface Entry {
   record: WallRecord;
@@ -25,11 +33,11 @@ export class MemoryStore implements Store {
     if (this.closed) throw new Error('store is closed');
   }
 
-  async createWall(record: WallRecord, initialUpdate: Uint8Array): Promise<void> {
+  async createWall(record: NewWallRecord, initialUpdate: Uint8Array): Promise<void> {
     this.assertOpen();
     if (this.walls.has(record.id)) throw new DuplicateWallError(record.id);
     this.walls.set(record.id, {
-      record: StoredWall.parse(structuredClone(record)),
+      record: { ...StoredWall.parse(structuredClone(record)), groupTokenHashes: {}, deleteAt: null },
       snapshot: initialUpdate.slice(),
       snapshotSeq: 0,
       nextSeq: 1,
@@ -65,6 +73,27 @@ export class MemoryStore implements Store {
     entry.snapshot = mergedState.slice();
     entry.snapshotSeq = uptoSeq;
     entry.updates = entry.updates.filter((u) => u.seq > uptoSeq);
+  }
+
+  async replaceTokenHash(id: string, target: TokenTarget, hash: string): Promise<string | null> {
+    const { record } = this.entry(id);
+    if ('role' in target) {
+      const old = record.tokenHashes[target.role];
+      record.tokenHashes[target.role] = hash;
+      return old;
+    }
+    const old = record.groupTokenHashes[target.groupId] ?? null;
+    record.groupTokenHashes[target.groupId] = hash;
+    return old;
+  }
+
+  async setDeleteAt(id: string, deleteAt: number | null): Promise<void> {
+    this.entry(id).record.deleteAt = deleteAt;
+  }
+
+  async dueForDeletion(now: number): Promise<string[]> {
+    this.assertOpen();
+    return [...this.walls.values()].filter((e) => e.record.deleteAt !== null && e.record.deleteAt <= now).map((e) => e.record.id);
   }
 
   async deleteWall(id: string): Promise<void> {

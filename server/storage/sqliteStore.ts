@@ -5,13 +5,25 @@
  *
  * Sequence numbers come from one AUTOINCREMENT column shared by all walls: they grow within
  * every wall and are never reused, even after compaction deleted the rows below them.
+ *
+ * secure_delete is on from the moment the database opens, not only when a wall is deleted:
+ * compaction deletes update rows all the time, and without it their bytes would linger in free
+ * pages that a later wall deletion never touches.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { StoredSeq, StoredWall } from '../../shared/schemas';
-import { DuplicateWallError, WallNotFoundError, type Store, type StoredState, type WallRecord } from './store';
+import { StoredDeleteAt, StoredGroupTokenHashes, StoredSeq, StoredWall } from '../../shared/schemas';
+import {
+  DuplicateWallError,
+  WallNotFoundError,
+  type NewWallRecord,
+  type Store,
+  type StoredState,
+  type TokenTarget,
+  type WallRecord,
+} from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS walls (
@@ -31,6 +43,12 @@ CREATE TABLE IF NOT EXISTS updates (
 CREATE INDEX IF NOT EXISTS updates_by_wall ON updates (wall_id, seq);
 `;
 
+/** Columns added after the first release; added to an older database when it is opened. */
+const ADDED_COLUMNS: Record<string, string> = {
+  group_token_hashes: `TEXT NOT NULL DEFAULT '{}'`,
+  delete_at: `INTEGER`,
+};
+
 const Blob = z.instanceof(Uint8Array);
 const WallRow = z.object({
   id: z.string(),
@@ -38,6 +56,8 @@ const WallRow = z.object({
   language: z.string(),
   token_hashes: z.string(),
   created_at: z.number(),
+  group_token_hashes: z.string(),
+  delete_at: StoredDeleteAt,
 });
 const SnapshotRow = z.object({ snapshot: Blob, snapshot_seq: StoredSeq });
 const UpdateRow = z.object({ seq: StoredSeq, data: Blob });
@@ -54,12 +74,23 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
+    const existing = new Set(z.array(z.object({ name: z.string() }).loose()).parse(this.db.pragma('table_info(walls)')).map((c) => c.name));
+    for (const [name, type] of Object.entries(ADDED_COLUMNS)) {
+      if (!existing.has(name)) this.db.exec(`ALTER TABLE walls ADD COLUMN ${name} ${type}`);
+    }
     this.stmt = {
       insertWall: this.db.prepare(
         `INSERT INTO walls (id, title, language, token_hashes, created_at, snapshot) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
-      getWall: this.db.prepare(`SELECT id, title, language, token_hashes, created_at FROM walls WHERE id = ?`),
+      getWall: this.db.prepare(
+        `SELECT id, title, language, token_hashes, created_at, group_token_hashes, delete_at FROM walls WHERE id = ?`,
+      ),
+      setTokenHashes: this.db.prepare(`UPDATE walls SET token_hashes = ?, group_token_hashes = ? WHERE id = ?`),
+      setDeleteAt: this.db.prepare(`UPDATE walls SET delete_at = ? WHERE id = ?`),
+      due: this.db.prepare(`SELECT id FROM walls WHERE delete_at IS NOT NULL AND delete_at <= ?`),
+      deleteUpdates: this.db.prepare(`DELETE FROM updates WHERE wall_id = ?`),
       snapshot: this.db.prepare(`SELECT snapshot, snapshot_seq FROM walls WHERE id = ?`),
       updates: this.db.prepare(`SELECT seq, data FROM updates WHERE wall_id = ? ORDER BY seq`),
       append: this.db.prepare(`INSERT INTO updates (wall_id, data) VALUES (?, ?)`),
@@ -69,7 +100,7 @@ export class SqliteStore implements Store {
     };
   }
 
-  async createWall(record: WallRecord, initialUpdate: Uint8Array): Promise<void> {
+  async createWall(record: NewWallRecord, initialUpdate: Uint8Array): Promise<void> {
     const r = StoredWall.parse(record);
     try {
       this.stmt.insertWall.run(r.id, r.title, r.language, JSON.stringify(r.tokenHashes), r.createdAt, initialUpdate);
@@ -80,16 +111,52 @@ export class SqliteStore implements Store {
   }
 
   async getWall(id: string): Promise<WallRecord | undefined> {
+    return this.readWall(id);
+  }
+
+  private readWall(id: string): WallRecord | undefined {
     const row = this.stmt.getWall.get(id);
     if (row === undefined) return undefined;
     const r = WallRow.parse(row);
-    return StoredWall.parse({
+    const base = StoredWall.parse({
       id: r.id,
       title: r.title,
       language: r.language,
       tokenHashes: JSON.parse(r.token_hashes),
       createdAt: r.created_at,
     });
+    return { ...base, groupTokenHashes: StoredGroupTokenHashes.parse(JSON.parse(r.group_token_hashes)), deleteAt: r.delete_at };
+  }
+
+  async replaceTokenHash(id: string, target: TokenTarget, hash: string): Promise<string | null> {
+    // Read and write in one transaction, so two rotations at once cannot both see the same old hash.
+    return this.db.transaction(() => {
+      const wall = this.readWall(id);
+      if (!wall) throw new WallNotFoundError(id);
+      const roles = { ...wall.tokenHashes };
+      const groups = { ...wall.groupTokenHashes };
+      let old: string | null;
+      if ('role' in target) {
+        old = roles[target.role];
+        roles[target.role] = hash;
+      } else {
+        old = groups[target.groupId] ?? null;
+        groups[target.groupId] = hash;
+      }
+      StoredWall.shape.tokenHashes.parse(roles);
+      StoredGroupTokenHashes.parse(groups);
+      this.stmt.setTokenHashes.run(JSON.stringify(roles), JSON.stringify(groups), id);
+      return old;
+    })();
+  }
+
+  async setDeleteAt(id: string, deleteAt: number | null): Promise<void> {
+    const result = this.stmt.setDeleteAt.run(StoredDeleteAt.parse(deleteAt), id);
+    if (result.changes === 0) throw new WallNotFoundError(id);
+  }
+
+  async dueForDeletion(now: number): Promise<string[]> {
+    return z.array(z.object({ id: z.string() })).parse(this.stmt.due.all(now)).map((r) => r.id);
   }
 
   async loadState(id: string): Promise<StoredState> {
@@ -127,7 +194,14 @@ export class SqliteStore implements Store {
   }
 
   async deleteWall(id: string): Promise<void> {
-    this.stmt.deleteWall.run(id);
+    this.db.transaction(() => {
+      this.stmt.deleteUpdates.run(id);
+      this.stmt.deleteWall.run(id);
+    })();
+    // The WAL still holds the pages as they were before the delete; copy the zeroed pages into
+    // the database and cut the WAL to zero bytes. Returns busy=1 only if another connection
+    // reads, and this process holds the only one.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {

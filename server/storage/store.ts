@@ -8,9 +8,21 @@
  * and deletes the updates it covers, by sequence number, so updates appended while a
  * compaction runs survive it.
  */
-import type { StoredWall } from '../../shared/schemas';
+import type { Role, StoredWall } from '../../shared/schemas';
 
-export type WallRecord = StoredWall;
+/** What createWall takes: the record as a new wall has it. */
+export type NewWallRecord = StoredWall;
+
+/** A stored wall: its record plus what access administration added later. */
+export interface WallRecord extends StoredWall {
+  /** Per-group participant links: group id → SHA-256 hex of the token. */
+  groupTokenHashes: Record<string, string>;
+  /** Epoch ms after which the retention sweeper deletes the wall, or null. */
+  deleteAt: number | null;
+}
+
+/** Which token a replacement is for: one role's link, or one group's link. */
+export type TokenTarget = { role: Role } | { groupId: string };
 
 export interface StoredState {
   /** The snapshot first, then every later update in append order. */
@@ -21,7 +33,7 @@ export interface StoredState {
 
 export interface Store {
   /** Creates a wall whose snapshot is `initialUpdate`. Rejects if the id exists. */
-  createWall(record: WallRecord, initialUpdate: Uint8Array): Promise<void>;
+  createWall(record: NewWallRecord, initialUpdate: Uint8Array): Promise<void>;
   getWall(id: string): Promise<WallRecord | undefined>;
   /** Rejects with WallNotFoundError for an unknown wall. */
   loadState(id: string): Promise<StoredState>;
@@ -32,6 +44,19 @@ export interface Store {
    * seq <= uptoSeq. A compaction older than the current snapshot is ignored.
    */
   compact(id: string, mergedState: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * Replaces (or, for a new group, adds) one token hash. Resolves with the hash it replaced, or
+   * null; rejects with WallNotFoundError for an unknown wall.
+   */
+  replaceTokenHash(id: string, target: TokenTarget, hash: string): Promise<string | null>;
+  /** Sets or clears the deletion date. Rejects with WallNotFoundError for an unknown wall. */
+  setDeleteAt(id: string, deleteAt: number | null): Promise<void>;
+  /** Ids of walls whose deletion date is at or before `now`. */
+  dueForDeletion(now: number): Promise<string[]>;
+  /**
+   * Deletes the wall, its snapshot and every update, so that no byte of it stays on disk
+   * (SQLite: secure_delete, then the WAL is checkpointed and truncated). Unknown ids are a no-op.
+   */
   deleteWall(id: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -9,9 +9,11 @@ import type { FastifyInstance } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode, CloseReason, WS_PATH } from '../../shared/protocol';
 import { resolveAccess, type Access } from '../auth/access';
+import { AUTH_GUARDED } from '../http/authFailures';
 import { Connection, type ConnectionLimits } from '../rooms/connection';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Store } from '../storage/store';
+import type { SocketIndex } from './socketIndex';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,6 +24,8 @@ declare module 'fastify' {
 export interface WallSocketOptions {
   store: Store;
   registry: RoomRegistry;
+  /** Every live connection by wall and token hash, for rotation and deletion. */
+  sockets: SocketIndex;
   maxMessageBytes: number;
   limits: ConnectionLimits;
   pingIntervalMs: number;
@@ -79,14 +83,17 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
     `${WS_PATH}/:wallId`,
     {
       websocket: true,
+      config: AUTH_GUARDED,
       preValidation: async (request) => {
         request.wallAccess = await resolveAccess(store, request.params.wallId, request.query.token);
       },
     },
     (socket, request) => {
-      const { wall, role } = request.wallAccess!;
+      const { wall, role, groupId, tokenHash } = request.wallAccess!;
       const log = request.log.child({ wallId: wall.id, role });
-      const conn = new Connection(socket, { role, groupId: null }, opts.limits, (reason) => log.info({ reason }, 'malformed frame'));
+      const conn = new Connection(socket, { role, groupId }, opts.limits, (reason) => log.info({ reason }, 'malformed frame'));
+      opts.sockets.add(wall.id, tokenHash, conn);
+      if (conn.closed) return; // revoked between the access check and the upgrade
       alive.set(socket, true);
       socket.on('pong', () => alive.set(socket, true));
       socket.on('message', (data, isBinary) => {

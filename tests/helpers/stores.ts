@@ -2,7 +2,7 @@
  * A Store decorator for lifecycle tests: slows down or fails loads and appends of a real store. It wraps a
  * real implementation, so everything else behaves exactly as in production.
  */
-import type { Store, StoredState, WallRecord } from '../../server/storage/store';
+import type { NewWallRecord, Store, StoredState, TokenTarget } from '../../server/storage/store';
 
 export class ControlledStore implements Store {
   loadDelayMs = 0;
@@ -15,7 +15,7 @@ export class ControlledStore implements Store {
 
   constructor(private readonly inner: Store) {}
 
-  createWall(record: WallRecord, initialUpdate: Uint8Array) {
+  createWall(record: NewWallRecord, initialUpdate: Uint8Array) {
     return this.inner.createWall(record, initialUpdate);
   }
   getWall(id: string) {
@@ -40,6 +40,15 @@ export class ControlledStore implements Store {
   }
   compact(id: string, mergedState: Uint8Array, uptoSeq: number) {
     return this.inner.compact(id, mergedState, uptoSeq);
+  }
+  replaceTokenHash(id: string, target: TokenTarget, hash: string) {
+    return this.inner.replaceTokenHash(id, target, hash);
+  }
+  setDeleteAt(id: string, deleteAt: number | null) {
+    return this.inner.setDeleteAt(id, deleteAt);
+  }
+  dueForDeletion(now: number) {
+    return this.inner.dueForDeletion(now);
   }
   deleteWall(id: string) {
     return this.inner.deleteWall(id);

@@ -13,6 +13,11 @@ describe('config', () => {
       roomUnloadDelayMs: 10_000,
       compactAfterUpdates: 500,
       logLevel: 'info',
+      organiserKey: undefined,
+      authFailuresPerWindow: 30,
+      authFailureWindowMs: 60_000,
+      retentionSweepMs: 60_000,
+      trustProxy: false,
     });
   });
 
@@ -27,6 +32,11 @@ describe('config', () => {
       ROOM_UNLOAD_DELAY_MS: '30000',
       COMPACT_AFTER_UPDATES: '50',
       LOG_LEVEL: 'warn',
+      ORGANISER_KEY: 'sixteen-chars-or-more',
+      AUTH_FAILURES_PER_MINUTE: '5',
+      AUTH_FAILURE_WINDOW_MS: '1000',
+      RETENTION_SWEEP_MS: '200',
+      TRUST_PROXY: '10.0.0.1, 10.0.1.0/24',
     });
     expect(config).toEqual({
       port: 9000,
@@ -38,7 +48,13 @@ describe('config', () => {
       roomUnloadDelayMs: 30_000,
       compactAfterUpdates: 50,
       logLevel: 'warn',
+      organiserKey: 'sixteen-chars-or-more',
+      authFailuresPerWindow: 5,
+      authFailureWindowMs: 1000,
+      retentionSweepMs: 200,
+      trustProxy: ['10.0.0.1', '10.0.1.0/24'],
     });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
 
   it.each([
@@ -49,6 +65,10 @@ describe('config', () => {
     ['ROOM_UNLOAD_DELAY_MS', '30001'],
     ['COMPACT_AFTER_UPDATES', '0'],
     ['LOG_LEVEL', 'verbose'],
+    ['ORGANISER_KEY', 'short'],
+    ['AUTH_FAILURES_PER_MINUTE', '0'],
+    ['RETENTION_SWEEP_MS', 'soon'],
+    ['TRUST_PROXY', 'maybe'],
   ])('a bad %s (%s) throws an error naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));

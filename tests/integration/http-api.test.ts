@@ -50,7 +50,7 @@ describe('POST /api/walls', () => {
       expect(body.links[role]).toBe(`${server.url}/w/${body.id}#${token}`);
     }
     const info = WallInfo.parse(await (await get(`/api/walls/${body.id}`, body.tokens.participant)).json());
-    expect(info).toEqual({ id: body.id, title: 'Kehittämispaja', role: 'participant', language: 'sv' });
+    expect(info).toEqual({ id: body.id, title: 'Kehittämispaja', role: 'participant', language: 'sv', groupId: null, deleteAt: null });
   });
 
   it('starts a wall with groups named in its language: three for four-workshops (default), one for blank', async () => {
@@ -112,7 +112,7 @@ describe('GET /api/walls/:id', () => {
     for (const role of ['facilitator', 'participant', 'viewer'] as const) {
       const res = await get(`/api/walls/${id}`, tokens[role]);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ id, title: 'Roolit', role, language: 'en' });
+      expect(await res.json()).toEqual({ id, title: 'Roolit', role, language: 'en', groupId: null, deleteAt: null });
     }
   });
 

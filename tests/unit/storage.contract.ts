@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { randomId } from '../../shared/ids';
-import type { Store, WallRecord } from '../../server/storage/store';
+import type { NewWallRecord, Store } from '../../server/storage/store';
 
 export interface StoreFixture {
   store: Store;
@@ -17,7 +17,7 @@ export interface StoreFixture {
 
 const hash = () => createHash('sha256').update(randomBytes(24)).digest('hex');
 
-export function makeRecord(overrides: Partial<WallRecord> = {}): WallRecord {
+export function makeRecord(overrides: Partial<NewWallRecord> = {}): NewWallRecord {
   return {
     id: randomId(16),
     title: 'Työpaja',
@@ -58,7 +58,7 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       withStore(async ({ store }) => {
         const record = makeRecord();
         await store.createWall(record, new Uint8Array([0, 0]));
-        expect(await store.getWall(record.id)).toEqual(record);
+        expect(await store.getWall(record.id)).toEqual({ ...record, groupTokenHashes: {}, deleteAt: null });
         expect(await store.getWall(randomId(16))).toBeUndefined();
       }));
 
@@ -183,6 +183,55 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
         await expect(store.loadState(record.id)).rejects.toThrow(/not found/);
       }));
 
+    it('replaces a role token hash and returns the old one', () =>
+      withStore(async ({ store }) => {
+        const record = makeRecord();
+        await store.createWall(record, new Uint8Array([0, 0]));
+        const next = hash();
+        expect(await store.replaceTokenHash(record.id, { role: 'viewer' }, next)).toBe(record.tokenHashes.viewer);
+        const wall = await store.getWall(record.id);
+        expect(wall?.tokenHashes).toEqual({ ...record.tokenHashes, viewer: next });
+        await expect(store.replaceTokenHash(randomId(16), { role: 'viewer' }, next)).rejects.toThrow(/not found/);
+      }));
+
+    it('adds and replaces group link hashes', () =>
+      withStore(async ({ store }) => {
+        const record = makeRecord();
+        await store.createWall(record, new Uint8Array([0, 0]));
+        const [a, b, c] = [hash(), hash(), hash()];
+        expect(await store.replaceTokenHash(record.id, { groupId: 'g1' }, a)).toBeNull();
+        expect(await store.replaceTokenHash(record.id, { groupId: 'g2' }, b)).toBeNull();
+        expect(await store.replaceTokenHash(record.id, { groupId: 'g1' }, c)).toBe(a);
+        expect((await store.getWall(record.id))?.groupTokenHashes).toEqual({ g1: c, g2: b });
+        expect((await store.getWall(record.id))?.tokenHashes).toEqual(record.tokenHashes);
+      }));
+
+    it('sets, clears and finds deletion dates', () =>
+      withStore(async ({ store }) => {
+        const [a, b, c] = [makeRecord(), makeRecord(), makeRecord()];
+        for (const r of [a, b, c]) await store.createWall(r, new Uint8Array([0, 0]));
+        await store.setDeleteAt(a.id, 1000);
+        await store.setDeleteAt(b.id, 5000);
+        await store.setDeleteAt(c.id, 10);
+        await store.setDeleteAt(c.id, null);
+        expect((await store.dueForDeletion(999)).sort()).toEqual([]);
+        expect((await store.dueForDeletion(1000)).sort()).toEqual([a.id]);
+        expect((await store.dueForDeletion(6000)).sort()).toEqual([a.id, b.id].sort());
+        expect((await store.getWall(b.id))?.deleteAt).toBe(5000);
+        await expect(store.setDeleteAt(randomId(16), 1)).rejects.toThrow(/not found/);
+      }));
+
+    it('a deleted wall cannot be brought back by a late append or compaction', () =>
+      withStore(async ({ store }) => {
+        const record = makeRecord();
+        await store.createWall(record, new Uint8Array([0, 0]));
+        await store.deleteWall(record.id);
+        await expect(store.appendUpdate(record.id, new Uint8Array([0, 0]))).rejects.toThrow(/not found/);
+        await expect(store.compact(record.id, new Uint8Array([0, 0]), 5)).rejects.toThrow(/not found/);
+        expect(await store.getWall(record.id)).toBeUndefined();
+        await store.deleteWall(record.id); // a second delete is a no-op
+      }));
+
     it('keeps walls apart', () =>
       withStore(async ({ store }) => {
         const a = makeRecord();
@@ -212,8 +261,12 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
           await f.store.appendUpdate(record.id, w.updates[i]!);
         }
         const reopened = await f.reopen();
-        expect(await reopened.getWall(record.id)).toEqual(record);
-        expect(replay((await reopened.loadState(record.id)).updates).toJSON()).toEqual(w.doc.getMap('m').toJSON());
+        await reopened.replaceTokenHash(record.id, { groupId: 'g1' }, hash());
+        await reopened.setDeleteAt(record.id, 1234);
+        const again = await f.reopen();
+        expect(await again.getWall(record.id)).toMatchObject({ ...record, deleteAt: 1234 });
+        expect(Object.keys((await again.getWall(record.id))!.groupTokenHashes)).toEqual(['g1']);
+        expect(replay((await again.loadState(record.id)).updates).toJSON()).toEqual(w.doc.getMap('m').toJSON());
       } finally {
         await f.cleanup();
       }
