@@ -27,6 +27,8 @@ export const CloseCode = {
   WallDeleted: 4410,
   WallFull: 4413,
   TooManyPendingUpdates: 4509,
+  /** The connection sent frames faster than its rate limit; a reconnect after the backoff is welcome. */
+  TooManyMessages: 4508,
   SlowConsumer: 4529,
   LoadFailed: 4500,
   StorageFailed: 4503,
@@ -44,6 +46,7 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.WallDeleted]: 'the wall was deleted',
   [CloseCode.WallFull]: 'the change would take the wall over a size limit',
   [CloseCode.TooManyPendingUpdates]: 'too many updates with missing dependencies',
+  [CloseCode.TooManyMessages]: 'too many messages per second',
   [CloseCode.SlowConsumer]: 'client is not reading fast enough',
   [CloseCode.LoadFailed]: 'wall could not be loaded',
   [CloseCode.StorageFailed]: 'update could not be saved',

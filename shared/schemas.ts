@@ -101,9 +101,12 @@ export const NoteRecord = z.object({
   color: NoteColor,
   order: z.string().min(1).max(200),
   authorName: z.string().max(LIMITS.displayNameMax).nullable(),
-  authorId: z.string().max(64),
+  /** Absent (or null) on anonymous notes: nothing ties them to a browser. */
+  authorId: z.string().max(64).nullish(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** Posted although it looked like personal data; older walls have no such field. */
+  personalData: z.boolean().optional(),
 });
 
 // ---- export.json (docs/export-format.md) ----

@@ -8,6 +8,7 @@
 import { CloseCode, CloseReason } from '../../shared/protocol';
 import type { Role } from '../../shared/schemas';
 import { decodeFrame, MalformedFrame, type Incoming } from './codec';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rateLimit';
 
 /** The little a connection needs from a socket. */
 export interface WallSocket {
@@ -22,6 +23,8 @@ export interface ConnectionLimits {
   maxBufferedBytes: number;
   /** Bytes of frames held while the room loads. */
   maxInboxBytes: number;
+  /** Frames and bytes per second this connection may send; past them it is closed 4508. */
+  rate?: RateLimits;
 }
 
 type Sink = (message: Incoming) => void;
@@ -43,13 +46,16 @@ export class Connection {
   private _closed = false;
   /** Set when the server closed this connection for a fault its later frames would repeat. */
   faulted = false;
+  private readonly rate: RateLimiter;
 
   constructor(
     private readonly socket: WallSocket,
     readonly identity: ConnectionIdentity,
     private readonly limits: ConnectionLimits,
     private readonly onProtocolError: (reason: string) => void = () => {},
-  ) {}
+  ) {
+    this.rate = new RateLimiter(limits.rate ?? DEFAULT_RATE_LIMITS);
+  }
 
   get role(): Role {
     return this.identity.role;
@@ -62,6 +68,12 @@ export class Connection {
   /** Called by the transport for every frame received. */
   receive(data: Uint8Array, isBinary: boolean): void {
     if (this._closed) return;
+    // Before decoding: a flood must cost as little as possible. Nothing past the limit is read.
+    if (!this.rate.take(data.byteLength)) {
+      this.faulted = true;
+      this.close(CloseCode.TooManyMessages);
+      return;
+    }
     let message: Incoming;
     try {
       if (!isBinary) throw new MalformedFrame('text frame');
@@ -105,10 +117,10 @@ export class Connection {
     this.socket.send(frame);
   }
 
-  /** Closes with a named code. Idempotent; listeners run once. */
-  close(code: CloseCode): void {
+  /** Closes with a named code and its reason, or a more specific one. Idempotent; listeners run once. */
+  close(code: CloseCode, reason: string = CloseReason[code]): void {
     if (this._closed) return;
-    this.socket.close(code, CloseReason[code]);
+    this.socket.close(code, truncateReason(reason));
     this.markClosed();
   }
 
@@ -127,4 +139,11 @@ export class Connection {
     if (this._closed) listener();
     else this.closeListeners.push(listener);
   }
+}
+
+/** The WebSocket spec allows 123 bytes of close reason; ws throws on more. */
+function truncateReason(reason: string): string {
+  let out = reason;
+  while (Buffer.byteLength(out) > 123) out = out.slice(0, -1);
+  return out;
 }

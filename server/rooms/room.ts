@@ -8,11 +8,14 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { CloseCode } from '../../shared/protocol';
+import { WALL_ROOTS } from '../../shared/wall';
 import type { Logger } from '../log';
 import type { Store } from '../storage/store';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type Incoming } from './codec';
 import { Connection } from './connection';
-import { mayEdit, mayPublishAwareness } from './permissions';
+import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from './awarenessGuard';
+import { checkUpdate, mayEdit, mayPublishAwareness, type Refusal } from './permissions';
+import { analyseUpdate } from './updateScope';
 
 /** Origin of the transactions that replay stored updates: never stored again, never relayed. */
 export const LoadOrigin: unique symbol = Symbol('pajaseina.load');
@@ -23,6 +26,9 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** Updates waiting for missing dependencies may not hold more than this. */
   maxPendingBytes: number;
+  /** Encoded size the wall may reach (snapshot plus updates since); past it, inserts are refused 4413. */
+  maxWallBytes?: number;
+  awareness?: AwarenessLimits;
   log: Logger;
   onEmpty: (room: Room) => void;
 }
@@ -31,6 +37,17 @@ interface AwarenessChange {
   added: number[];
   updated: number[];
   removed: number[];
+}
+
+export const DEFAULT_MAX_WALL_BYTES = 8 * 1024 * 1024;
+
+/** Live entries of a root map: what the note and group limits count. */
+function liveKeys(doc: Y.Doc, root: string): number {
+  let n = 0;
+  doc.share.get(root)?._map.forEach((item) => {
+    if (!item.deleted) n++;
+  });
+  return n;
 }
 
 export class Room {
@@ -44,6 +61,8 @@ export class Room {
   private compaction: Promise<void> = Promise.resolve();
   private compactionScheduled = false;
   private destroyed = false;
+  /** Bytes of the stored state: last snapshot plus every update appended since. */
+  private storedBytes = 0;
 
   constructor(
     readonly wallId: string,
@@ -72,6 +91,7 @@ export class Room {
       }
     }, LoadOrigin);
     this.lastAppliedSeq = state.lastSeq;
+    this.storedBytes = state.updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.appendedSinceCompact = state.updates.length - 1;
     this.maybeCompact();
   }
@@ -108,8 +128,7 @@ export class Room {
         this.enqueue(() => this.storeAndApply(conn, message.update));
         return;
       case 'awareness':
-        if (!mayPublishAwareness(conn.role)) return;
-        applyAwarenessUpdate(this.awareness, message.update, conn);
+        if (mayPublishAwareness(conn.role)) this.receiveAwareness(conn, message.update);
         return;
       case 'query-awareness': {
         const clients = [...this.awareness.getStates().keys()];
@@ -117,6 +136,13 @@ export class Room {
         return;
       }
     }
+  }
+
+  private receiveAwareness(conn: Connection, update: Uint8Array): void {
+    const ownedByOther = (id: number) => [...this.connections].some((c) => c !== conn && c.awarenessClients.has(id));
+    const verdict = filterAwareness(update, conn.awarenessClients, ownedByOther, this.opts.awareness ?? DEFAULT_AWARENESS_LIMITS);
+    if (verdict.kind === 'too-many-clients') conn.close(CloseCode.Forbidden, 'too many awareness client ids');
+    else if (verdict.kind === 'apply') applyAwarenessUpdate(this.awareness, verdict.update, conn);
   }
 
   private enqueue(task: () => void | Promise<void>): void {
@@ -127,6 +153,14 @@ export class Room {
 
   private async storeAndApply(conn: Connection, update: Uint8Array): Promise<void> {
     if (conn.faulted) return; // its later frames would build on what was refused
+    // Checked here, in the serial queue, so the doc it is checked against is the doc it lands on.
+    const refusal = this.refusal(conn, update);
+    if (refusal) {
+      this.opts.log.info({ wallId: this.wallId, role: conn.role, code: refusal.code, reason: refusal.reason }, 'update refused');
+      conn.faulted = true;
+      conn.close(refusal.code, refusal.reason);
+      return;
+    }
     let seq: number;
     try {
       seq = await this.store.appendUpdate(this.wallId, update);
@@ -144,9 +178,20 @@ export class Room {
       conn.close(CloseCode.MalformedMessage);
     }
     this.lastAppliedSeq = seq;
+    this.storedBytes += update.byteLength;
     this.appendedSinceCompact++;
     this.checkPending(conn);
     this.maybeCompact();
+  }
+
+  private refusal(conn: Connection, update: Uint8Array): Refusal | null {
+    const scope = analyseUpdate(this.doc, update);
+    const refusal = checkUpdate(conn.identity, scope, () => ({ notes: liveKeys(this.doc, WALL_ROOTS.notes), groups: liveKeys(this.doc, WALL_ROOTS.groups) }));
+    if (refusal) return refusal;
+    // Deletions stay possible on a full wall: they are how it is brought back under the limit.
+    const max = this.opts.maxWallBytes ?? DEFAULT_MAX_WALL_BYTES;
+    if (scope.inserts && this.storedBytes + update.byteLength > max) return { code: CloseCode.WallFull, reason: `wall over ${max} bytes` };
+    return null;
   }
 
   /**
@@ -211,10 +256,13 @@ export class Room {
       const state = Y.encodeStateAsUpdate(this.doc);
       const uptoSeq = this.lastAppliedSeq;
       const counted = this.appendedSinceCompact;
+      const bytesBefore = this.storedBytes;
       this.appendedSinceCompact = 0;
       this.mustCompact = false;
       try {
         await this.store.compact(this.wallId, state, uptoSeq);
+        // Updates appended while the snapshot was written are still stored on top of it.
+        this.storedBytes = state.byteLength + (this.storedBytes - bytesBefore);
       } catch (err) {
         this.appendedSinceCompact += counted;
         this.opts.log.error({ wallId: this.wallId, err }, 'compaction failed');

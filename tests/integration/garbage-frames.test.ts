@@ -14,6 +14,7 @@ const LIMIT = 64 * 1024;
 let server: TestServer;
 let wallId: string;
 let token: string;
+let facilitatorToken: string;
 let a: TestClient;
 let b: TestClient;
 let round = 0;
@@ -23,6 +24,7 @@ beforeAll(async () => {
   const wall = await createWall(server.url);
   wallId = wall.id;
   token = wall.tokens.participant;
+  facilitatorToken = wall.tokens.facilitator;
   a = connectClient(server.url, wallId, wall.tokens.participant);
   b = connectClient(server.url, wallId, wall.tokens.viewer);
   await Promise.all([a.synced, b.synced]);
@@ -131,7 +133,8 @@ describe('garbage frames', () => {
     junk.set('first', 1); // never sent: everything after it waits for it
     junk.set('k1', 'x'.repeat(40_000));
     junk.set('k2', 'y'.repeat(40_000));
-    const raw = await openRawSocket(server.wsUrl, wallId, token);
+    // A facilitator: a participant writing a 'junk' root would be refused (4403) before its dependencies matter.
+    const raw = await openRawSocket(server.wsUrl, wallId, facilitatorToken);
     await waitFor(() => raw.received.length > 0);
     raw.send(syncUpdate(updates[1]!)); // 40 kB pending: under the bound, accepted
     raw.send(syncUpdate(updates[2]!)); // 80 kB pending: over it

@@ -6,7 +6,7 @@ describe('restart keeps data', () => {
   it('closing the app flushes the wall, tells clients 1001, and a new server on the same DATA_DIR has every note', async () => {
     const first = await startServer();
     const { id, tokens } = await createWall(first.url);
-    const writer = connectClient(first.url, id, tokens.participant);
+    const writer = connectClient(first.url, id, tokens.facilitator); // it renames a group
     await writer.synced;
     const texts = addNotes(writer, 20, 'muistiin');
     writer.wall.renameGroup(writer.wall.groups()[0]!.id, 'Uusi nimi');

@@ -52,7 +52,8 @@ async function setup() {
   seed.getMap('meta').set('title', 'Muisti');
   await store.createWall(record, Y.encodeStateAsUpdate(seed));
   registry = new RoomRegistry(store, { unloadDelayMs: 50, compactAfterUpdates: 500, maxPendingBytes: MiB, log: silent });
-  const connect = async (role: Role = 'participant') => {
+  // These edits write outside the wall's shape (a bare 'order' array, strings under 'notes'): only a facilitator may.
+  const connect = async (role: Role = 'facilitator') => {
     const socket = new MemorySocket();
     const conn = new Connection(socket, { role, groupId: null }, { maxBufferedBytes: 16 * MiB, maxInboxBytes: 4 * MiB });
     registry!.join(record.id, conn);

@@ -1,0 +1,65 @@
+/**
+ * Which entries of an incoming awareness update a connection may publish. y-protocols applies
+ * whatever it is given: any client id, any state, including `null` for someone else's id,
+ * which removes that person's presence for everyone. So entries are filtered first:
+ * only ids this connection owns (or new ids, up to a small cap), only states that fit
+ * `AwarenessState` and a size bound. Dropped entries are ignored, not punished: a stock client
+ * publishes `{}` before its user is set, and a reconnecting client may reuse its id while the
+ * server still holds the old socket.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { AwarenessState } from '../../shared/schemas';
+
+export interface AwarenessLimits {
+  /** Bytes of one client's JSON state. */
+  maxStateBytes: number;
+  /** Awareness client ids one connection may hold at once (a real client has one). */
+  maxClientsPerConnection: number;
+}
+
+export const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = { maxStateBytes: 4096, maxClientsPerConnection: 4 };
+
+export type AwarenessVerdict =
+  | { kind: 'apply'; update: Uint8Array }
+  | { kind: 'ignore' }
+  | { kind: 'too-many-clients' };
+
+/**
+ * `update` has passed codec validation (well-formed, JSON objects or null).
+ * `owned`: ids this connection holds; `ownedByOther`: is the id another connection's?
+ */
+export function filterAwareness(
+  update: Uint8Array,
+  owned: ReadonlySet<number>,
+  ownedByOther: (clientId: number) => boolean,
+  limits: AwarenessLimits = DEFAULT_AWARENESS_LIMITS,
+): AwarenessVerdict {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const kept: { id: number; clock: number; json: string }[] = [];
+  const added = new Set<number>();
+  for (let i = 0; i < count; i++) {
+    const id = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const json = decoding.readVarString(decoder);
+    if (!owned.has(id) && ownedByOther(id)) continue;
+    if (json.length > limits.maxStateBytes || Buffer.byteLength(json) > limits.maxStateBytes) continue;
+    const state: unknown = JSON.parse(json);
+    if (state !== null && !AwarenessState.safeParse(state).success) continue;
+    // Removing an id it does not hold changes nothing and must not count against the cap.
+    if (state === null && !owned.has(id)) continue;
+    if (!owned.has(id)) added.add(id);
+    kept.push({ id, clock, json });
+  }
+  if (owned.size + added.size > limits.maxClientsPerConnection) return { kind: 'too-many-clients' };
+  if (kept.length === 0) return { kind: 'ignore' };
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, kept.length);
+  for (const { id, clock, json } of kept) {
+    encoding.writeVarUint(encoder, id);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return { kind: 'apply', update: encoding.toUint8Array(encoder) };
+}
