@@ -45,6 +45,8 @@ export const KnownWall = z.object({
   link: z.string(),
   /** All three links, known only in the browser that created the wall. */
   links: RoleRecord.optional(),
+  /** Per-group participant links (group id → link), known only where the facilitator made them. */
+  groupLinks: z.record(z.string(), z.string()).optional(),
   language: Language.optional(),
   lastOpened: z.number(),
 });
@@ -70,6 +72,7 @@ export function rememberWall(entry: Omit<KnownWall, 'lastOpened'>): void {
     role: keepOld ? old.role : entry.role,
     link: keepOld ? old.link : entry.link,
     links: entry.links ?? old?.links,
+    groupLinks: entry.groupLinks ?? old?.groupLinks,
     lastOpened: Date.now(),
   };
   writeLocal(WALLS_KEY, [merged, ...walls.filter((w) => w.id !== entry.id)].slice(0, 100));
@@ -80,13 +83,21 @@ export function forgetWall(id: string): void {
     WALLS_KEY,
     listWalls().filter((w) => w.id !== id),
   );
-  for (const suffix of ['profile', 'info', 'pending']) removeLocal(`pajaseina:wall:${id}:${suffix}`);
+  for (const suffix of ['profile', 'info', 'pending', 'ownNotes']) removeLocal(`pajaseina:wall:${id}:${suffix}`);
   // Also the offline copy of the notes: on a shared computer "forget" should mean forget.
   try {
     indexedDB.deleteDatabase('pajaseina:' + id);
   } catch {
     /* IndexedDB unavailable: nothing was stored there either */
   }
+}
+
+/** Changes the remembered links of a wall (after the facilitator made a new one). */
+export function updateKnownLinks(id: string, change: (wall: KnownWall) => Partial<KnownWall>): void {
+  const walls = listWalls();
+  const wall = walls.find((w) => w.id === id);
+  if (!wall) return;
+  writeLocal(WALLS_KEY, walls.map((w) => (w === wall ? { ...w, ...change(w) } : w)));
 }
 
 // ---------------------------------------------------------------- per wall
@@ -116,6 +127,21 @@ export function getCachedInfo(wallId: string, token: string): WallInfo | null {
 
 export function setCachedInfo(wallId: string, token: string, info: WallInfo): void {
   writeLocal(`pajaseina:wall:${wallId}:info`, { token, info });
+}
+
+/**
+ * Ids of the anonymous notes written in this browser. The notes themselves carry no author
+ * identifier, so only this device knows they are its own (to edit or delete them).
+ */
+export function getOwnNotes(wallId: string): ReadonlySet<string> {
+  const parsed = z.array(z.string().max(64)).safeParse(readLocal(`pajaseina:wall:${wallId}:ownNotes`));
+  return new Set(parsed.success ? parsed.data : []);
+}
+
+export function rememberOwnNote(wallId: string, noteId: string): void {
+  // Bounded: a wall holds at most LIMITS.notesMax notes.
+  const ids = [...getOwnNotes(wallId), noteId].slice(-LIMITS.notesMax);
+  writeLocal(`pajaseina:wall:${wallId}:ownNotes`, ids);
 }
 
 export function getPending(wallId: string): number {
@@ -150,4 +176,26 @@ export function getPresenceColor(): string {
   const color = PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)] ?? '#0b5cad';
   writeLocal(key, color);
   return color;
+}
+
+// ---------------------------------------------------------------- this tab only
+
+const ORGANISER_KEY = 'pajaseina:organiserKey';
+
+/** The organiser key for creating walls: kept for this tab only (sessionStorage), never longer. */
+export function getOrganiserKey(): string | null {
+  try {
+    return sessionStorage.getItem(ORGANISER_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setOrganiserKey(key: string | null): void {
+  try {
+    if (key) sessionStorage.setItem(ORGANISER_KEY, key);
+    else sessionStorage.removeItem(ORGANISER_KEY);
+  } catch {
+    /* storage disabled: the user types the key again next time */
+  }
 }

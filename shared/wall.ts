@@ -3,7 +3,13 @@
  *
  *   meta    Y.Map  title, language, createdAt
  *   groups  Y.Map  groupId → Y.Map { name, order }
- *   notes   Y.Map  noteId  → Y.Map { groupId, text, color, order, authorName, authorId, createdAt, updatedAt }
+ *   notes   Y.Map  noteId  → Y.Map { groupId, text, color, order, authorName, authorId?, createdAt, updatedAt,
+ *                                    personalData? }
+ *
+ * An anonymous note has authorName null and no authorId at all: nothing in the shared document
+ * ties it to a browser (its writer's device remembers the note's id locally instead).
+ * `personalData` marks a note that was posted although it looked like it held personal data;
+ * the facilitator sees the mark and can redact the note.
  *
  * Notes live in one flat map (not inside their group) so that moving a note between groups is a
  * single field write that merges cleanly with a concurrent edit of its text. Reads validate
@@ -14,6 +20,7 @@ import * as Y from 'yjs';
 import { LIMITS } from './limits';
 import { randomId } from './ids';
 import { byOrder, keyAt } from './order';
+import { REDACTED, hasPersonalData, redactPersonalData } from './personalData';
 import { GroupRecord, Language, NoteColor, NoteRecord } from './schemas';
 
 export interface Group {
@@ -29,9 +36,12 @@ export interface Note {
   color: NoteColor;
   order: string;
   authorName: string | null;
-  authorId: string;
+  /** null on anonymous notes. */
+  authorId: string | null;
   createdAt: number;
   updatedAt: number;
+  /** Posted or saved although it looked like personal data. */
+  personalData: boolean;
 }
 
 export interface WallMeta {
@@ -51,7 +61,10 @@ export interface NewNote {
   text: string;
   color: NoteColor;
   authorName: string | null;
-  authorId: string;
+  /** Ignored (not stored) when authorName is null: anonymous notes carry no identifier. */
+  authorId: string | null;
+  /** The writer chose to post although personal data was detected. */
+  personalData?: boolean;
 }
 
 /** Names of the Y.Doc's root maps. Exported for code that must reason about raw updates (server permissions). */
@@ -61,7 +74,7 @@ const clip = (s: string, max: number) => s.trim().slice(0, max);
 
 function toYMap(record: Record<string, unknown>): Y.Map<unknown> {
   const m = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(record)) m.set(k, v);
+  for (const [k, v] of Object.entries(record)) if (v !== undefined) m.set(k, v);
   return m;
 }
 
@@ -126,7 +139,9 @@ export class Wall {
   private readNote(id: string, value: unknown): Note | undefined {
     if (!(value instanceof Y.Map)) return undefined;
     const parsed = NoteRecord.safeParse(value.toJSON());
-    return parsed.success ? { id, ...parsed.data } : undefined;
+    if (!parsed.success) return undefined;
+    const { authorId, personalData, ...rest } = parsed.data;
+    return { id, ...rest, authorId: authorId ?? null, personalData: personalData === true };
   }
 
   /** Calls `onChange` after every change to the wall, local or remote. Returns the unsubscribe. */
@@ -211,6 +226,7 @@ export class Wall {
     const siblings = this.notesIn(input.groupId);
     const now = Date.now();
     const id = randomId();
+    const authorName = input.authorName === null ? null : clip(input.authorName, LIMITS.displayNameMax) || null;
     this.noteMap.set(
       id,
       toYMap({
@@ -218,23 +234,54 @@ export class Wall {
         text,
         color: input.color,
         order: keyAt(siblings, siblings.length),
-        authorName: input.authorName === null ? null : clip(input.authorName, LIMITS.displayNameMax) || null,
-        authorId: input.authorId.slice(0, 64),
+        authorName,
+        // Anonymous means no identifier at all, not a hidden one.
+        authorId: authorName === null || input.authorId === null ? undefined : input.authorId.slice(0, 64),
         createdAt: now,
         updatedAt: now,
+        personalData: input.personalData ? true : undefined,
       }),
     );
     return id;
   }
 
-  updateNoteText(id: string, text: string): void {
+  /**
+   * Replaces a note's text. `personalData` says whether the writer kept detected personal data
+   * (true) or the text is clean (false); the mark is removed, not stored as false.
+   */
+  updateNoteText(id: string, text: string, personalData = false): void {
     const value = this.noteMap.get(id);
     const clipped = clip(text, LIMITS.noteTextMax);
     if (!(value instanceof Y.Map) || !clipped) return;
     this.doc.transact(() => {
       value.set('text', clipped);
       value.set('updatedAt', Date.now());
+      this.setPersonalDataMark(value, personalData);
     });
+  }
+
+  /**
+   * Facilitator: replaces every detected identity code, phone number and e-mail address in the
+   * note with `replacement` and removes the personal-data mark. Returns false for no such note.
+   */
+  redactNote(id: string, replacement: string = REDACTED): boolean {
+    const value = this.noteMap.get(id);
+    const note = this.getNote(id);
+    if (!(value instanceof Y.Map) || !note) return false;
+    const redacted = clip(redactPersonalData(note.text, replacement), LIMITS.noteTextMax) || replacement;
+    this.doc.transact(() => {
+      if (redacted !== note.text) {
+        value.set('text', redacted);
+        value.set('updatedAt', Date.now());
+      }
+      this.setPersonalDataMark(value, hasPersonalData(redacted));
+    });
+    return true;
+  }
+
+  private setPersonalDataMark(value: Y.Map<unknown>, on: boolean): void {
+    if (on) value.set('personalData', true);
+    else if (value.has('personalData')) value.delete('personalData');
   }
 
   setNoteColor(id: string, color: NoteColor): void {
@@ -265,7 +312,10 @@ export class Wall {
   }
 
   restoreNote(note: Note): void {
-    const { id, ...record } = note;
-    this.noteMap.set(id, toYMap({ ...record }));
+    const { id, authorId, personalData, ...record } = note;
+    this.noteMap.set(
+      id,
+      toYMap({ ...record, authorId: authorId ?? undefined, personalData: personalData ? true : undefined }),
+    );
   }
 }

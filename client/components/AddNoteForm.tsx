@@ -1,38 +1,48 @@
 /** Writing a new note into one group. Ctrl/Cmd+Enter submits; the form keeps focus for the next. */
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
+import { personalDataKinds, type PersonalDataKind } from '../../shared/personalData';
 import type { NoteColor } from '../../shared/schemas';
 import type { Group } from '../../shared/wall';
 import { announce } from '../announce';
 import { useT } from '../i18n';
-import { getAuthorId } from '../storage';
+import { getAuthorId, rememberOwnNote } from '../storage';
 import { useWallContext } from '../views/wallContext';
 import { ColorPicker } from './ColorPicker';
+import { PersonalDataWarning } from './PersonalDataWarning';
 
 export function AddNoteForm({ group, onClose }: { group: Group; onClose?: () => void }) {
   const t = useT();
-  const { wall, profile } = useWallContext();
+  const { wall, profile, wallId } = useWallContext();
   const [text, setText] = useState('');
   const [color, setColor] = useState<NoteColor>('yellow');
   const [error, setError] = useState<string | null>(null);
+  const [warning, setWarning] = useState<PersonalDataKind[] | null>(null);
   const length = text.trim().length;
   const over = length - LIMITS.noteTextMax;
   const ids = `add-${group.id}`;
 
-  const submit = (e?: Event) => {
+  const submit = (e?: Event, postAnyway = false) => {
     e?.preventDefault();
     if (length === 0) return setError(t('addNote.empty'));
     if (over > 0) return setError(t('addNote.tooLong', { over }));
+    const kinds = personalDataKinds(text);
+    if (kinds.length > 0 && !postAnyway) return setWarning(kinds);
+    const authorName = profile?.name ?? null;
     const id = wall.addNote({
       groupId: group.id,
       text,
       color,
-      authorName: profile?.name ?? null,
-      authorId: getAuthorId(),
+      authorName,
+      // Anonymous notes carry no identifier; this device remembers them by note id instead.
+      authorId: authorName === null ? null : getAuthorId(),
+      personalData: kinds.length > 0,
     });
     if (!id) return setError(t('addNote.failed', { max: LIMITS.notesMax }));
+    if (authorName === null) rememberOwnNote(wallId, id);
     setText('');
     setError(null);
+    setWarning(null);
     announce(t('addNote.added', { group: group.name }));
   };
 
@@ -53,6 +63,7 @@ export function AddNoteForm({ group, onClose }: { group: Group; onClose?: () => 
         onInput={(e) => {
           setText(e.currentTarget.value);
           if (error) setError(null);
+          if (warning) setWarning(null);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
@@ -70,6 +81,17 @@ export function AddNoteForm({ group, onClose }: { group: Group; onClose?: () => 
         <p id={`${ids}-error`} class="form-error" role="alert">
           {error}
         </p>
+      )}
+      {warning && (
+        <PersonalDataWarning
+          id={`${ids}-warning`}
+          kinds={warning}
+          onEdit={() => {
+            setWarning(null);
+            document.getElementById(`${ids}-text`)?.focus();
+          }}
+          onPostAnyway={() => submit(undefined, true)}
+        />
       )}
       <ColorPicker name={`${ids}-color`} legend={t('addNote.colorLegend')} value={color} onChange={setColor} />
       <div class="actions">

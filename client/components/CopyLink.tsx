@@ -4,7 +4,7 @@ import type { Role } from '../../shared/schemas';
 import { announce } from '../announce';
 import { useT } from '../i18n';
 
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
+export async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
   if (navigator.clipboard && window.isSecureContext) {
     try {
       await navigator.clipboard.writeText(text);

@@ -23,6 +23,8 @@ interface Props {
   formHere: boolean;
   peers: Peer[];
   authorId: string;
+  /** Anonymous notes written on this device (they carry no author id). */
+  ownNotes: ReadonlySet<string>;
   onWriteHere: (groupId: string | null) => void;
   onMoveMenu: (noteId: string) => void;
   onDelete: (noteId: string) => void;
@@ -45,7 +47,8 @@ export function GroupColumn(props: Props) {
   const { group, notes, isOwn, formHere, peers, authorId } = props;
   const t = useT();
   const { wall, info } = useWallContext();
-  const can = permissions(info.role);
+  const can = permissions(info);
+  const writable = can.canWriteIn(group.id);
   const list = useRef<HTMLUListElement>(null);
   const [dropState, setDrop] = useState<{ before: string | null } | null>(null);
   // A drag cancelled outside any column leaves no stale indicator behind.
@@ -54,7 +57,7 @@ export function GroupColumn(props: Props) {
 
   const onDragOver = (e: DragEvent) => {
     const id = dragging.value;
-    if (!id || !can.canWrite) return;
+    if (!id || !writable) return;
     e.preventDefault();
     if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
     const before = dropTarget(list.current, e.clientY, id);
@@ -63,7 +66,7 @@ export function GroupColumn(props: Props) {
   const onDrop = (e: DragEvent) => {
     const id = dragging.value;
     setDrop(null);
-    if (!id || !can.canWrite) return;
+    if (!id || !writable) return;
     e.preventDefault();
     dragging.value = null;
     const before = dropTarget(list.current, e.clientY, id);
@@ -74,7 +77,7 @@ export function GroupColumn(props: Props) {
 
   let empty: string;
   if (info.role === 'facilitator') empty = t('group.empty.facilitator');
-  else if (isOwn && can.canWrite) empty = t('group.empty.own');
+  else if (isOwn && writable) empty = t('group.empty.own');
   else empty = t('group.empty.other');
 
   return (
@@ -117,8 +120,13 @@ export function GroupColumn(props: Props) {
             <NoteCard
               key={note.id}
               note={note}
-              canEdit={can.canEditAnyNote || (can.canWrite && note.authorId === authorId)}
-              canMove={can.canWrite}
+              canEdit={
+                can.canEditAnyNote ||
+                (writable && ((note.authorId !== null && note.authorId === authorId) || props.ownNotes.has(note.id)))
+              }
+              canMove={writable}
+              canMoveAcross={writable && can.fixedGroupId === null}
+              canRedact={can.canEditAnyNote}
               dropBefore={drop?.before === note.id}
               onMoveMenu={props.onMoveMenu}
               onDelete={props.onDelete}
@@ -127,7 +135,7 @@ export function GroupColumn(props: Props) {
         </ul>
       )}
 
-      {can.canWrite &&
+      {writable &&
         (formHere ? (
           <AddNoteForm
             group={group}

@@ -3,12 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../i18n';
 import { moveNoteBy, moveNoteTo } from '../moves';
 import { useWall } from '../sync/hooks';
-import { useWallContext } from '../views/wallContext';
+import { permissions, useWallContext } from '../views/wallContext';
 import { Dialog } from './Dialog';
 
 export function MoveNoteDialog({ noteId, onClose }: { noteId: string; onClose: () => void }) {
   const t = useT();
-  const { wall } = useWallContext();
+  const { wall, info } = useWallContext();
+  // A group link's holder moves notes only within their own group.
+  const acrossAllowed = permissions(info).fixedGroupId === null;
   const note = useWall(wall, (w) => w.getNote(noteId));
   const groups = useWall(wall, (w) => w.groups());
   const siblings = useWall(wall, (w) => (note ? w.notesIn(note.groupId) : []));
@@ -20,7 +22,7 @@ export function MoveNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
   }, [!note]);
   if (!note) return null;
   const index = siblings.findIndex((n) => n.id === noteId);
-  const others = groups.filter((g) => g.id !== note.groupId);
+  const others = acrossAllowed ? groups.filter((g) => g.id !== note.groupId) : [];
   const step = (delta: -1 | 1) => {
     onClose();
     moveNoteBy(wall, t, noteId, delta);

@@ -3,28 +3,30 @@
  * buttons; Alt+Arrow keys move a focused note; the card can also be dragged.
  */
 import { memo } from 'preact/compat';
-import { useRef, useState } from 'preact/hooks';
-import { LIMITS } from '../../shared/limits';
-import type { NoteColor } from '../../shared/schemas';
+import { useState } from 'preact/hooks';
 import type { Note } from '../../shared/wall';
-import { announce } from '../announce';
 import { useT } from '../i18n';
-import { focusLater, moveNoteAcross, moveNoteBy, noteSelector } from '../moves';
+import { moveNoteAcross, moveNoteBy } from '../moves';
 import { useWallContext } from '../views/wallContext';
-import { ColorPicker } from './ColorPicker';
 import { dragging } from './drag';
+import { NoteEditor } from './NoteEditor';
+import { PersonalDataFlag } from './PersonalDataFlag';
 
 interface Props {
   note: Note;
   canEdit: boolean;
   canMove: boolean;
+  /** Alt+Left/Right may move the note to a neighbouring group (not for a group link). */
+  canMoveAcross: boolean;
+  /** The facilitator sees the personal-data mark and may redact. */
+  canRedact: boolean;
   /** A dragged note would land just before this one. */
   dropBefore: boolean;
   onMoveMenu: (id: string) => void;
   onDelete: (id: string) => void;
 }
 
-function NoteCardImpl({ note, canEdit, canMove, dropBefore, onMoveMenu, onDelete }: Props) {
+function NoteCardImpl({ note, canEdit, canMove, canMoveAcross, canRedact, dropBefore, onMoveMenu, onDelete }: Props) {
   const t = useT();
   const { wall } = useWallContext();
   const [editing, setEditing] = useState(false);
@@ -35,8 +37,10 @@ function NoteCardImpl({ note, canEdit, canMove, dropBefore, onMoveMenu, onDelete
     const actions: Record<string, () => void> = {
       ArrowUp: () => moveNoteBy(wall, t, note.id, -1),
       ArrowDown: () => moveNoteBy(wall, t, note.id, 1),
-      ArrowLeft: () => moveNoteAcross(wall, t, note.id, -1),
-      ArrowRight: () => moveNoteAcross(wall, t, note.id, 1),
+      ...(canMoveAcross && {
+        ArrowLeft: () => moveNoteAcross(wall, t, note.id, -1),
+        ArrowRight: () => moveNoteAcross(wall, t, note.id, 1),
+      }),
     };
     const action = actions[e.key];
     if (!action) return;
@@ -77,6 +81,7 @@ function NoteCardImpl({ note, canEdit, canMove, dropBefore, onMoveMenu, onDelete
         <p id={`${ids}-author`} class="note__author">
           {note.authorName ? t('note.author', { name: note.authorName }) : t('note.authorAnonymous')}
         </p>
+        {note.personalData && (canRedact || canEdit) && !editing && <PersonalDataFlag note={note} canRedact={canRedact} />}
         {!editing && (canEdit || canMove) && (
           <div class="note__actions">
             {canEdit && (
@@ -101,90 +106,15 @@ function NoteCardImpl({ note, canEdit, canMove, dropBefore, onMoveMenu, onDelete
   );
 }
 
-function NoteEditor({ note, onDone }: { note: Note; onDone: () => void }) {
-  const t = useT();
-  const { wall } = useWallContext();
-  const [text, setText] = useState(note.text);
-  const [color, setColor] = useState<NoteColor>(note.color);
-  const [error, setError] = useState<string | null>(null);
-  const ids = `edit-${note.id}`;
-  const focused = useRef(false);
-
-  const finish = () => {
-    onDone();
-    focusLater(`${noteSelector(note.id)} [data-focus="edit"]`, noteSelector(note.id));
-  };
-  const save = (e?: Event) => {
-    e?.preventDefault();
-    const trimmed = text.trim();
-    if (!trimmed) return setError(t('note.emptyError'));
-    if (trimmed.length > LIMITS.noteTextMax) return setError(t('addNote.tooLong', { over: trimmed.length - LIMITS.noteTextMax }));
-    wall.doc.transact(() => {
-      if (trimmed !== note.text) wall.updateNoteText(note.id, trimmed);
-      if (color !== note.color) wall.setNoteColor(note.id, color);
-    });
-    announce(t('note.saved'));
-    finish();
-  };
-
-  return (
-    <form
-      class="note-editor"
-      onSubmit={save}
-      noValidate
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          finish();
-        }
-      }}
-    >
-      {/* The hidden text keeps the article's accessible name while editing. */}
-      <p id={`note-${note.id}-text`} hidden>
-        {note.text}
-      </p>
-      <label for={`${ids}-text`}>{t('note.editTextLabel')}</label>
-      <textarea
-        id={`${ids}-text`}
-        rows={4}
-        value={text}
-        ref={(el) => {
-          if (el && !focused.current) {
-            focused.current = true;
-            el.focus();
-          }
-        }}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${ids}-error` : undefined}
-        onInput={(e) => setText(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save(e);
-        }}
-      />
-      {error && (
-        <p id={`${ids}-error`} class="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <ColorPicker name={`${ids}-color`} legend={t('note.colorLegend')} value={color} onChange={setColor} />
-      <div class="actions">
-        <button type="submit" class="button button--primary button--small">
-          {t('app.save')}
-        </button>
-        <button type="button" class="button button--small" onClick={finish}>
-          {t('app.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 /** Notes re-render only when their content or permissions change. */
 export const NoteCard = memo(
   NoteCardImpl,
   (a, b) =>
     a.canEdit === b.canEdit &&
     a.canMove === b.canMove &&
+    a.canMoveAcross === b.canMoveAcross &&
+    a.canRedact === b.canRedact &&
+    a.note.personalData === b.note.personalData &&
     a.dropBefore === b.dropBefore &&
     a.note.text === b.note.text &&
     a.note.color === b.note.color &&

@@ -1,12 +1,13 @@
 /**
  * Always visible: is what I write reaching the others? Says how many changes wait while
- * offline, and when the server refused us, what to do next.
+ * offline, and when the server refused us, what happened and what to do next.
  */
 import { CloseCode } from '../../shared/protocol';
 import type { MessageKey } from '../../shared/i18n';
 import { useT } from '../i18n';
 import { useStatus } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
+import { RefusedActions } from './RefusedActions';
 
 /** Why the connection dropped, for the codes where the reason helps the user. */
 function problemKey(code: number | null): MessageKey | null {
@@ -14,7 +15,6 @@ function problemKey(code: number | null): MessageKey | null {
     case CloseCode.MessageTooBig:
       return 'status.problem.tooBig';
     case CloseCode.MalformedMessage:
-    case CloseCode.Forbidden:
       return 'status.problem.malformed';
     case CloseCode.TooManyPendingUpdates:
     case CloseCode.SlowConsumer:
@@ -29,6 +29,22 @@ function problemKey(code: number | null): MessageKey | null {
   }
 }
 
+/** What the refusal means for the user, by the close code that ended the connection. */
+function refusedKey(code: number | null): MessageKey {
+  switch (code) {
+    case CloseCode.WallNotFound:
+      return 'status.refused.notFound';
+    case CloseCode.WallDeleted:
+      return 'status.refused.deleted';
+    case CloseCode.Forbidden:
+      return 'status.refused.forbidden';
+    case CloseCode.WallFull:
+      return 'status.refused.full';
+    default:
+      return 'status.refused.unauthorized';
+  }
+}
+
 const ICONS = { online: '●', syncing: '↻', offline: '⚠', refused: '✕' } as const;
 
 export function StatusBanner() {
@@ -40,7 +56,7 @@ export function StatusBanner() {
   if (status === 'online') message = info.role === 'viewer' ? t('status.onlineViewer') : t('status.online');
   else if (status === 'syncing') message = t('status.syncing');
   else if (status === 'offline') message = pending > 0 ? t.plural('status.offlinePending', pending) : t('status.offline');
-  else message = closeCode === CloseCode.WallNotFound ? t('status.refused.notFound') : t('status.refused.unauthorized');
+  else message = t(refusedKey(closeCode));
 
   const problem = status === 'offline' || status === 'syncing' ? problemKey(closeCode) : null;
 
@@ -50,6 +66,7 @@ export function StatusBanner() {
       aria-label={t('status.label')}
       data-testid="status"
       data-status={status}
+      data-close-code={closeCode ?? undefined}
       data-pending={pending}
     >
       <div role="status">
@@ -59,11 +76,7 @@ export function StatusBanner() {
         <span>{message}</span>
         {problem && <span class="status__problem"> {t(problem)}</span>}
       </div>
-      {status === 'refused' && (
-        <a class="button" href="/">
-          {t('app.backHome')}
-        </a>
-      )}
+      {status === 'refused' && <RefusedActions closeCode={closeCode} />}
     </section>
   );
 }

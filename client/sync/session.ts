@@ -15,8 +15,18 @@ import { getPending, setPending } from '../storage';
 
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'refused';
 
-/** Close codes after which reconnecting cannot help: the link is wrong or the wall is gone. */
-const TERMINAL_CODES: ReadonlySet<number> = new Set([CloseCode.Unauthorized, CloseCode.WallNotFound]);
+/**
+ * Close codes after which reconnecting cannot help: the link is wrong or replaced, the wall is
+ * gone, or the server refused a change that this copy of the document still holds (a forbidden
+ * write, a wall over its limits): reconnecting would send the same change and be closed again.
+ */
+const TERMINAL_CODES: ReadonlySet<number> = new Set([
+  CloseCode.Unauthorized,
+  CloseCode.WallNotFound,
+  CloseCode.WallDeleted,
+  CloseCode.Forbidden,
+  CloseCode.WallFull,
+]);
 
 /** At most one access check per this interval while the socket keeps failing. */
 const ACCESS_CHECK_INTERVAL_MS = 20_000;
@@ -88,6 +98,22 @@ export class WallSession {
     this.provider.shouldConnect = false;
     this.provider.disconnect();
     this.status.value = 'refused';
+  }
+
+  /**
+   * Drops this browser's copy of the wall (IndexedDB and the count of waiting changes). After a
+   * refused change the copy still holds it; after a deletion the copy is all that is left.
+   */
+  async discardLocalCopy(): Promise<void> {
+    this.provider.shouldConnect = false;
+    this.provider.disconnect();
+    this.pending.value = 0;
+    setPending(this.wallId, 0);
+    try {
+      await this.persistence.clearData();
+    } catch {
+      /* IndexedDB unavailable: there is no copy to drop */
+    }
   }
 
   destroy(): void {

@@ -1,14 +1,26 @@
 /** `/`: create a wall, get its three links, and see the walls this browser knows. */
 import { useEffect, useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
-import { type CreateWallResponse, type Language, type Template } from '../../shared/schemas';
+import { ORGANISER_KEY_REQUIRED, type CreateWallResponse, type Language, type Template } from '../../shared/schemas';
 import { ApiFailure, createWall } from '../api';
 import { AppHeader } from '../components/AppHeader';
 import { CopyLink } from '../components/CopyLink';
+import { DELETED_FLASH_KEY } from '../components/DeleteWallSection';
 import { KnownWallsList } from '../components/KnownWallsList';
 import { LanguageOptions, onLanguagePicked } from '../components/LanguageSwitcher';
 import { language, useT } from '../i18n';
-import { rememberWall } from '../storage';
+import { getOrganiserKey, rememberWall, setOrganiserKey } from '../storage';
+
+/** Reads (and clears) the "wall deleted" note the share dialog leaves before coming here. */
+function takeDeletedFlash(): boolean {
+  try {
+    const set = sessionStorage.getItem(DELETED_FLASH_KEY) !== null;
+    sessionStorage.removeItem(DELETED_FLASH_KEY);
+    return set;
+  } catch {
+    return false;
+  }
+}
 
 interface Created {
   title: string;
@@ -23,6 +35,10 @@ export function HomeView() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
+  const [deleted] = useState(takeDeletedFlash);
+  // The server asks for an organiser key only when it has one configured.
+  const [organiserKey, setKey] = useState(() => getOrganiserKey() ?? '');
+  const [needsKey, setNeedsKey] = useState(() => getOrganiserKey() !== null);
 
   useEffect(() => {
     document.title = t('app.name');
@@ -44,10 +60,16 @@ export function HomeView() {
       document.getElementById('wall-title')?.focus();
       return;
     }
+    if (needsKey && !organiserKey.trim()) {
+      setError(t('home.error.keyRequired'));
+      document.getElementById('organiser-key')?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const response = await createWall({ title: trimmed, template, language: wallLanguage });
+      const response = await createWall({ title: trimmed, template, language: wallLanguage }, needsKey ? organiserKey.trim() : null);
+      if (needsKey) setOrganiserKey(organiserKey.trim());
       rememberWall({
         id: response.id,
         title: trimmed,
@@ -62,6 +84,15 @@ export function HomeView() {
       requestAnimationFrame(() => document.getElementById('created-heading')?.focus());
     } catch (err) {
       const kind = err instanceof ApiFailure ? err.kind : 'server';
+      if (kind === 'unauthorized') {
+        // First time: the server says a key is needed. With a key already sent: it was wrong.
+        const wrong = needsKey && !!organiserKey.trim();
+        if (!(err instanceof ApiFailure) || err.code === ORGANISER_KEY_REQUIRED || err.status === 401) setNeedsKey(true);
+        setOrganiserKey(null);
+        setError(wrong ? t('home.error.keyWrong') : t('home.error.keyRequired'));
+        requestAnimationFrame(() => document.getElementById('organiser-key')?.focus());
+        return;
+      }
       setError(
         kind === 'network'
           ? t('home.error.network')
@@ -82,6 +113,11 @@ export function HomeView() {
       <main id="main" tabIndex={-1} class="home">
         <h1>{t('home.heading')}</h1>
         <p class="lead">{t('home.intro')}</p>
+        {deleted && (
+          <p class="notice" role="status">
+            {t('home.wallDeleted')}
+          </p>
+        )}
 
         {created && (
           <section class="card created" aria-labelledby="created-heading">
@@ -126,6 +162,22 @@ export function HomeView() {
                 <LanguageOptions />
               </select>
             </div>
+            {needsKey && (
+              <div class="field">
+                <label for="organiser-key">{t('home.keyLabel')}</label>
+                <p id="organiser-key-hint" class="hint">
+                  {t('home.keyHint')}
+                </p>
+                <input
+                  id="organiser-key"
+                  type="password"
+                  value={organiserKey}
+                  autoComplete="off"
+                  aria-describedby={error ? 'organiser-key-hint create-error' : 'organiser-key-hint'}
+                  onInput={(e) => setKey(e.currentTarget.value)}
+                />
+              </div>
+            )}
             <fieldset class="field choice-list">
               <legend>{t('home.templateLegend')}</legend>
               {(

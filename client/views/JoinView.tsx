@@ -22,6 +22,9 @@ export function JoinView({ changing, onDone }: { changing: boolean; onDone: () =
   const groups = useWall(wall, (w) => w.groups());
   const title = useWall(wall, (w) => w.getMeta().title) || info.title;
   const allowNoGroup = info.role !== 'participant';
+  // A group link fixes the group: no choice to make, only the name.
+  const fixedGroup = info.role === 'participant' && info.groupId ? groups.find((g) => g.id === info.groupId) : undefined;
+  const fixedGroupId = info.role === 'participant' ? (info.groupId ?? null) : null;
 
   const [name, setName] = useState(profile?.name ?? '');
   const [anonymous, setAnonymous] = useState(profile ? profile.name === null : false);
@@ -38,14 +41,15 @@ export function JoinView({ changing, onDone }: { changing: boolean; onDone: () =
     const trimmed = name.trim();
     const next: typeof errors = {};
     if (!anonymous && !trimmed) next.name = t('join.error.name');
-    const validGroup = groups.some((g) => g.id === groupId);
-    if (!validGroup && !(allowNoGroup && groupId === NO_GROUP)) next.group = t('join.error.group');
+    const chosenGroup = fixedGroupId ?? groupId;
+    const validGroup = groups.some((g) => g.id === chosenGroup);
+    if (!fixedGroupId && !validGroup && !(allowNoGroup && groupId === NO_GROUP)) next.group = t('join.error.group');
     setErrors(next);
     if (next.name || next.group) {
       requestAnimationFrame(() => document.getElementById(next.name ? 'join-name' : 'join-groups')?.focus());
       return;
     }
-    const saved = { name: anonymous ? null : trimmed.slice(0, LIMITS.displayNameMax), groupId: validGroup ? groupId : null };
+    const saved = { name: anonymous ? null : trimmed.slice(0, LIMITS.displayNameMax), groupId: fixedGroupId ?? (validGroup ? groupId : null) };
     setProfile(wallId, saved);
     ctx.setProfile(saved);
     if (changing) announce(t('profile.saved'));
@@ -104,6 +108,11 @@ export function JoinView({ changing, onDone }: { changing: boolean; onDone: () =
             </label>
           </fieldset>
 
+          {fixedGroupId ? (
+            <p class="field" data-testid="fixed-group">
+              {fixedGroup ? t('join.groupFixed', { group: fixedGroup.name }) : t('join.groupsLoading')}
+            </p>
+          ) : (
           <fieldset
             class="field choice-list"
             id="join-groups"
@@ -144,6 +153,7 @@ export function JoinView({ changing, onDone }: { changing: boolean; onDone: () =
               </p>
             )}
           </fieldset>
+          )}
 
           <p class="privacy-note">{t('join.privacy')}</p>
 

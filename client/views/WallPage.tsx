@@ -9,7 +9,7 @@ import { ApiFailure, fetchWallInfo } from '../api';
 import { AppHeader } from '../components/AppHeader';
 import { suggestLanguage, useT } from '../i18n';
 import { WallSession } from '../sync/session';
-import { getCachedInfo, getKnownWall, getProfile, rememberWall, setCachedInfo, type Profile } from '../storage';
+import { forgetWall, getCachedInfo, getKnownWall, getProfile, rememberWall, setCachedInfo, type Profile } from '../storage';
 import { WallContextProvider } from './wallContext';
 import { JoinView } from './JoinView';
 import { WallView } from './WallView';
@@ -67,7 +67,7 @@ export function WallPage({ wallId, token: hashToken }: { wallId: string; token: 
 
   const refused = problem === 'unauthorized' || problem === 'notFound';
   if (problem && (refused || !info)) {
-    return <ProblemView problem={problem} onRetry={problem === 'offline' || problem === 'server' ? () => setAttempt((n) => n + 1) : undefined} />;
+    return <ProblemView wallId={wallId} problem={problem} onRetry={problem === 'offline' || problem === 'server' ? () => setAttempt((n) => n + 1) : undefined} />;
   }
   if (!info || !token) return <Loading />;
   return <OpenWall key={`${wallId}:${token}`} wallId={wallId} token={token} info={info} />;
@@ -92,7 +92,7 @@ function OpenWall({ wallId, token, info }: { wallId: string; token: string; info
 
   // Facilitators and viewers go straight to the wall; a facilitator may set a name later.
   const needsJoin = info.role === 'participant' && !profile;
-  const ctx = { session, wall: session.wall, info, wallId, profile, setProfile: setProfileState };
+  const ctx = { session, wall: session.wall, info, wallId, token, profile, setProfile: setProfileState };
 
   return (
     <WallContextProvider value={ctx}>
@@ -117,8 +117,11 @@ function Loading() {
   );
 }
 
-function ProblemView({ problem, onRetry }: { problem: Problem; onRetry?: () => void }) {
+function ProblemView({ wallId, problem, onRetry }: { wallId: string; problem: Problem; onRetry?: () => void }) {
   const t = useT();
+  // The wall is gone from the server: this browser may still hold a copy and a list entry.
+  const [canForget, setCanForget] = useState(() => problem === 'notFound' && !!getKnownWall(wallId));
+  const [forgotten, setForgotten] = useState(false);
   const title = t(`wallPage.error.${problem}.title`);
   useEffect(() => {
     document.title = t('app.pageTitle', { page: title });
@@ -134,7 +137,21 @@ function ProblemView({ problem, onRetry }: { problem: Problem; onRetry?: () => v
       <main id="main" tabIndex={-1} class="message-page">
         <h1>{title}</h1>
         <p>{t(`wallPage.error.${problem}.body`)}</p>
+        {forgotten && <p role="status">{t('status.forgotten')}</p>}
         <p class="actions">
+          {canForget && (
+            <button
+              type="button"
+              class="button button--primary"
+              onClick={() => {
+                forgetWall(wallId);
+                setCanForget(false);
+                setForgotten(true);
+              }}
+            >
+              {t('status.forgetLocal')}
+            </button>
+          )}
           {onRetry && (
             <button type="button" class="button button--primary" onClick={onRetry}>
               {t('wallPage.retry')}

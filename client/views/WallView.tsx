@@ -8,6 +8,7 @@ import { announce } from '../announce';
 import { AddGroupForm } from '../components/AddGroupForm';
 import { AppHeader } from '../components/AppHeader';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DeleteNotice } from '../components/DeleteNotice';
 import { GroupColumn } from '../components/GroupColumn';
 import { MoveNoteDialog } from '../components/MoveNoteDialog';
 import { PresenceList } from '../components/PresenceList';
@@ -16,7 +17,7 @@ import { StatusBanner } from '../components/StatusBanner';
 import { UndoToast, type UndoOffer } from '../components/UndoToast';
 import { useT } from '../i18n';
 import { focusLater, groupSelector, noteSelector } from '../moves';
-import { getAuthorId, getPresenceColor } from '../storage';
+import { getAuthorId, getOwnNotes, getPresenceColor } from '../storage';
 import { useAwareness, useWall } from '../sync/hooks';
 import { permissions, useWallContext } from './wallContext';
 
@@ -25,12 +26,14 @@ let offerIds = 0;
 export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const t = useT();
   const { session, wall, info, wallId, profile } = useWallContext();
-  const can = permissions(info.role);
+  const can = permissions(info);
   const groups = useWall(wall, (w) => w.groups());
   const notes = useWall(wall, (w) => w.notes());
   const title = useWall(wall, (w) => w.getMeta().title) || info.title;
   const peers = useAwareness(session.awareness);
   const authorId = useMemo(getAuthorId, []);
+  // Re-read whenever the notes change: a note just written here was remembered before the change.
+  const ownNotes = useMemo(() => getOwnNotes(wallId), [wallId, notes]);
 
   // undefined: the default place; null: the user closed the form; an id: where they chose.
   const [writeIn, setWriteIn] = useState<string | null | undefined>(undefined);
@@ -39,10 +42,12 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const [sharing, setSharing] = useState(false);
   const [offer, setOffer] = useState<UndoOffer | null>(null);
 
-  const ownGroupId = profile?.groupId && groups.some((g) => g.id === profile.groupId) ? profile.groupId : null;
+  // A group link fixes the group, whatever the profile says.
+  const profileGroupId = can.fixedGroupId ?? profile?.groupId;
+  const ownGroupId = profileGroupId && groups.some((g) => g.id === profileGroupId) ? profileGroupId : null;
   // Where the one add-note form is: where the user chose to write, else their own group; a
   // facilitator without a group gets it in the first column.
-  const chosen = writeIn && groups.some((g) => g.id === writeIn) ? writeIn : null;
+  const chosen = writeIn && groups.some((g) => g.id === writeIn) && can.canWriteIn(writeIn) ? writeIn : null;
   const formGroupId =
     chosen ?? ownGroupId ?? (info.role === 'facilitator' && writeIn === undefined ? (groups[0]?.id ?? null) : null);
 
@@ -115,7 +120,7 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const removingGroup = removing ? groups.find((g) => g.id === removing) : undefined;
   const removingCount = removing ? (notesByGroup.get(removing)?.length ?? 0) : 0;
   const ownGroup = groups.find((g) => g.id === ownGroupId);
-  const groupLost = info.role === 'participant' && !!profile?.groupId && groups.length > 0 && !ownGroupId;
+  const groupLost = info.role === 'participant' && !!profileGroupId && groups.length > 0 && !ownGroupId;
 
   return (
     <>
@@ -144,6 +149,8 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
         <div class="wall__top">
           <h1>{title}</h1>
           {!can.canWrite && <p class="notice">{t('wall.viewerNotice')}</p>}
+          {info.deleteAt && <DeleteNotice deleteAt={info.deleteAt} />}
+          {can.fixedGroupId && ownGroup && <p class="hint">{t('wall.groupFixedHint', { group: ownGroup.name })}</p>}
           {groupLost && (
             <p class="notice">
               {t('wall.groupMissing')}{' '}
@@ -177,6 +184,7 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
                   formHere={group.id === formGroupId}
                   peers={peers.filter((p) => p.user.groupId === group.id)}
                   authorId={authorId}
+                  ownNotes={ownNotes}
                   onWriteHere={setWriteIn}
                   onMoveMenu={setMoving}
                   onDelete={deleteNote}

@@ -11,6 +11,8 @@ export interface WallContextValue {
   wall: Wall;
   info: WallInfo;
   wallId: string;
+  /** This page's own link token (the facilitator's, for the share dialog's admin requests). */
+  token: string;
   profile: Profile | null;
   setProfile: (profile: Profile) => void;
 }
@@ -24,10 +26,20 @@ export function useWallContext(): WallContextValue {
   return ctx;
 }
 
-/** What the role allows. The server enforces the same; this only hides what would be refused. */
-export function permissions(role: WallInfo['role']) {
+/**
+ * What the link allows. The server enforces the same (and closes the connection with 4403 on a
+ * refused change); this only hides what would be refused. A group link's holder writes, edits
+ * and moves notes only inside their own group.
+ */
+export function permissions(info: Pick<WallInfo, 'role' | 'groupId'>) {
+  const role = info.role;
+  const fixedGroupId = role === 'participant' ? (info.groupId ?? null) : null;
+  const canWrite = role !== 'viewer';
   return {
-    canWrite: role !== 'viewer',
+    canWrite,
+    /** Set for a group link: the one group this participant may write in. */
+    fixedGroupId,
+    canWriteIn: (groupId: string) => canWrite && (fixedGroupId === null || fixedGroupId === groupId),
     canManageGroups: role === 'facilitator',
     canEditAnyNote: role === 'facilitator',
   };

@@ -149,3 +149,75 @@ describe('Wall model', () => {
     expect(calls).toBe(before);
   });
 });
+
+describe('anonymous notes', () => {
+  const raw = (doc: Y.Doc, id: string) => (doc.getMap('notes').get(id) as Y.Map<unknown>).toJSON();
+
+  it('stores no author identifier at all when the note is anonymous', () => {
+    const { doc, wall } = newWall();
+    const [a] = wall.groups();
+    const id = wall.addNote({ groupId: a!.id, text: 'nimetön', color: 'yellow', authorName: null, authorId: 'u1' })!;
+    expect(raw(doc, id)).not.toHaveProperty('authorId');
+    expect(raw(doc, id).authorName).toBeNull();
+    expect(wall.getNote(id)).toMatchObject({ authorName: null, authorId: null });
+  });
+
+  it('keeps the identifier of a named note', () => {
+    const { doc, wall } = newWall();
+    const [a] = wall.groups();
+    const id = wall.addNote(note(a!.id, 'nimellä'))!;
+    expect(raw(doc, id).authorId).toBe('u1');
+    expect(wall.getNote(id)?.authorId).toBe('u1');
+  });
+
+  it('restores a deleted anonymous note still without an identifier', () => {
+    const { doc, wall } = newWall();
+    const [a] = wall.groups();
+    const id = wall.addNote({ groupId: a!.id, text: 'x', color: 'yellow', authorName: null, authorId: null })!;
+    wall.restoreNote(wall.deleteNote(id)!);
+    expect(raw(doc, id)).not.toHaveProperty('authorId');
+    expect(raw(doc, id)).not.toHaveProperty('personalData');
+  });
+
+  it('reads notes written before the change (authorId always present, no personalData field)', () => {
+    const { doc, wall } = newWall();
+    const [a] = wall.groups();
+    const old = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries({ groupId: a!.id, text: 'vanha', color: 'blue', order: 'a0', authorName: 'Aino', authorId: 'u9', createdAt: 1, updatedAt: 1 })) old.set(k, v);
+    doc.getMap('notes').set('old', old);
+    expect(wall.getNote('old')).toMatchObject({ text: 'vanha', authorId: 'u9', personalData: false });
+  });
+});
+
+describe('personal-data mark', () => {
+  it('is stored only when the writer posts anyway, and cleared by a clean edit', () => {
+    const { doc, wall } = newWall();
+    const [a] = wall.groups();
+    const clean = wall.addNote(note(a!.id, 'puhdas'))!;
+    expect((doc.getMap('notes').get(clean) as Y.Map<unknown>).has('personalData')).toBe(false);
+    const id = wall.addNote({ ...note(a!.id, 'soita 040 123 4567'), personalData: true })!;
+    expect(wall.getNote(id)?.personalData).toBe(true);
+    wall.updateNoteText(id, 'soita minulle', false);
+    expect(wall.getNote(id)?.personalData).toBe(false);
+    wall.updateNoteText(id, 'soita 040 123 4567', true);
+    expect(wall.getNote(id)?.personalData).toBe(true);
+  });
+
+  it('redaction replaces the detected data and removes the mark, on every replica', () => {
+    const { a, b } = linkedPair();
+    const [g] = a.wall.groups();
+    const id = a.wall.addNote({ ...note(g!.id, 'Asiakas 131052-308T, p. 040 123 4567: odotti 11 → 4 kk'), personalData: true })!;
+    expect(a.wall.redactNote(id)).toBe(true);
+    sync(a.doc, b.doc);
+    expect(b.wall.getNote(id)).toMatchObject({ text: 'Asiakas [poistettu], p. [poistettu]: odotti 11 → 4 kk', personalData: false });
+  });
+
+  it('redaction takes a translated replacement and refuses an unknown note', () => {
+    const { wall } = newWall();
+    const [g] = wall.groups();
+    const id = wall.addNote({ ...note(g!.id, 'mail a@b.fi'), personalData: true })!;
+    wall.redactNote(id, '[removed]');
+    expect(wall.getNote(id)?.text).toBe('mail [removed]');
+    expect(wall.redactNote('nope')).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+/** Editing a note's text and colour in place; checks for personal data before saving. */
+import { useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../../shared/limits';
+import { personalDataKinds, type PersonalDataKind } from '../../shared/personalData';
+import type { NoteColor } from '../../shared/schemas';
+import type { Note } from '../../shared/wall';
+import { announce } from '../announce';
+import { useT } from '../i18n';
+import { focusLater, noteSelector } from '../moves';
+import { useWallContext } from '../views/wallContext';
+import { ColorPicker } from './ColorPicker';
+import { PersonalDataWarning } from './PersonalDataWarning';
+
+export function NoteEditor({ note, onDone }: { note: Note; onDone: () => void }) {
+  const t = useT();
+  const { wall } = useWallContext();
+  const [text, setText] = useState(note.text);
+  const [color, setColor] = useState<NoteColor>(note.color);
+  const [error, setError] = useState<string | null>(null);
+  const [warning, setWarning] = useState<PersonalDataKind[] | null>(null);
+  const ids = `edit-${note.id}`;
+  const focused = useRef(false);
+
+  const finish = () => {
+    onDone();
+    focusLater(`${noteSelector(note.id)} [data-focus="edit"]`, noteSelector(note.id));
+  };
+  const save = (e?: Event, saveAnyway = false) => {
+    e?.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed) return setError(t('note.emptyError'));
+    if (trimmed.length > LIMITS.noteTextMax) return setError(t('addNote.tooLong', { over: trimmed.length - LIMITS.noteTextMax }));
+    const kinds = personalDataKinds(trimmed);
+    if (kinds.length > 0 && !saveAnyway) return setWarning(kinds);
+    wall.doc.transact(() => {
+      if (trimmed !== note.text || note.personalData !== kinds.length > 0) wall.updateNoteText(note.id, trimmed, kinds.length > 0);
+      if (color !== note.color) wall.setNoteColor(note.id, color);
+    });
+    announce(t('note.saved'));
+    finish();
+  };
+
+  return (
+    <form
+      class="note-editor"
+      onSubmit={save}
+      noValidate
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          finish();
+        }
+      }}
+    >
+      {/* The hidden text keeps the article's accessible name while editing. */}
+      <p id={`note-${note.id}-text`} hidden>
+        {note.text}
+      </p>
+      <label for={`${ids}-text`}>{t('note.editTextLabel')}</label>
+      <textarea
+        id={`${ids}-text`}
+        rows={4}
+        value={text}
+        ref={(el) => {
+          if (el && !focused.current) {
+            focused.current = true;
+            el.focus();
+          }
+        }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${ids}-error` : undefined}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          if (warning) setWarning(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save(e);
+        }}
+      />
+      {error && (
+        <p id={`${ids}-error`} class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {warning && (
+        <PersonalDataWarning
+          id={`${ids}-warning`}
+          kinds={warning}
+          editing
+          onEdit={() => {
+            setWarning(null);
+            document.getElementById(`${ids}-text`)?.focus();
+          }}
+          onPostAnyway={() => save(undefined, true)}
+        />
+      )}
+      <ColorPicker name={`${ids}-color`} legend={t('note.colorLegend')} value={color} onChange={setColor} />
+      <div class="actions">
+        <button type="submit" class="button button--primary button--small">
+          {t('app.save')}
+        </button>
+        <button type="button" class="button button--small" onClick={finish}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

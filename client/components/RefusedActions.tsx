@@ -1,0 +1,48 @@
+/**
+ * What the user can do after the server refused the connection: reload without the refused
+ * change, or (the wall is gone) remove its copy from this device; and always, go home.
+ */
+import { useState } from 'preact/hooks';
+import { CloseCode } from '../../shared/protocol';
+import { announce } from '../announce';
+import { useT } from '../i18n';
+import { forgetWall } from '../storage';
+import { useWallContext } from '../views/wallContext';
+
+export function RefusedActions({ closeCode }: { closeCode: number | null }) {
+  const t = useT();
+  const { session, wallId } = useWallContext();
+  const [forgotten, setForgotten] = useState(false);
+  const gone = closeCode === CloseCode.WallDeleted || closeCode === CloseCode.WallNotFound;
+  const changeRefused = closeCode === CloseCode.Forbidden || closeCode === CloseCode.WallFull;
+
+  const reload = async () => {
+    await session.discardLocalCopy();
+    location.reload();
+  };
+  const forget = async () => {
+    await session.discardLocalCopy();
+    forgetWall(wallId);
+    setForgotten(true);
+    announce(t('status.forgotten'));
+  };
+
+  return (
+    <div class="actions">
+      {changeRefused && (
+        <button type="button" class="button button--primary" onClick={reload}>
+          {t('status.reload')}
+        </button>
+      )}
+      {gone && !forgotten && (
+        <button type="button" class="button button--primary" onClick={forget}>
+          {t('status.forgetLocal')}
+        </button>
+      )}
+      {forgotten && <p>{t('status.forgotten')}</p>}
+      <a class="button" href="/">
+        {t('app.backHome')}
+      </a>
+    </div>
+  );
+}
