@@ -71,4 +71,9 @@ export class SocketIndex {
   count(wallId: string): number {
     return this.walls.get(wallId)?.size ?? 0;
   }
+
+  /** The live connections to `wallId` (for tests and diagnostics). */
+  connections(wallId: string): Connection[] {
+    return [...(this.walls.get(wallId)?.keys() ?? [])];
+  }
 }
