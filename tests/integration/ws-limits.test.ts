@@ -1,0 +1,94 @@
+/**
+ * Wall limits enforced by the server: note text length, notes per wall, wall bytes. A refused
+ * update closes its sender 4413 with a reason naming the limit; nothing of it is stored.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { LIMITS } from '../../shared/limits';
+import { CloseCode } from '../../shared/protocol';
+import { memoryRoom, updatesSent } from '../helpers/memoryRoom';
+import { connectClient, createWall, sleep, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
+
+describe('note text over the limit, on a real server', () => {
+  let server: TestServer;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server.close();
+  });
+
+  it('is refused 4413 "note text"; the other client keeps its wall', async () => {
+    const { id, tokens } = await createWall(server.url);
+    const writer = connectClient(server.url, id, tokens.participant);
+    const other = connectClient(server.url, id, tokens.participant);
+    clients.push(writer, other);
+    await Promise.all([writer.synced, other.synced]);
+    const noteId = writer.wall.addNote({ groupId: writer.wall.groups()[0]!.id, text: 'lyhyt', color: 'yellow', authorName: null, authorId: 'w' })!;
+    await waitFor(() => other.wall.notes().length === 1);
+    const before = (await server.app.store.loadState(id)).lastSeq;
+    // The accessor clips; a hostile client writes the field directly.
+    (writer.wall.noteMap.get(noteId) as Y.Map<unknown>).set('text', 'x'.repeat(LIMITS.noteTextMax + 1));
+    await waitFor(() => writer.closes.length > 0);
+    expect(writer.closes[0]).toEqual({ code: CloseCode.WallFull, reason: `note text over ${LIMITS.noteTextMax} characters` });
+    await sleep(100);
+    expect((await server.app.store.loadState(id)).lastSeq).toBe(before);
+    expect(other.wall.getNote(noteId)!.text).toBe('lyhyt');
+    expect(other.closes).toEqual([]);
+  });
+});
+
+describe('counts and bytes, on a real Room', () => {
+  it(`the note after LIMITS.notesMax (${LIMITS.notesMax}) is refused 4413; edits and deletions still pass`, async () => {
+    const { connect, room, storedUpdates, groups } = await memoryRoom();
+    const filler = connect({ role: 'facilitator', groupId: null });
+    // One update with the rest of the notes, written raw: the accessor is O(n) per note.
+    filler.edit((w) =>
+      w.doc.transact(() => {
+        for (let i = w.noteMap.size; i < LIMITS.notesMax; i++) {
+          const m = new Y.Map<unknown>();
+          for (const [k, v] of Object.entries({ groupId: groups[0], text: `n${i}`, color: 'blue', order: `a${i}`, authorName: null, authorId: 'f', createdAt: 1, updatedAt: 1 })) m.set(k, v);
+          w.noteMap.set(`fill${i}`, m);
+        }
+      }),
+    );
+    await waitFor(() => room.doc.getMap('notes').size === LIMITS.notesMax, 5_000, 'filled');
+    const p = connect({ role: 'participant', groupId: null });
+    const before = await storedUpdates();
+    p.edit((w) => w.noteMap.set('one-too-many', new Y.Map()));
+    await waitFor(() => p.socket.closedWith !== null);
+    expect(p.socket.closedWith).toEqual({ code: CloseCode.WallFull, reason: `wall has the maximum ${LIMITS.notesMax} notes` });
+    expect(await storedUpdates()).toBe(before);
+
+    const q = connect({ role: 'participant', groupId: null });
+    q.edit((w) => w.updateNoteText('fill10', 'muokattu'));
+    q.edit((w) => w.deleteNote('fill11'));
+    await waitFor(async () => (await storedUpdates()) === before + 2);
+    expect(q.socket.closedWith).toBeNull();
+  });
+
+  it('an insert that takes the wall over maxWallBytes is refused 4413; a deletion on a full wall is not', async () => {
+    const maxWallBytes = 20_000;
+    const { connect, storedUpdates, groups } = await memoryRoom({ maxWallBytes });
+    const a = connect({ role: 'participant', groupId: null });
+    const watcher = connect({ role: 'viewer', groupId: null });
+    let sent = 0;
+    const ids: string[] = [];
+    while (a.socket.closedWith === null && sent < 40) {
+      a.edit((w) => ids.push(w.addNote({ groupId: groups[1], text: 'y'.repeat(1_900), color: 'yellow', authorName: null, authorId: 'a' })!));
+      sent++;
+      await sleep(5);
+    }
+    expect(a.socket.closedWith).toEqual({ code: CloseCode.WallFull, reason: `wall over ${maxWallBytes} bytes` });
+    const stored = await storedUpdates();
+    expect(updatesSent(watcher.socket).length).toBe(stored - 1); // all but the seed were relayed
+    expect(sent).toBeLessThan(15);
+
+    const b = connect({ role: 'participant', groupId: null });
+    b.edit((w) => w.deleteNote(ids[0]!));
+    await waitFor(async () => (await storedUpdates()) === stored + 1, 2_000, 'deletion stored');
+    expect(b.socket.closedWith).toBeNull();
+  });
+});
