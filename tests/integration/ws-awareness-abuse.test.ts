@@ -1,0 +1,136 @@
+/**
+ * Awareness from a hostile socket: oversized or malformed states are ignored, a connection may
+ * hold only a few client ids and never touch another connection's, so nobody can erase or
+ * impersonate someone else's presence. Honest stock clients are unaffected.
+ */
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filterAwareness } from '../../server/rooms/awarenessGuard';
+import { CloseCode, MessageType } from '../../shared/protocol';
+import { openRawSocket, type RawSocket } from '../helpers/rawSocket';
+import { connectClient, createWall, sleep, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
+
+interface Entry {
+  id: number;
+  clock: number;
+  state: unknown;
+}
+
+function awarenessUpdate(entries: Entry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const { id, clock, state } of entries) {
+    encoding.writeVarUint(e, id);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(e, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(e);
+}
+
+function awarenessFrame(entries: Entry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.Awareness);
+  encoding.writeVarUint8Array(e, awarenessUpdate(entries));
+  return encoding.toUint8Array(e);
+}
+
+const user = (name: string) => ({ user: { name, groupId: null, role: 'participant', color: '#336699' } });
+
+let server: TestServer;
+let wallId: string;
+let token: string;
+let honest: TestClient;
+let observer: TestClient;
+const states = () => observer.provider.awareness.getStates();
+
+beforeAll(async () => {
+  server = await startServer();
+  const wall = await createWall(server.url);
+  wallId = wall.id;
+  token = wall.tokens.participant;
+  honest = connectClient(server.url, wallId, token);
+  observer = connectClient(server.url, wallId, wall.tokens.facilitator);
+  await Promise.all([honest.synced, observer.synced]);
+  honest.provider.awareness.setLocalStateField('user', user('Rehellinen').user);
+  await waitFor(() => states().get(honest.doc.clientID)?.user?.name === 'Rehellinen');
+});
+afterAll(async () => {
+  honest.destroy();
+  observer.destroy();
+  await server.close();
+});
+
+async function raw(): Promise<RawSocket> {
+  const socket = await openRawSocket(server.wsUrl, wallId, token);
+  await waitFor(() => socket.received.length > 0);
+  return socket;
+}
+
+/** A valid state from `socket` under `id`: proves the socket was still heard after the abuse. */
+async function stillHeard(socket: RawSocket, id: number) {
+  socket.send(awarenessFrame([{ id, clock: 100, state: user(`ok ${id}`) }]));
+  await waitFor(() => states().get(id)?.user?.name === `ok ${id}`, 5_000, `state of ${id} relayed`);
+}
+
+describe('awareness abuse', () => {
+  it('a state over 4 KiB is ignored; the socket stays', async () => {
+    const s = await raw();
+    s.send(awarenessFrame([{ id: 7001, clock: 1, state: { ...user('iso'), pad: 'x'.repeat(5000) } }]));
+    await stillHeard(s, 7002);
+    expect(states().has(7001)).toBe(false);
+    s.ws.close();
+  });
+
+  it('a state that does not fit AwarenessState is ignored', async () => {
+    const s = await raw();
+    s.send(awarenessFrame([{ id: 7101, clock: 1, state: { user: { name: 42, role: 'root' } } }]));
+    await stillHeard(s, 7102);
+    expect(states().has(7101)).toBe(false);
+    s.ws.close();
+  });
+
+  it('thousands of invented client ids: closed 4403, none of them shown', async () => {
+    const s = await raw();
+    const entries = Array.from({ length: 3000 }, (_, i) => ({ id: 10_000 + i, clock: 1, state: user(`haamu ${i}`) }));
+    s.send(awarenessFrame(entries));
+    const { code, reason } = await s.closed;
+    expect(code).toBe(CloseCode.Forbidden);
+    expect(reason).toMatch(/awareness client ids/);
+    await sleep(100);
+    expect([...states().keys()].filter((id) => id >= 10_000 && id < 13_000)).toEqual([]);
+    expect(honest.closes).toEqual([]);
+  });
+
+  it("cannot remove or overwrite someone else's presence", async () => {
+    const s = await raw();
+    const victim = honest.doc.clientID;
+    const clock = (honest.provider.awareness.meta.get(victim)?.clock ?? 0) + 10;
+    s.send(awarenessFrame([{ id: victim, clock, state: null }]));
+    s.send(awarenessFrame([{ id: victim, clock: clock + 1, state: user('Huijari') }]));
+    await stillHeard(s, 7201);
+    expect(states().get(victim)?.user?.name).toBe('Rehellinen');
+    s.ws.close();
+  });
+
+  it('an honest client can still leave: its own null state removes it', async () => {
+    const s = await raw();
+    await stillHeard(s, 7301);
+    s.send(awarenessFrame([{ id: 7301, clock: 101, state: null }]));
+    await waitFor(() => !states().has(7301), 5_000, 'own removal relayed');
+    s.ws.close();
+  });
+});
+
+describe('filterAwareness', () => {
+  it('keeps only owned or new ids within the cap', () => {
+    const update = awarenessUpdate([
+      { id: 1, clock: 1, state: user('a') },
+      { id: 2, clock: 1, state: user('b') }, // someone else's
+      { id: 3, clock: 1, state: null }, // not ours: a removal would change nothing of ours
+    ]);
+    const verdict = filterAwareness(update, new Set(), (id) => id === 2);
+    expect(verdict.kind).toBe('apply');
+    if (verdict.kind === 'apply') expect(verdict.update).toEqual(awarenessUpdate([{ id: 1, clock: 1, state: user('a') }]));
+    expect(filterAwareness(update, new Set([1, 4, 5, 6]), () => false).kind).toBe('too-many-clients');
+  });
+});
