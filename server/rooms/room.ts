@@ -154,7 +154,8 @@ export class Room {
   private async storeAndApply(conn: Connection, update: Uint8Array): Promise<void> {
     if (conn.faulted) return; // its later frames would build on what was refused
     // Checked here, in the serial queue, so the doc it is checked against is the doc it lands on.
-    const refusal = this.refusal(conn, update);
+    const refusal = this.judge(conn, update);
+    if (refusal === 'no-op') return;
     if (refusal) {
       this.opts.log.info({ wallId: this.wallId, role: conn.role, code: refusal.code, reason: refusal.reason }, 'update refused');
       conn.faulted = true;
@@ -184,8 +185,14 @@ export class Room {
     this.maybeCompact();
   }
 
-  private refusal(conn: Connection, update: Uint8Array): Refusal | null {
+  /**
+   * Null when the update may be stored. 'no-op' when applying it would change nothing: a
+   * reconnecting client resends its whole delete set, a replayed frame resends what is there;
+   * storing those would only grow the wall.
+   */
+  private judge(conn: Connection, update: Uint8Array): Refusal | 'no-op' | null {
     const scope = analyseUpdate(this.doc, update);
+    if (!scope.unattributable && !scope.inserts && !scope.deletes) return 'no-op';
     const refusal = checkUpdate(conn.identity, scope, () => ({ notes: liveKeys(this.doc, WALL_ROOTS.notes), groups: liveKeys(this.doc, WALL_ROOTS.groups) }));
     if (refusal) return refusal;
     // Deletions stay possible on a full wall: they are how it is brought back under the limit.

@@ -50,8 +50,10 @@ export interface UpdateScope {
   newGroupKeys: Set<string>;
   /** Length of the longest string written anywhere inside a note. */
   longestNoteString: number;
-  /** Did the update insert anything at all (false: deletions only)? */
+  /** Does the update add structs the doc lacks (content, or collected ranges that fill clocks)? */
   inserts: boolean;
+  /** Does it delete anything live? With neither, applying it changes nothing. */
+  deletes: boolean;
 }
 
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
@@ -89,6 +91,7 @@ class Analyser {
     newGroupKeys: new Set(),
     longestNoteString: 0,
     inserts: false,
+    deletes: false,
   };
 
   constructor(
@@ -108,9 +111,11 @@ class Analyser {
 
   run(): UpdateScope {
     for (const s of this.structs) {
-      if (!(s instanceof Y.Item)) continue; // GC and Skip structs carry no content
+      if (s instanceof Y.Skip) continue;
       if (s.id.clock + s.length <= Y.getState(this.doc.store, s.id.client)) continue; // already applied
+      // A GC struct places nothing, but it advances its client's clock: later updates build on it.
       this.scope.inserts = true;
+      if (!(s instanceof Y.Item)) continue;
       const place = this.placeOf(s);
       if (place === 'unknown') this.scope.unattributable = true;
       else if (place !== 'none') this.recordWrite(place, s);
@@ -245,6 +250,7 @@ class Analyser {
   }
 
   private recordDeletedItem(item: Y.Item): void {
+    this.scope.deletes = true;
     const place = this.placeOf(item);
     if (place === 'unknown') this.scope.unattributable = true;
     if (typeof place === 'string') return;

@@ -163,6 +163,15 @@ describe('limits and odd but honest updates', () => {
     expect(judge(s.server, Y.encodeStateAsUpdate(doc), 'participant', s.g1)).toBeNull();
   });
 
+  it('a resent state changes nothing: no inserts, no deletions (the room drops it unstored)', () => {
+    const s = setup();
+    s.server.deleteNote(s.n2);
+    const scope = analyseUpdate(s.server.doc, Y.encodeStateAsUpdate(s.server.doc));
+    expect(scope).toMatchObject({ unattributable: false, inserts: false, deletes: false });
+    const edit = analyseUpdate(s.server.doc, clientUpdate(s.server, (w) => w.deleteNote(s.n1)));
+    expect(edit).toMatchObject({ inserts: false, deletes: true });
+  });
+
   it('an update from a doc that never shared history (a foreign root) is refused for participants', () => {
     const s = setup();
     const stranger = new Y.Doc();
