@@ -2,6 +2,7 @@
  * What a person does on the wall page, in the words the page itself uses (Finnish, the default
  * language): tests find controls by role and accessible name, like a screen-reader user would.
  */
+import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
@@ -45,4 +46,48 @@ export async function expectStatus(page: Page, expected: string, timeoutMs = UI_
     last = await status(page);
   }
   expect(last.status, `status banner (pending ${last.pending})`).toBe(expected);
+}
+
+/** Types a note and presses "Lisää lappu" without waiting for it (the guard may stop it). */
+export async function submitNote(page: Page, text: string): Promise<void> {
+  await page.getByTestId('add-note-text').fill(text);
+  await page.getByTestId('add-note-submit').click();
+}
+
+/** Opens the facilitator's share dialog and returns it. */
+export async function openShareDialog(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Jaa linkit' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Seinän linkit' });
+  await dialog.waitFor({ timeout: UI_TIMEOUT });
+  return dialog;
+}
+
+/** Polls until the status banner shows the refused state with `code` as the reason. */
+export async function expectRefused(page: Page, code: number, timeoutMs = UI_TIMEOUT): Promise<void> {
+  const banner = page.getByTestId('status').first();
+  const deadline = Date.now() + timeoutMs;
+  let seen = '';
+  while (Date.now() < deadline) {
+    seen = `${await banner.getAttribute('data-status')} ${await banner.getAttribute('data-close-code')}`;
+    if (seen === `refused ${code}`) return;
+    await page.waitForTimeout(100);
+  }
+  expect(seen, 'status banner: status and close code').toBe(`refused ${code}`);
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * axe-core's serious and critical violations on the page, each as "rule: help (selectors)".
+ * The page's context needs `bypassCSP: true` (the server's CSP refuses the injected script).
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
