@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -50,6 +50,37 @@ describe('SqliteStore specifics', () => {
     raw.close();
     await expect(store.getWall(record.id)).rejects.toThrow();
     await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds the access columns to a database made before them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pajaseina-store-'));
+    const record = makeRecord();
+    const old = new Database(join(dir, DB_FILE));
+    old.exec(`CREATE TABLE walls (id TEXT PRIMARY KEY, title TEXT NOT NULL, language TEXT NOT NULL,
+      token_hashes TEXT NOT NULL, created_at INTEGER NOT NULL, snapshot BLOB NOT NULL, snapshot_seq INTEGER NOT NULL DEFAULT 0)`);
+    old.prepare(`INSERT INTO walls (id, title, language, token_hashes, created_at, snapshot) VALUES (?, ?, ?, ?, ?, ?)`)
+      .run(record.id, record.title, record.language, JSON.stringify(record.tokenHashes), record.createdAt, Buffer.from([0, 0]));
+    old.close();
+    const store = new SqliteStore(dir);
+    expect(await store.getWall(record.id)).toEqual({ ...record, groupTokenHashes: {}, deleteAt: null });
+    await store.setDeleteAt(record.id, 42);
+    expect(await store.dueForDeletion(42)).toEqual([record.id]);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens with secure_delete on, so compaction leaves no old bytes in free pages either', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pajaseina-store-'));
+    const store = new SqliteStore(dir);
+    const record = makeRecord();
+    await store.createWall(record, new Uint8Array([0, 0]));
+    const marker = Buffer.from('VANHA-PAIVITYS-777');
+    const seq = await store.appendUpdate(record.id, new Uint8Array(Buffer.concat([marker, Buffer.alloc(4000, 1)])));
+    await store.compact(record.id, new Uint8Array([0, 0]), seq);
+    await store.close(); // closing the last connection checkpoints the WAL into the database
+    const files = readdirSync(dir).map((f) => readFileSync(join(dir, f)));
+    expect(files.some((bytes) => bytes.includes(marker))).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
 });
