@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol';
 import { RotateTokenResponse, GroupLinkResponse } from '../../shared/schemas';
 import { MemoryStore } from '../../server/storage/memoryStore';
+import { apiRequest } from '../helpers/api';
 import { openRawSocket } from '../helpers/rawSocket';
 import { createWall, sleep, startServer, waitFor, type TestServer } from '../helpers/server';
 import { ControlledStore } from '../helpers/stores';
@@ -16,12 +17,7 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
 
-const send = (url: string, method: string, path: string, token: string, body?: unknown) =>
-  fetch(`${url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const send = apiRequest;
 
 describe('administration while the wall is busy', () => {
   it('deleting a wall while it is still loading closes the waiting sockets with 4410 and loads nothing back', async () => {

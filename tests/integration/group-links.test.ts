@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest } from '../helpers/api';
 import { CloseCode } from '../../shared/protocol';
 import { GroupLinkResponse, RotateTokenResponse, WallInfo } from '../../shared/schemas';
 import { connectClient, createWall, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
@@ -13,15 +14,7 @@ afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
 });
 
-const send = (method: string, path: string, token?: string, body?: unknown) =>
-  fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const send = (method: string, path: string, token?: string, body?: unknown) => apiRequest(server.url, method, path, token, body);
 
 async function makeGroupLink(wallId: string, facilitator: string, groupId: string) {
   const res = await send('POST', `/api/walls/${wallId}/group-links`, facilitator, { groupId });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { apiRequest } from '../helpers/api';
 import { CloseCode } from '../../shared/protocol';
 import { RetentionResponse, WallInfo } from '../../shared/schemas';
 import { connectClient, createWall, removeDir, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
@@ -10,15 +11,7 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
 
-const send = (url: string, method: string, path: string, token?: string, body?: unknown) =>
-  fetch(`${url}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const send = apiRequest;
 
 const HOUR = 3_600_000;
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest } from '../helpers/api';
 import { CloseCode } from '../../shared/protocol';
 import { RotateTokenResponse, WallInfo } from '../../shared/schemas';
 import { openRawSocket, upgradeStatus } from '../helpers/rawSocket';
@@ -14,15 +15,7 @@ afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
 });
 
-const send = (method: string, path: string, token?: string, body?: unknown) =>
-  fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const send = (method: string, path: string, token?: string, body?: unknown) => apiRequest(server.url, method, path, token, body);
 
 describe('POST /api/walls/:id/rotate', () => {
   it('replaces the participant token: old one 401 at once, its sockets closed 4401, others untouched', async () => {

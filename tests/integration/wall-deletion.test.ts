@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { apiRequest } from '../helpers/api';
 import { hashToken } from '../../server/auth/tokens';
 import { CloseCode } from '../../shared/protocol';
 import { GroupLinkResponse } from '../../shared/schemas';
@@ -14,15 +15,7 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
 
-const send = (url: string, method: string, path: string, token?: string, body?: unknown) =>
-  fetch(`${url}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const send = apiRequest;
 
 /** Which of `needles` occur, byte for byte, in any file of `dir` (the db, its -wal and -shm). */
 function foundOnDisk(dir: string, needles: string[]): string[] {
