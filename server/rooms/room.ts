@@ -8,14 +8,13 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { CloseCode } from '../../shared/protocol';
-import { WALL_ROOTS } from '../../shared/wall';
 import type { Logger } from '../log';
 import type { Store } from '../storage/store';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type Incoming } from './codec';
 import { Connection } from './connection';
 import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from './awarenessGuard';
-import { checkUpdate, mayEdit, mayPublishAwareness, type Refusal } from './permissions';
-import { analyseUpdate } from './updateScope';
+import { mayEdit, mayPublishAwareness } from './permissions';
+import { DEFAULT_MAX_WALL_BYTES, judgeUpdate } from './updateGate';
 
 /** Origin of the transactions that replay stored updates: never stored again, never relayed. */
 export const LoadOrigin: unique symbol = Symbol('pajaseina.load');
@@ -37,17 +36,6 @@ interface AwarenessChange {
   added: number[];
   updated: number[];
   removed: number[];
-}
-
-export const DEFAULT_MAX_WALL_BYTES = 8 * 1024 * 1024;
-
-/** Live entries of a root map: what the note and group limits count. */
-function liveKeys(doc: Y.Doc, root: string): number {
-  let n = 0;
-  doc.share.get(root)?._map.forEach((item) => {
-    if (!item.deleted) n++;
-  });
-  return n;
 }
 
 export class Room {
@@ -154,12 +142,17 @@ export class Room {
   private async storeAndApply(conn: Connection, update: Uint8Array): Promise<void> {
     if (conn.faulted) return; // its later frames would build on what was refused
     // Checked here, in the serial queue, so the doc it is checked against is the doc it lands on.
-    const refusal = this.judge(conn, update);
-    if (refusal === 'no-op') return;
-    if (refusal) {
-      this.opts.log.info({ wallId: this.wallId, role: conn.role, code: refusal.code, reason: refusal.reason }, 'update refused');
+    const bytes = { stored: this.storedBytes, max: this.opts.maxWallBytes ?? DEFAULT_MAX_WALL_BYTES };
+    const verdict = judgeUpdate(this.doc, conn.identity, update, bytes);
+    if (verdict.kind === 'no-op') return;
+    if (verdict.kind === 'refuse') {
+      const { code, reason } = verdict.refusal;
+      this.opts.log.info({ wallId: this.wallId, role: conn.role, code, reason }, 'update refused');
       conn.faulted = true;
-      conn.close(refusal.code, refusal.reason);
+      conn.close(code, reason);
+      // The stored size only shrinks at compaction: measure it now, or deletions made to get
+      // under the limit would not count until the next scheduled one.
+      if (verdict.overBytes && this.appendedSinceCompact > 0) this.scheduleCompaction();
       return;
     }
     let seq: number;
@@ -180,25 +173,11 @@ export class Room {
     }
     this.lastAppliedSeq = seq;
     this.storedBytes += update.byteLength;
+    // On a nearly full wall, compact after a deletion so the space it frees counts at once.
+    if (verdict.deletes && this.storedBytes > 0.75 * bytes.max) this.scheduleCompaction();
     this.appendedSinceCompact++;
     this.checkPending(conn);
     this.maybeCompact();
-  }
-
-  /**
-   * Null when the update may be stored. 'no-op' when applying it would change nothing: a
-   * reconnecting client resends its whole delete set, a replayed frame resends what is there;
-   * storing those would only grow the wall.
-   */
-  private judge(conn: Connection, update: Uint8Array): Refusal | 'no-op' | null {
-    const scope = analyseUpdate(this.doc, update);
-    if (!scope.unattributable && !scope.inserts && !scope.deletes) return 'no-op';
-    const refusal = checkUpdate(conn.identity, scope, () => ({ notes: liveKeys(this.doc, WALL_ROOTS.notes), groups: liveKeys(this.doc, WALL_ROOTS.groups) }));
-    if (refusal) return refusal;
-    // Deletions stay possible on a full wall: they are how it is brought back under the limit.
-    const max = this.opts.maxWallBytes ?? DEFAULT_MAX_WALL_BYTES;
-    if (scope.inserts && this.storedBytes + update.byteLength > max) return { code: CloseCode.WallFull, reason: `wall over ${max} bytes` };
-    return null;
   }
 
   /**
