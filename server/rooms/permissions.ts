@@ -48,6 +48,7 @@ export function checkUpdate(identity: ConnectionIdentity, scope: UpdateScope, co
   if (!mayEdit(identity.role)) return forbidden('role may not edit');
   // Missing dependencies or crafted references: nobody can say what it would change.
   if (scope.unattributable) return forbidden('update refers to unknown content');
+  if (scope.subdocs) return forbidden('a wall has no sub-documents');
   if (identity.role !== 'facilitator') {
     for (const root of scope.roots) if (root !== WALL_ROOTS.notes) return forbidden(`participants may not change ${clipName(root)}`);
     if (scope.irregularNote) return forbidden('a note must be a map under its id');

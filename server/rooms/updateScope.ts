@@ -54,6 +54,8 @@ export interface UpdateScope {
   inserts: boolean;
   /** Does it delete anything live? With neither, applying it changes nothing. */
   deletes: boolean;
+  /** Does it embed a sub-document? No wall has them; the server would load and hold them. */
+  subdocs: boolean;
 }
 
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
@@ -92,6 +94,7 @@ class Analyser {
     longestNoteString: 0,
     inserts: false,
     deletes: false,
+    subdocs: false,
   };
 
   constructor(
@@ -116,6 +119,7 @@ class Analyser {
       // A GC struct places nothing, but it advances its client's clock: later updates build on it.
       this.scope.inserts = true;
       if (!(s instanceof Y.Item)) continue;
+      if (s.content instanceof Y.ContentDoc) this.scope.subdocs = true;
       const place = this.placeOf(s);
       if (place === 'unknown') this.scope.unattributable = true;
       else if (place !== 'none') this.recordWrite(place, s);

@@ -172,6 +172,12 @@ describe('limits and odd but honest updates', () => {
     expect(edit).toMatchObject({ inserts: false, deletes: true });
   });
 
+  it('a sub-document is refused, even from the facilitator', () => {
+    const s = setup();
+    const update = clientUpdate(s.server, (w) => (w.noteMap.get(s.n1) as Y.Map<unknown>).set('liite', new Y.Doc()));
+    expect(judge(s.server, update, 'facilitator')).toMatchObject({ code: CloseCode.Forbidden, reason: expect.stringContaining('sub-documents') });
+  });
+
   it('an update from a doc that never shared history (a foreign root) is refused for participants', () => {
     const s = setup();
     const stranger = new Y.Doc();
