@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol';
+import { GroupLinkResponse } from '../../shared/schemas';
 import { memoryRoom, updatesSent } from '../helpers/memoryRoom';
 import { connectClient, createWall, noteTexts, sleep, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
 
@@ -80,6 +81,38 @@ describe('participants on a real server', () => {
     const fresh = await join(tokens.viewer);
     await waitFor(() => fresh.wall.getMeta().title === 'Uusi otsikko' && fresh.wall.groups().length === 4);
     expect(facilitator.closes).toEqual([]);
+  });
+});
+
+describe('a group link on a real server (POST /api/walls/:id/group-links)', () => {
+  it('a stock client writes in its group; a note into another group closes it 4403', async () => {
+    const server = await startServer();
+    try {
+      const { id, tokens } = await createWall(server.url);
+      const facilitator = connectClient(server.url, id, tokens.facilitator);
+      await facilitator.synced;
+      const [g1, g2] = facilitator.wall.groups().map((g) => g.id) as [string, string];
+      const res = await fetch(`${server.url}/api/walls/${id}/group-links`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.facilitator}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ groupId: g1 }),
+      });
+      const { token } = GroupLinkResponse.parse(await res.json());
+      const member = connectClient(server.url, id, token);
+      await member.synced;
+      member.wall.addNote({ groupId: g1, text: 'oma ryhmä', color: 'green', authorName: null, authorId: null });
+      await waitFor(() => facilitator.wall.notesIn(g1).length === 1);
+      member.wall.addNote({ groupId: g2, text: 'vieras ryhmä', color: 'green', authorName: null, authorId: null });
+      await waitFor(() => member.closes.length > 0);
+      expect(member.closes[0]!.code).toBe(CloseCode.Forbidden);
+      await sleep(100);
+      expect(facilitator.wall.notesIn(g2)).toEqual([]);
+      expect(facilitator.closes).toEqual([]);
+      member.destroy();
+      facilitator.destroy();
+    } finally {
+      await server.close();
+    }
   });
 });
 
