@@ -14,7 +14,7 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type I
 import { Connection } from './connection';
 import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from './awarenessGuard';
 import { mayEdit, mayPublishAwareness } from './permissions';
-import { DEFAULT_MAX_WALL_BYTES, judgeUpdate } from './updateGate';
+import { DEFAULT_MAX_WALL_BYTES, judgeUpdate, type Verdict } from './updateGate';
 
 /** Origin of the transactions that replay stored updates: never stored again, never relayed. */
 export const LoadOrigin: unique symbol = Symbol('pajaseina.load');
@@ -143,7 +143,16 @@ export class Room {
     if (conn.faulted) return; // its later frames would build on what was refused
     // Checked here, in the serial queue, so the doc it is checked against is the doc it lands on.
     const bytes = { stored: this.storedBytes, max: this.opts.maxWallBytes ?? DEFAULT_MAX_WALL_BYTES };
-    const verdict = judgeUpdate(this.doc, conn.identity, update, bytes);
+    let verdict: Verdict;
+    try {
+      verdict = judgeUpdate(this.doc, conn.identity, update, bytes);
+    } catch (err) {
+      // Decoded fine but crafted past what the analysis expects: nobody can say what it does.
+      this.opts.log.warn({ wallId: this.wallId, err }, 'an update could not be analysed');
+      conn.faulted = true;
+      conn.close(CloseCode.MalformedMessage);
+      return;
+    }
     if (verdict.kind === 'no-op') return;
     if (verdict.kind === 'refuse') {
       const { code, reason } = verdict.refusal;

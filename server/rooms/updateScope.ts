@@ -137,8 +137,7 @@ class Analyser {
     if (id.clock < Y.getState(this.doc.store, id.client)) {
       return findIn(this.doc.store.clients.get(id.client)!, id.clock);
     }
-    const list = this.own.get(id.client);
-    return list && findIn(list, id.clock);
+    return findIn(this.own.get(id.client) ?? [], id.clock);
   }
 
   private inDoc(s: Struct): boolean {
@@ -147,8 +146,7 @@ class Analyser {
 
   /** Where an item sits: its container plus its own link. */
   private placeOf(item: Y.Item): Resolved {
-    const cached = this.memo.get(item);
-    if (cached) return cached;
+    if (this.memo.has(item)) return this.memo.get(item)!;
     if (this.visiting.has(item)) return 'unknown'; // a crafted cycle of origins or parents
     this.visiting.add(item);
     const container = this.inDoc(item) ? this.docContainer(item) : this.updateContainer(item);
@@ -243,7 +241,7 @@ class Analyser {
     }
     // The part beyond the doc must be something this same update inserts.
     for (let c = Math.max(clock, docState); c < end; ) {
-      const s = this.own.get(client) && findIn(this.own.get(client)!, c);
+      const s = findIn(this.own.get(client) ?? [], c);
       if (!s || s instanceof Y.Skip) {
         this.scope.unattributable = true;
         return;
