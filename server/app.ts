@@ -13,6 +13,7 @@ import { wallAdminRoutes } from './http/wallAdmin';
 import { wallRoutes } from './http/walls';
 import { REDACT_PATHS, serializeRequest } from './log';
 import { RoomRegistry } from './rooms/registry';
+import { DEFAULT_RATE_LIMITS } from './rooms/rateLimit';
 import { SqliteStore } from './storage/sqliteStore';
 import type { Store } from './storage/store';
 import { installRetentionSweeper } from './retention';
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     compactAfterUpdates: config.compactAfterUpdates,
     // A client may be missing one message's worth of history, not more.
     maxPendingBytes: deps.maxPendingBytes ?? config.maxMessageBytes,
+    maxWallBytes: config.maxWallBytes,
     log: app.log,
   });
   const sockets = new SocketIndex();
@@ -82,6 +84,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     limits: {
       maxBufferedBytes: deps.maxBufferedBytes ?? 16 * MiB,
       maxInboxBytes: 4 * config.maxMessageBytes,
+      // The byte burst must admit a full-size frame whatever MAX_MESSAGE_BYTES is.
+      rate: { ...DEFAULT_RATE_LIMITS, byteBurst: Math.max(DEFAULT_RATE_LIMITS.byteBurst, 2 * config.maxMessageBytes) },
     },
     pingIntervalMs: deps.pingIntervalMs ?? 30_000,
   });

@@ -19,6 +19,7 @@ const EnvSchema = z.object({
     .optional(),
   STATIC_DIR: z.string().min(1).default('./dist'),
   MAX_MESSAGE_BYTES: int(1_048_576, 1024, 64 * 1_048_576),
+  MAX_WALL_BYTES: int(8 * 1_048_576, 64 * 1024, 1024 * 1_048_576),
   // Above 30 s a wall would stay in memory long after a workshop's last tab closed.
   ROOM_UNLOAD_DELAY_MS: int(10_000, 0, 30_000),
   COMPACT_AFTER_UPDATES: int(500, 1, 1_000_000),
@@ -44,6 +45,8 @@ export interface Config {
   publicUrl: string | undefined;
   staticDir: string;
   maxMessageBytes: number;
+  /** Encoded size a wall may reach; past it, changes that add content are refused with 4413. */
+  maxWallBytes: number;
   roomUnloadDelayMs: number;
   compactAfterUpdates: number;
   logLevel: LogLevel;
@@ -86,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL,
     staticDir: e.STATIC_DIR,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    maxWallBytes: e.MAX_WALL_BYTES,
     roomUnloadDelayMs: e.ROOM_UNLOAD_DELAY_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     logLevel: e.LOG_LEVEL,

@@ -14,6 +14,7 @@ export interface RegistryOptions {
   unloadDelayMs: number;
   compactAfterUpdates: number;
   maxPendingBytes: number;
+  maxWallBytes?: number;
   log: Logger;
 }
 
@@ -99,6 +100,7 @@ export class RoomRegistry {
     const room = new Room(wallId, this.store, {
       compactAfterUpdates: this.opts.compactAfterUpdates,
       maxPendingBytes: this.opts.maxPendingBytes,
+      maxWallBytes: this.opts.maxWallBytes,
       log: this.opts.log,
       onEmpty: (r) => this.releaseIfEmpty(r),
     });

@@ -40,6 +40,28 @@ describe('note text over the limit, on a real server', () => {
   });
 });
 
+describe('MAX_WALL_BYTES, on a real server', () => {
+  it('reaches the rooms: a wall over the configured size refuses the next insert with 4413', async () => {
+    const maxWallBytes = 64 * 1024;
+    const server = await startServer({ maxWallBytes });
+    try {
+      const { id, tokens } = await createWall(server.url);
+      const writer = connectClient(server.url, id, tokens.participant);
+      await writer.synced;
+      const groupId = writer.wall.groups()[0]!.id;
+      for (let i = 0; i < 40 && writer.closes.length === 0; i++) {
+        writer.wall.addNote({ groupId, text: `${i} ${'z'.repeat(1_900)}`, color: 'yellow', authorName: null, authorId: 'w' });
+        await sleep(20);
+      }
+      await waitFor(() => writer.closes.length > 0, 5_000, 'writer refused');
+      expect(writer.closes[0]).toEqual({ code: CloseCode.WallFull, reason: `wall over ${maxWallBytes} bytes` });
+      writer.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('counts and bytes, on a real Room', () => {
   it(`the note after LIMITS.notesMax (${LIMITS.notesMax}) is refused 4413; edits and deletions still pass`, async () => {
     const { connect, room, storedUpdates, groups } = await memoryRoom();
