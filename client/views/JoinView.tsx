@@ -51,6 +51,14 @@ export function JoinView({ changing, onDone }: { changing: boolean; onDone: () =
     }
     const saved = { name: anonymous ? null : trimmed.slice(0, LIMITS.displayNameMax), groupId: fixedGroupId ?? (validGroup ? groupId : null) };
     setProfile(wallId, saved);
+    // Every Yjs item carries the writing document's client id, and presence shows that id with
+    // the name. Switching between named and anonymous in the same page would let anyone link
+    // the anonymous notes to the name, so such a switch starts a fresh page (a new client id)
+    // before the new profile is published anywhere.
+    if (profile && (profile.name === null) !== (saved.name === null)) {
+      location.reload();
+      return;
+    }
     ctx.setProfile(saved);
     if (changing) announce(t('profile.saved'));
     onDone();
