@@ -1,6 +1,7 @@
 /**
- * One polite live region for the whole app (rendered by components/Announcer.tsx). Only what
- * the user did themselves is announced: other people's notes arriving would be too noisy.
+ * One polite live region for the whole app (rendered by components/Announcer.tsx). What the
+ * user did themselves is announced at once; other people's new notes only as a summary every
+ * couple of seconds (sync/remoteNotes.ts), since one announcement per note would be too noisy.
  */
 import { signal } from '@preact/signals';
 

@@ -19,6 +19,7 @@ import { useT } from '../i18n';
 import { focusLater, groupSelector, noteSelector } from '../moves';
 import { getAuthorId, getOwnNotes, getPresenceColor } from '../storage';
 import { useAwareness, useWall } from '../sync/hooks';
+import { announceRemoteNotes } from '../sync/remoteNotes';
 import { permissions, useWallContext } from './wallContext';
 
 let offerIds = 0;
@@ -50,6 +51,9 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const chosen = writeIn && groups.some((g) => g.id === writeIn) && can.canWriteIn(writeIn) ? writeIn : null;
   const formGroupId =
     chosen ?? ownGroupId ?? (info.role === 'facilitator' && writeIn === undefined ? (groups[0]?.id ?? null) : null);
+
+  // Other people's new notes, summarised in the polite live region.
+  useEffect(() => announceRemoteNotes(session), [session]);
 
   useEffect(() => {
     document.title = t('app.pageTitle', { page: title });

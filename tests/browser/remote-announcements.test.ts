@@ -1,0 +1,108 @@
+/**
+ * Other people's new notes reach a screen-reader user as one polite summary: page A posts three
+ * notes quickly, and page B's live region says "3 uutta lappua ryhmässä Ryhmä 2" once. Notes
+ * already on the wall when B opens it, and B's own notes, are not announced as new.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
+import { createWall, startServer, type TestServer } from '../helpers/server';
+import { addNote, expectStatus, joinAsParticipant, noteByText } from '../helpers/wallPage';
+
+let server: TestServer;
+let chromium: LaunchedBrowser;
+let contexts: BrowserContext[];
+let aino: Page;
+let pekka: Page;
+let viewerLink: string;
+
+/** Records every text the app's polite live region shows, from the first moment of the page. */
+async function recordAnnouncements(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { announced: string[] }).announced = seen;
+    let last = '';
+    setInterval(() => {
+      const region = document.querySelector('[aria-live="polite"][role="status"].sr-only');
+      const text = region?.textContent ?? '';
+      if (text !== last) {
+        last = text;
+        if (text) seen.push(text);
+      }
+    }, 20);
+  });
+}
+
+const announced = (page: Page) => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
+
+beforeAll(async () => {
+  server = await startServer();
+  chromium = await launchBrowser();
+  const wall = await createWall(server.url, { title: 'Ilmoitukset' });
+  viewerLink = wall.links.viewer;
+  contexts = [await chromium.newContext(), await chromium.newContext()];
+  for (const c of contexts) await recordAnnouncements(c);
+  aino = await contexts[0]!.newPage();
+  pekka = await contexts[1]!.newPage();
+  await joinAsParticipant(aino, wall.links.participant, 'Aino', 'Ryhmä 2');
+  // Already on the wall before Pekka opens it: part of the initial load, not news.
+  await addNote(aino, 'Vanha lappu ennen Pekkaa');
+  await joinAsParticipant(pekka, wall.links.participant, 'Pekka', 'Ryhmä 1');
+  await expectStatus(aino, 'online');
+  await expectStatus(pekka, 'online');
+  await noteByText(pekka, 'Vanha lappu ennen Pekkaa').waitFor();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+describe("other people's new notes are announced as a summary", () => {
+  it('the initial load is not announced', async () => {
+    await pekka.waitForTimeout(2_500);
+    expect((await announced(pekka)).filter((t) => /uu(si|tta) lappu/i.test(t))).toEqual([]);
+  });
+
+  it('three quick notes in one group: one summary, once', async () => {
+    const before = (await announced(pekka)).length;
+    await addNote(aino, 'Ensimmäinen uusi lappu');
+    await addNote(aino, 'Toinen uusi lappu');
+    await addNote(aino, 'Kolmas uusi lappu');
+    const region = pekka.getByRole('status', { name: 'Ilmoitukset' });
+    await expect.poll(() => region.textContent(), { timeout: 8_000 }).toBe('3 uutta lappua ryhmässä Ryhmä 2');
+    // Wait past another summary interval: nothing more is announced for the same notes.
+    await pekka.waitForTimeout(2_500);
+    expect((await announced(pekka)).slice(before)).toEqual(['3 uutta lappua ryhmässä Ryhmä 2']);
+  });
+
+  it("one's own notes are not announced as new to oneself", async () => {
+    const before = (await announced(aino)).length;
+    await addNote(pekka, 'Pekan lappu ryhmään 1');
+    await noteByText(aino, 'Pekan lappu ryhmään 1').waitFor();
+    await addNote(aino, 'Ainon lappu ryhmään 2');
+    const region = aino.getByRole('status', { name: 'Ilmoitukset' });
+    await expect.poll(() => region.textContent(), { timeout: 8_000 }).toBe('Uusi lappu ryhmässä Ryhmä 1');
+    const pekkaBefore = (await announced(pekka)).length;
+    await pekka.waitForTimeout(2_500);
+    // Pekka heard his own note as "added" (the form's message), and Aino's one note as news.
+    const pekkaHeard = (await announced(pekka)).slice(pekkaBefore);
+    expect(pekkaHeard.filter((t) => /Ryhmä 1/.test(t) && /uusi|uutta/i.test(t))).toEqual([]);
+    expect((await announced(aino)).slice(before).filter((t) => /uusi|uutta/i.test(t))).toEqual(['Uusi lappu ryhmässä Ryhmä 1']);
+  });
+
+  it('notes in several groups: one total for the wall', async () => {
+    const context = await chromium.newContext();
+    contexts.push(context);
+    await recordAnnouncements(context);
+    const liisa = await context.newPage();
+    await liisa.goto(viewerLink);
+    await noteByText(liisa, 'Ainon lappu ryhmään 2').waitFor();
+    await expectStatus(liisa, 'online');
+    await addNote(aino, 'Ainon toinen lappu');
+    await addNote(pekka, 'Pekan toinen lappu');
+    const region = liisa.getByRole('status', { name: 'Ilmoitukset' });
+    await expect.poll(() => region.textContent(), { timeout: 8_000 }).toBe('2 uutta lappua seinällä');
+    expect(await announced(liisa)).toEqual(['2 uutta lappua seinällä']);
+  });
+});
