@@ -103,6 +103,9 @@ describe("other people's new notes are announced as a summary", () => {
     await addNote(pekka, 'Pekan toinen lappu');
     const region = liisa.getByRole('status', { name: 'Ilmoitukset' });
     await expect.poll(() => region.textContent(), { timeout: 8_000 }).toBe('2 uutta lappua seinällä');
+    // The recorder samples every 20 ms: poll it too, then make sure nothing else followed.
+    await expect.poll(() => announced(liisa), { timeout: 2_000 }).toEqual(['2 uutta lappua seinällä']);
+    await liisa.waitForTimeout(2_500);
     expect(await announced(liisa)).toEqual(['2 uutta lappua seinällä']);
   });
 });
