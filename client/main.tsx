@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { App } from './App';
+import { installInPageLinks } from './inPageLinks';
 import './styles.css';
 
+installInPageLinks();
 render(<App />, document.getElementById('app')!);
 
 // Only the production build has /sw.js (client/sw/plugin.ts emits it); in dev it would cache

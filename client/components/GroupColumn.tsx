@@ -93,7 +93,10 @@ export function GroupColumn(props: Props) {
     >
       <header class="column__header">
         <div class="column__title">
-          <h2 id={headingId}>{group.name}</h2>
+          {/* Focusable by script: the "own group" skip link and focus after a deletion land here. */}
+          <h2 id={headingId} tabIndex={-1}>
+            {group.name}
+          </h2>
           {isOwn && <span class="badge">{t('group.own')}</span>}
         </div>
         <p class="column__meta">

@@ -128,7 +128,7 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
 
   return (
     <>
-      <AppHeader>
+      <AppHeader ownGroupHeadingId={ownGroupId ? `group-${ownGroupId}-name` : null}>
         <nav class="wall-nav" aria-label={t('wall.toolbarLabel')}>
           {can.canWrite && (
             <div class="you">
