@@ -15,6 +15,28 @@ let chromium: LaunchedBrowser;
 let offlineContext: BrowserContext;
 let traveller: Page; // goes offline, through the proxy
 let stayer: Page; // stays online, straight to the server
+let storedBefore = 0;
+
+/** How many updates y-indexeddb has committed for the page's wall (its store is 'updates'). */
+function storedUpdates(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const wallId = location.pathname.split('/').pop();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(`pajaseina:${wallId}`);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      return await new Promise<number>((resolve, reject) => {
+        const count = db.transaction('updates', 'readonly').objectStore('updates').count();
+        count.onsuccess = () => resolve(count.result);
+        count.onerror = () => reject(count.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+}
 
 beforeAll(async () => {
   server = await startServer();
@@ -48,6 +70,7 @@ describe('offline and back', () => {
   });
 
   it('keeps a note written offline and says a change is waiting', async () => {
+    storedBefore = await storedUpdates(traveller);
     await addNote(traveller, 'Kirjoitettu junassa ilman verkkoa');
     const shown = await status(traveller);
     expect(shown.status).toBe('offline');
@@ -56,8 +79,9 @@ describe('offline and back', () => {
   });
 
   it('still shows the note after a reload with no network', async () => {
-    // y-indexeddb writes each update in its own IndexedDB transaction: let it commit.
-    await traveller.waitForTimeout(500);
+    // y-indexeddb writes each update in its own IndexedDB transaction: reload only once the
+    // note's update is committed there.
+    await expect.poll(() => storedUpdates(traveller), { timeout: 5_000 }).toBeGreaterThan(storedBefore);
     await traveller.reload();
     await noteByText(traveller, 'Kirjoitettu junassa ilman verkkoa').waitFor({ timeout: 10_000 });
     const shown = await status(traveller);
