@@ -1,7 +1,6 @@
 /** Writing a new note into one group. Ctrl/Cmd+Enter submits; the form keeps focus for the next. */
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
-import { personalDataKinds, type PersonalDataKind } from '../../shared/personalData';
 import type { NoteColor } from '../../shared/schemas';
 import type { Group } from '../../shared/wall';
 import { announce } from '../announce';
@@ -9,25 +8,22 @@ import { useT } from '../i18n';
 import { getAuthorId, rememberOwnNote } from '../storage';
 import { useWallContext } from '../views/wallContext';
 import { ColorPicker } from './ColorPicker';
-import { PersonalDataWarning } from './PersonalDataWarning';
+import { NoteTextFeedback, useNoteTextCheck } from './NoteTextCheck';
 
 export function AddNoteForm({ group, onClose }: { group: Group; onClose?: () => void }) {
   const t = useT();
   const { wall, profile, wallId } = useWallContext();
   const [text, setText] = useState('');
   const [color, setColor] = useState<NoteColor>('yellow');
-  const [error, setError] = useState<string | null>(null);
-  const [warning, setWarning] = useState<PersonalDataKind[] | null>(null);
+  const { error, setError, warning, setWarning, check } = useNoteTextCheck(t('addNote.empty'));
   const length = text.trim().length;
   const over = length - LIMITS.noteTextMax;
   const ids = `add-${group.id}`;
 
   const submit = (e?: Event, postAnyway = false) => {
     e?.preventDefault();
-    if (length === 0) return setError(t('addNote.empty'));
-    if (over > 0) return setError(t('addNote.tooLong', { over }));
-    const kinds = personalDataKinds(text);
-    if (kinds.length > 0 && !postAnyway) return setWarning(kinds);
+    const kinds = check(text, postAnyway);
+    if (!kinds) return;
     const authorName = profile?.name ?? null;
     const id = wall.addNote({
       groupId: group.id,
@@ -77,22 +73,13 @@ export function AddNoteForm({ group, onClose }: { group: Group; onClose?: () => 
           {t('addNote.counter', { count: length, max: LIMITS.noteTextMax })}
         </span>
       </div>
-      {error && (
-        <p id={`${ids}-error`} class="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {warning && (
-        <PersonalDataWarning
-          id={`${ids}-warning`}
-          kinds={warning}
-          onEdit={() => {
-            setWarning(null);
-            document.getElementById(`${ids}-text`)?.focus();
-          }}
-          onPostAnyway={() => submit(undefined, true)}
-        />
-      )}
+      <NoteTextFeedback
+        ids={ids}
+        error={error}
+        warning={warning}
+        clearWarning={() => setWarning(null)}
+        goAhead={() => submit(undefined, true)}
+      />
       <ColorPicker name={`${ids}-color`} legend={t('addNote.colorLegend')} value={color} onChange={setColor} />
       <div class="actions">
         <button type="submit" class="button button--primary" data-testid="add-note-submit">

@@ -1,7 +1,5 @@
 /** Editing a note's text and colour in place; checks for personal data before saving. */
 import { useRef, useState } from 'preact/hooks';
-import { LIMITS } from '../../shared/limits';
-import { personalDataKinds, type PersonalDataKind } from '../../shared/personalData';
 import type { NoteColor } from '../../shared/schemas';
 import type { Note } from '../../shared/wall';
 import { announce } from '../announce';
@@ -9,15 +7,14 @@ import { useT } from '../i18n';
 import { focusLater, noteSelector } from '../moves';
 import { useWallContext } from '../views/wallContext';
 import { ColorPicker } from './ColorPicker';
-import { PersonalDataWarning } from './PersonalDataWarning';
+import { NoteTextFeedback, useNoteTextCheck } from './NoteTextCheck';
 
 export function NoteEditor({ note, onDone }: { note: Note; onDone: () => void }) {
   const t = useT();
   const { wall } = useWallContext();
   const [text, setText] = useState(note.text);
   const [color, setColor] = useState<NoteColor>(note.color);
-  const [error, setError] = useState<string | null>(null);
-  const [warning, setWarning] = useState<PersonalDataKind[] | null>(null);
+  const { error, warning, setWarning, check } = useNoteTextCheck(t('note.emptyError'));
   const ids = `edit-${note.id}`;
   const focused = useRef(false);
 
@@ -27,11 +24,9 @@ export function NoteEditor({ note, onDone }: { note: Note; onDone: () => void })
   };
   const save = (e?: Event, saveAnyway = false) => {
     e?.preventDefault();
+    const kinds = check(text, saveAnyway);
+    if (!kinds) return;
     const trimmed = text.trim();
-    if (!trimmed) return setError(t('note.emptyError'));
-    if (trimmed.length > LIMITS.noteTextMax) return setError(t('addNote.tooLong', { over: trimmed.length - LIMITS.noteTextMax }));
-    const kinds = personalDataKinds(trimmed);
-    if (kinds.length > 0 && !saveAnyway) return setWarning(kinds);
     wall.doc.transact(() => {
       if (trimmed !== note.text || note.personalData !== kinds.length > 0) wall.updateNoteText(note.id, trimmed, kinds.length > 0);
       if (color !== note.color) wall.setNoteColor(note.id, color);
@@ -77,23 +72,14 @@ export function NoteEditor({ note, onDone }: { note: Note; onDone: () => void })
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save(e);
         }}
       />
-      {error && (
-        <p id={`${ids}-error`} class="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {warning && (
-        <PersonalDataWarning
-          id={`${ids}-warning`}
-          kinds={warning}
-          editing
-          onEdit={() => {
-            setWarning(null);
-            document.getElementById(`${ids}-text`)?.focus();
-          }}
-          onPostAnyway={() => save(undefined, true)}
-        />
-      )}
+      <NoteTextFeedback
+        ids={ids}
+        error={error}
+        warning={warning}
+        editing
+        clearWarning={() => setWarning(null)}
+        goAhead={() => save(undefined, true)}
+      />
       <ColorPicker name={`${ids}-color`} legend={t('note.colorLegend')} value={color} onChange={setColor} />
       <div class="actions">
         <button type="submit" class="button button--primary button--small">
