@@ -1,0 +1,214 @@
+/**
+ * PostgreSQL Store (the pg package), chosen by DATABASE_URL. Several server instances share one
+ * database, so two things differ from SQLite:
+ *
+ * - Sequence numbers come from one BIGSERIAL shared by all walls. Two instances' appends can
+ *   commit out of sequence order, so a reader may see seq 11 before seq 10 exists.
+ * - A room's doc may lack updates another instance appended (they reach it through Redis a
+ *   moment later). So compaction deletes the covered rows and merges exactly the rows it deleted
+ *   into the new snapshot, in one transaction: whatever the caller's doc lacked, no stored update
+ *   is ever dropped. Merging an update the snapshot already holds changes nothing.
+ *
+ * PostgreSQL has no secure_delete: deleted rows stay on disk until VACUUM reuses their space
+ * (docs/deploy.md says how to vacuum after wall deletions).
+ */
+import pg from 'pg';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { StoredDeleteAt, StoredGroupTokenHashes, StoredWall } from '../../shared/schemas';
+import {
+  DuplicateWallError,
+  WallNotFoundError,
+  type NewWallRecord,
+  type Store,
+  type StoredState,
+  type TokenTarget,
+  type WallRecord,
+} from './store';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS walls (
+  id                 TEXT PRIMARY KEY,
+  title              TEXT NOT NULL,
+  language           TEXT NOT NULL,
+  token_hashes       TEXT NOT NULL,
+  created_at         BIGINT NOT NULL,
+  snapshot           BYTEA NOT NULL,
+  snapshot_seq       BIGINT NOT NULL DEFAULT 0,
+  group_token_hashes TEXT NOT NULL DEFAULT '{}',
+  delete_at          BIGINT
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq     BIGSERIAL PRIMARY KEY,
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  data    BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_wall ON updates (wall_id, seq);
+`;
+
+/** Any 64-bit key: instances starting together take turns creating the schema. */
+const SCHEMA_LOCK = 7_142_019_551;
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
+
+// BIGINT arrives as a string (it may exceed 2^53); ours are epoch ms and sequence numbers.
+const BigIntColumn = z.union([z.string(), z.number()]).transform(Number).pipe(z.number().int().nonnegative());
+const Bytes = z.instanceof(Buffer).transform((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+const WallRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  language: z.string(),
+  token_hashes: z.string(),
+  created_at: BigIntColumn,
+  group_token_hashes: z.string(),
+  delete_at: BigIntColumn.nullable(),
+});
+const SnapshotRow = z.object({ snapshot: Bytes, snapshot_seq: BigIntColumn });
+const UpdateRow = z.object({ seq: BigIntColumn, data: Bytes });
+
+const codeOf = (err: unknown) => (err as { code?: string }).code;
+
+export class PgStore implements Store {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects and creates the tables if they are missing. */
+  static async open(connectionString: string, poolSize = 10): Promise<PgStore> {
+    const pool = new pg.Pool({ connectionString, max: poolSize });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    const store = new PgStore(pool);
+    await store.transaction(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      await c.query(SCHEMA);
+    });
+    return store;
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, isolation = 'READ COMMITTED'): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async createWall(record: NewWallRecord, initialUpdate: Uint8Array): Promise<void> {
+    const r = StoredWall.parse(record);
+    try {
+      await this.pool.query(
+        `INSERT INTO walls (id, title, language, token_hashes, created_at, snapshot) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [r.id, r.title, r.language, JSON.stringify(r.tokenHashes), r.createdAt, Buffer.from(initialUpdate)],
+      );
+    } catch (err) {
+      if (codeOf(err) === PG_UNIQUE_VIOLATION) throw new DuplicateWallError(r.id);
+      throw err;
+    }
+  }
+
+  async getWall(id: string): Promise<WallRecord | undefined> {
+    return this.readWall(this.pool, id);
+  }
+
+  private async readWall(db: pg.Pool | pg.PoolClient, id: string, forUpdate = false): Promise<WallRecord | undefined> {
+    const { rows } = await db.query(
+      `SELECT id, title, language, token_hashes, created_at, group_token_hashes, delete_at FROM walls WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    if (rows.length === 0) return undefined;
+    const r = WallRow.parse(rows[0]);
+    const base = StoredWall.parse({
+      id: r.id,
+      title: r.title,
+      language: r.language,
+      tokenHashes: JSON.parse(r.token_hashes),
+      createdAt: r.created_at,
+    });
+    return { ...base, groupTokenHashes: StoredGroupTokenHashes.parse(JSON.parse(r.group_token_hashes)), deleteAt: r.delete_at };
+  }
+
+  async replaceTokenHash(id: string, target: TokenTarget, hash: string): Promise<string | null> {
+    // The row lock makes two rotations at once take turns, so both cannot see the same old hash.
+    return this.transaction(async (c) => {
+      const wall = await this.readWall(c, id, true);
+      if (!wall) throw new WallNotFoundError(id);
+      const roles = { ...wall.tokenHashes };
+      const groups = { ...wall.groupTokenHashes };
+      let old: string | null;
+      if ('role' in target) {
+        old = roles[target.role];
+        roles[target.role] = hash;
+      } else {
+        old = groups[target.groupId] ?? null;
+        groups[target.groupId] = hash;
+      }
+      StoredWall.shape.tokenHashes.parse(roles);
+      StoredGroupTokenHashes.parse(groups);
+      await c.query(`UPDATE walls SET token_hashes = $1, group_token_hashes = $2 WHERE id = $3`, [
+        JSON.stringify(roles),
+        JSON.stringify(groups),
+        id,
+      ]);
+      return old;
+    });
+  }
+
+  async setDeleteAt(id: string, deleteAt: number | null): Promise<void> {
+    const result = await this.pool.query(`UPDATE walls SET delete_at = $1 WHERE id = $2`, [StoredDeleteAt.parse(deleteAt), id]);
+    if (result.rowCount === 0) throw new WallNotFoundError(id);
+  }
+
+  async dueForDeletion(now: number): Promise<string[]> {
+    const { rows } = await this.pool.query(`SELECT id FROM walls WHERE delete_at IS NOT NULL AND delete_at <= $1`, [now]);
+    return z.array(z.object({ id: z.string() })).parse(rows).map((r) => r.id);
+  }
+
+  async loadState(id: string): Promise<StoredState> {
+    // One snapshot of the database, so a compaction cannot slip between the two reads.
+    return this.transaction(async (c) => {
+      const found = await c.query(`SELECT snapshot, snapshot_seq FROM walls WHERE id = $1`, [id]);
+      if (found.rows.length === 0) throw new WallNotFoundError(id);
+      const snap = SnapshotRow.parse(found.rows[0]);
+      const rows = z.array(UpdateRow).parse((await c.query(`SELECT seq, data FROM updates WHERE wall_id = $1 ORDER BY seq`, [id])).rows);
+      const lastSeq = rows.reduce((max, r) => Math.max(max, r.seq), snap.snapshot_seq);
+      return { updates: [snap.snapshot, ...rows.map((r) => r.data)], lastSeq };
+    }, 'REPEATABLE READ');
+  }
+
+  async appendUpdate(id: string, update: Uint8Array): Promise<number> {
+    try {
+      const { rows } = await this.pool.query(`INSERT INTO updates (wall_id, data) VALUES ($1, $2) RETURNING seq`, [id, Buffer.from(update)]);
+      return BigIntColumn.parse(rows[0]?.seq);
+    } catch (err) {
+      if (codeOf(err) === PG_FOREIGN_KEY_VIOLATION) throw new WallNotFoundError(id);
+      throw err;
+    }
+  }
+
+  async compact(id: string, mergedState: Uint8Array, uptoSeq: number): Promise<void> {
+    await this.transaction(async (c) => {
+      const found = await c.query(`SELECT snapshot_seq FROM walls WHERE id = $1 FOR UPDATE`, [id]);
+      if (found.rows.length === 0) throw new WallNotFoundError(id);
+      if (uptoSeq < BigIntColumn.parse(found.rows[0].snapshot_seq)) return; // a newer compaction won
+      const deleted = await c.query(`DELETE FROM updates WHERE wall_id = $1 AND seq <= $2 RETURNING data`, [id, uptoSeq]);
+      const covered = z.array(UpdateRow.pick({ data: true })).parse(deleted.rows).map((r) => r.data);
+      const snapshot = covered.length > 0 ? Y.mergeUpdates([mergedState, ...covered]) : mergedState;
+      await c.query(`UPDATE walls SET snapshot = $1, snapshot_seq = $2 WHERE id = $3`, [Buffer.from(snapshot), uptoSeq, id]);
+    });
+  }
+
+  async deleteWall(id: string): Promise<void> {
+    await this.pool.query(`DELETE FROM walls WHERE id = $1`, [id]); // updates go by ON DELETE CASCADE
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
