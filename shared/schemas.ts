@@ -107,14 +107,92 @@ export const NoteRecord = z.object({
   updatedAt: z.number(),
   /** Posted although it looked like personal data; older walls have no such field. */
   personalData: z.boolean().optional(),
+  /** The task it answers. Walls made before workshops existed have none: their notes belong to the first task. */
+  taskId: z.string().min(1).max(64).optional(),
+  /** Chosen to be carried forward to the next workshop. */
+  chosen: z.boolean().optional(),
+  /** The chosen note of an earlier workshop that this note continues. */
+  originId: z.string().min(1).max(64).optional(),
+  /** Hidden by the facilitator (moderation): kept, shown only to the facilitator. */
+  hidden: z.boolean().optional(),
+  /** Experiment card fields, on notes of an experiments task. */
+  owner: z.string().max(LIMITS.experimentFieldMax).optional(),
+  startDate: z.string().max(LIMITS.experimentFieldMax).optional(),
+  measure: z.string().max(LIMITS.experimentFieldMax).optional(),
+  baseline: z.string().max(LIMITS.experimentFieldMax).optional(),
+  target: z.string().max(LIMITS.experimentFieldMax).optional(),
+  result: z.string().max(LIMITS.experimentFieldMax).optional(),
 });
+
+// ---- The four-workshop process (issue 3) ----
+
+/** What a workshop is for; the template's four phases, or a workshop the facilitator added. */
+export const WORKSHOP_PHASES = ['current-state', 'root-causes', 'new-way', 'experiments', 'other'] as const;
+export const WorkshopPhase = z.enum(WORKSHOP_PHASES);
+export type WorkshopPhase = z.infer<typeof WorkshopPhase>;
+export const WorkshopRecord = z.object({
+  title: z.string().max(LIMITS.titleMax),
+  order: z.string().min(1).max(200),
+  phase: WorkshopPhase.catch('other'),
+});
+
+/** A notes task collects sticky notes; an experiments task collects experiment cards. */
+export const TASK_KINDS = ['notes', 'experiments'] as const;
+export const TaskKind = z.enum(TASK_KINDS);
+export type TaskKind = z.infer<typeof TaskKind>;
+export const VOTE_STATES = ['off', 'open', 'closed'] as const;
+export const VoteState = z.enum(VOTE_STATES);
+export type VoteState = z.infer<typeof VoteState>;
+export const TaskRecord = z.object({
+  workshopId: z.string().min(1).max(64),
+  title: z.string().max(LIMITS.titleMax),
+  instructions: z.string().max(LIMITS.instructionsMax).catch(''),
+  order: z.string().min(1).max(200),
+  kind: TaskKind.catch('notes'),
+  locked: z.boolean().optional(),
+  /** Participants' view shows only their own group's notes (a view setting, not access control). */
+  privateWriting: z.boolean().optional(),
+  voteState: VoteState.optional(),
+  votesPerPerson: z.number().int().min(1).max(LIMITS.votesPerPersonMax).optional(),
+  hideVoteCounts: z.boolean().optional(),
+});
+
+export const MIRROR_KINDS = ['quote', 'feedback', 'figure', 'link'] as const;
+export const MirrorKind = z.enum(MIRROR_KINDS);
+export type MirrorKind = z.infer<typeof MirrorKind>;
+/** Only http(s) links: a javascript: URL in mirror material would run in everyone's browser. */
+export const SafeUrl = z
+  .string()
+  .max(LIMITS.urlMax)
+  .refine((s) => /^https?:\/\//i.test(s), { message: 'an http or https address' });
+export const MirrorRecord = z.object({
+  taskId: z.string().min(1).max(64),
+  kind: MirrorKind,
+  text: z.string().max(LIMITS.mirrorTextMax),
+  url: SafeUrl.optional().catch(undefined),
+  order: z.string().min(1).max(200),
+});
+
+export const VoteRecord = z.object({
+  taskId: z.string().min(1).max(64),
+  noteId: z.string().min(1).max(64),
+  voterId: z.string().min(1).max(64),
+});
+
+export const TIMER_STATES = ['idle', 'running', 'paused'] as const;
+export const TimerState = z.enum(TIMER_STATES);
+export type TimerState = z.infer<typeof TimerState>;
+export const ServerTime = z.object({ now: z.number() });
 
 // ---- export.json (docs/export-format.md) ----
 
 export const ExportedGroup = z.object({ id: z.string(), name: z.string(), order: z.string(), position: z.number() });
+export const ExportedTask = z.object({ id: z.string(), title: z.string(), instructions: z.string() });
+export const ExportedWorkshop = z.object({ id: z.string(), title: z.string(), tasks: z.array(ExportedTask) });
 export const ExportedNote = z.object({
   id: z.string(),
   groupId: z.string(),
+  taskId: z.string(),
   text: z.string(),
   color: NoteColor,
   order: z.string(),
@@ -127,6 +205,7 @@ export const WallExport = z.object({
   format: z.string(),
   exportedAt: z.string(),
   wall: z.object({ id: z.string(), title: z.string(), language: Language, createdAt: z.string() }),
+  workshops: z.array(ExportedWorkshop),
   groups: z.array(ExportedGroup),
   notes: z.array(ExportedNote),
 });

@@ -3,8 +3,13 @@
  *
  *   meta    Y.Map  title, language, createdAt
  *   groups  Y.Map  groupId → Y.Map { name, order }
- *   notes   Y.Map  noteId  → Y.Map { groupId, text, color, order, authorName, authorId?, createdAt, updatedAt,
- *                                    personalData? }
+ *   notes   Y.Map  noteId  → Y.Map { groupId, taskId, text, color, order, authorName, authorId?, createdAt,
+ *                                    updatedAt, personalData?, chosen?, originId?, hidden?,
+ *                                    owner?, startDate?, measure?, baseline?, target?, result? }
+ *   workshops, tasks   the four-workshop process (process.ts)
+ *   mirror             mirror material pinned to tasks (mirror.ts)
+ *   control            the facilitator's live controls: current task, timer, locks (control.ts)
+ *   votes              dot votes (votes.ts)
  *
  * An anonymous note has authorName null and no authorId at all: nothing in the shared document
  * ties it to a browser (its writer's device remembers the note's id locally instead).
@@ -17,11 +22,17 @@
  * skipped instead of breaking every reader.
  */
 import * as Y from 'yjs';
+import { Control } from './control';
 import { LIMITS } from './limits';
 import { randomId } from './ids';
+import { Mirror, type MirrorItem } from './mirror';
 import { byOrder, keyAt } from './order';
 import { REDACTED, hasPersonalData, redactPersonalData } from './personalData';
-import { GroupRecord, Language, NoteColor, NoteRecord } from './schemas';
+import { Process, type Task, type Workshop } from './process';
+import { GroupRecord, Language, NoteColor, NoteRecord, type Template } from './schemas';
+import { STARTING_GROUPS } from './template';
+import { Votes } from './votes';
+import { clip, setOrDelete, toYMap } from './ymaps';
 
 export interface Group {
   id: string;
@@ -29,9 +40,16 @@ export interface Group {
   order: string;
 }
 
+/** The fields of an experiment card (a note in an experiments task). */
+export const EXPERIMENT_FIELDS = ['owner', 'startDate', 'measure', 'baseline', 'target', 'result'] as const;
+export type ExperimentField = (typeof EXPERIMENT_FIELDS)[number];
+export type Experiment = Partial<Record<ExperimentField, string>>;
+
 export interface Note {
   id: string;
   groupId: string;
+  /** The task it answers (notes of walls older than tasks: the first task). */
+  taskId: string;
   text: string;
   color: NoteColor;
   order: string;
@@ -42,6 +60,14 @@ export interface Note {
   updatedAt: number;
   /** Posted or saved although it looked like personal data. */
   personalData: boolean;
+  /** Chosen to carry forward to the next workshop. */
+  chosen: boolean;
+  /** The chosen note of an earlier workshop this one continues, or null. */
+  originId: string | null;
+  /** Hidden by the facilitator: shown to the facilitator only. */
+  hidden: boolean;
+  /** Experiment card fields that are filled in. */
+  experiment: Experiment;
 }
 
 export interface WallMeta {
@@ -58,6 +84,10 @@ export interface RemovedGroup {
 
 export interface NewNote {
   groupId: string;
+  /** Defaults to the first task. */
+  taskId?: string;
+  /** The chosen note this one continues. */
+  originId?: string;
   text: string;
   color: NoteColor;
   authorName: string | null;
@@ -67,26 +97,43 @@ export interface NewNote {
   personalData?: boolean;
 }
 
-/** Names of the Y.Doc's root maps. Exported for code that must reason about raw updates (server permissions). */
-export const WALL_ROOTS = { meta: 'meta', groups: 'groups', notes: 'notes' } as const;
-
-const clip = (s: string, max: number) => s.trim().slice(0, max);
-
-function toYMap(record: Record<string, unknown>): Y.Map<unknown> {
-  const m = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(record)) if (v !== undefined) m.set(k, v);
-  return m;
+/** A removed task or workshop with everything that went with it, kept by the caller for undo. */
+export interface RemovedTasks {
+  workshop?: Workshop;
+  tasks: Task[];
+  notes: Note[];
+  mirror: MirrorItem[];
 }
+
+/** Names of the Y.Doc's root maps. Exported for code that must reason about raw updates (server permissions). */
+export const WALL_ROOTS = {
+  meta: 'meta',
+  groups: 'groups',
+  notes: 'notes',
+  workshops: 'workshops',
+  tasks: 'tasks',
+  mirror: 'mirror',
+  control: 'control',
+  votes: 'votes',
+} as const;
 
 export class Wall {
   readonly meta: Y.Map<unknown>;
   readonly groupMap: Y.Map<Y.Map<unknown>>;
   readonly noteMap: Y.Map<Y.Map<unknown>>;
+  readonly process: Process;
+  readonly mirror: Mirror;
+  readonly control: Control;
+  readonly votes: Votes;
 
   constructor(readonly doc: Y.Doc) {
     this.meta = doc.getMap(WALL_ROOTS.meta);
     this.groupMap = doc.getMap(WALL_ROOTS.groups);
     this.noteMap = doc.getMap(WALL_ROOTS.notes);
+    this.process = new Process(doc.getMap(WALL_ROOTS.workshops), doc.getMap(WALL_ROOTS.tasks));
+    this.mirror = new Mirror(doc.getMap(WALL_ROOTS.mirror));
+    this.control = new Control(doc.getMap(WALL_ROOTS.control));
+    this.votes = new Votes(doc.getMap(WALL_ROOTS.votes));
   }
 
   // ---------------------------------------------------------------- reads
@@ -117,55 +164,155 @@ export class Wall {
     return this.groups().find((g) => g.id === id);
   }
 
-  /** All valid notes whose group exists, in display order within each group. */
+  /** All valid notes whose group exists, in display order within each group (of every task). */
   notes(): Note[] {
     const groupIds = new Set(this.groups().map((g) => g.id));
+    const firstTaskId = this.process.firstTaskId() ?? '';
     const out: Note[] = [];
     this.noteMap.forEach((value, id) => {
-      const note = this.readNote(id, value);
+      const note = this.readNote(id, value, firstTaskId);
       if (note && groupIds.has(note.groupId)) out.push(note);
     });
     return out.sort(byOrder);
   }
 
-  notesIn(groupId: string): Note[] {
-    return this.notes().filter((n) => n.groupId === groupId);
+  /** The notes of one task, every group's. */
+  notesInTask(taskId: string): Note[] {
+    return this.notes().filter((n) => n.taskId === taskId);
+  }
+
+  /** The notes of one group's column in a task (default: the first task). */
+  notesIn(groupId: string, taskId: string = this.process.firstTaskId() ?? ''): Note[] {
+    return this.notes().filter((n) => n.groupId === groupId && n.taskId === taskId);
   }
 
   getNote(id: string): Note | undefined {
-    return this.readNote(id, this.noteMap.get(id));
+    return this.readNote(id, this.noteMap.get(id), this.process.firstTaskId() ?? '');
   }
 
-  private readNote(id: string, value: unknown): Note | undefined {
+  private readNote(id: string, value: unknown, firstTaskId: string): Note | undefined {
     if (!(value instanceof Y.Map)) return undefined;
     const parsed = NoteRecord.safeParse(value.toJSON());
     if (!parsed.success) return undefined;
-    const { authorId, personalData, ...rest } = parsed.data;
-    return { id, ...rest, authorId: authorId ?? null, personalData: personalData === true };
+    const { authorId, personalData, taskId, chosen, originId, hidden, owner, startDate, measure, baseline, target, result, ...rest } =
+      parsed.data;
+    const experiment: Experiment = {};
+    for (const [k, v] of Object.entries({ owner, startDate, measure, baseline, target, result })) {
+      if (v) experiment[k as ExperimentField] = v;
+    }
+    return {
+      id,
+      ...rest,
+      taskId: taskId ?? firstTaskId,
+      authorId: authorId ?? null,
+      personalData: personalData === true,
+      chosen: chosen === true,
+      originId: originId ?? null,
+      hidden: hidden === true,
+      experiment,
+    };
+  }
+
+  /**
+   * The starting points of a task: the notes chosen in the workshop before the task's own. The
+   * problems chosen in workshop 1 are what workshop 2 analyses, and so on.
+   */
+  startingPoints(taskId: string): Note[] {
+    const task = this.process.getTask(taskId);
+    const previous = task && this.process.previousWorkshop(task.workshopId);
+    if (!previous) return [];
+    const taskIds = new Set(this.process.tasksIn(previous.id).map((t) => t.id));
+    return this.notes().filter((n) => n.chosen && !n.hidden && taskIds.has(n.taskId));
+  }
+
+  /** Notes that continue `noteId` (the thread forward). */
+  continuations(noteId: string): Note[] {
+    return this.notes().filter((n) => n.originId === noteId);
+  }
+
+  /** The thread back from a note to where it started, oldest first, without the note itself. */
+  originsOf(noteId: string): Note[] {
+    const chain: Note[] = [];
+    const seen = new Set([noteId]);
+    let next = this.getNote(noteId)?.originId ?? null;
+    while (next && !seen.has(next)) {
+      seen.add(next);
+      const origin = this.getNote(next);
+      if (!origin) break;
+      chain.unshift(origin);
+      next = origin.originId;
+    }
+    return chain;
   }
 
   /** Calls `onChange` after every change to the wall, local or remote. Returns the unsubscribe. */
   observe(onChange: () => void): () => void {
     const handler = () => onChange();
-    this.meta.observeDeep(handler);
-    this.groupMap.observeDeep(handler);
-    this.noteMap.observeDeep(handler);
+    const roots = Object.values(WALL_ROOTS).map((name) => this.doc.getMap(name));
+    for (const root of roots) root.observeDeep(handler);
     return () => {
-      this.meta.unobserveDeep(handler);
-      this.groupMap.unobserveDeep(handler);
-      this.noteMap.unobserveDeep(handler);
+      for (const root of roots) root.unobserveDeep(handler);
     };
   }
 
   // ---------------------------------------------------------------- wall
 
-  /** Sets up a new wall's content. Called once, by the server, when a wall is created. */
-  initialise(meta: WallMeta, groupNames: readonly string[]): void {
+  /**
+   * Sets up a new wall's content: meta, breakout groups, and the template's workshops and tasks,
+   * with the first task current. Called once, by the server, when a wall is created.
+   */
+  initialise(meta: WallMeta, groupNames: readonly string[], template: Template = 'blank'): void {
     this.doc.transact(() => {
       this.meta.set('title', clip(meta.title, LIMITS.titleMax));
       this.meta.set('language', meta.language);
       this.meta.set('createdAt', meta.createdAt);
       for (const name of groupNames) this.addGroup(name);
+      const first = this.process.applyTemplate(template, meta.language);
+      if (first) this.control.setCurrentTask(first);
+    });
+  }
+
+  /** How many groups a template starts with. */
+  static startingGroups(template: Template): number {
+    return STARTING_GROUPS[template];
+  }
+
+  // ---------------------------------------------------------------- workshops and tasks
+
+  /** Removes a task with its notes and mirror material; returns what is needed to undo it. */
+  removeTask(taskId: string): RemovedTasks | undefined {
+    const task = this.process.getTask(taskId);
+    if (!task) return undefined;
+    return this.removeTasks([task]);
+  }
+
+  /** Removes a workshop with its tasks, their notes and mirror material. */
+  removeWorkshop(workshopId: string): RemovedTasks | undefined {
+    const workshop = this.process.getWorkshop(workshopId);
+    if (!workshop) return undefined;
+    const removed = this.removeTasks(this.process.tasksIn(workshopId), () => this.process.deleteWorkshopEntry(workshopId));
+    return { ...removed, workshop };
+  }
+
+  private removeTasks(tasks: Task[], alsoDo?: () => void): RemovedTasks {
+    const ids = new Set(tasks.map((t) => t.id));
+    const notes = this.notes().filter((n) => ids.has(n.taskId));
+    const mirror = this.mirror.all().filter((m) => ids.has(m.taskId));
+    this.doc.transact(() => {
+      for (const n of notes) this.noteMap.delete(n.id);
+      for (const m of mirror) this.mirror.map.delete(m.id);
+      for (const t of tasks) this.process.deleteTaskEntry(t.id);
+      alsoDo?.();
+    });
+    return { tasks, notes, mirror };
+  }
+
+  restoreTasks(removed: RemovedTasks): void {
+    this.doc.transact(() => {
+      if (removed.workshop) this.process.restoreWorkshop(removed.workshop);
+      for (const t of removed.tasks) this.process.restoreTask(t);
+      for (const m of removed.mirror) this.mirror.restore(m);
+      for (const n of removed.notes) this.restoreNote(n);
     });
   }
 
@@ -200,7 +347,7 @@ export class Wall {
   removeGroup(id: string): RemovedGroup | undefined {
     const group = this.getGroup(id);
     if (!group) return undefined;
-    const notes = this.notesIn(id);
+    const notes = this.notes().filter((n) => n.groupId === id); // in every task
     this.doc.transact(() => {
       for (const note of notes) this.noteMap.delete(note.id);
       this.groupMap.delete(id);
@@ -222,8 +369,9 @@ export class Wall {
   addNote(input: NewNote): string | undefined {
     if (!this.getGroup(input.groupId) || this.noteMap.size >= LIMITS.notesMax) return undefined;
     const text = clip(input.text, LIMITS.noteTextMax);
-    if (!text) return undefined;
-    const siblings = this.notesIn(input.groupId);
+    const taskId = input.taskId ?? this.process.firstTaskId();
+    if (!text || !taskId) return undefined;
+    const siblings = this.notesIn(input.groupId, taskId);
     const now = Date.now();
     const id = randomId();
     const authorName = input.authorName === null ? null : clip(input.authorName, LIMITS.displayNameMax) || null;
@@ -231,6 +379,8 @@ export class Wall {
       id,
       toYMap({
         groupId: input.groupId,
+        taskId,
+        originId: input.originId,
         text,
         color: input.color,
         order: keyAt(siblings, siblings.length),
@@ -280,8 +430,7 @@ export class Wall {
   }
 
   private setPersonalDataMark(value: Y.Map<unknown>, on: boolean): void {
-    if (on) value.set('personalData', true);
-    else if (value.has('personalData')) value.delete('personalData');
+    setOrDelete(value, 'personalData', on || undefined);
   }
 
   setNoteColor(id: string, color: NoteColor): void {
@@ -293,14 +442,38 @@ export class Wall {
     });
   }
 
-  /** Moves a note to `index` among the other notes of `groupId` (its own group or another). */
+  /** Moves a note to `index` among the other notes of `groupId` (its own group or another), in its task. */
   moveNote(id: string, groupId: string, index: number): void {
     const value = this.noteMap.get(id);
-    if (!(value instanceof Y.Map) || !this.getGroup(groupId)) return;
-    const siblings = this.notesIn(groupId).filter((n) => n.id !== id);
+    const note = this.getNote(id);
+    if (!(value instanceof Y.Map) || !note || !this.getGroup(groupId)) return;
+    const siblings = this.notesIn(groupId, note.taskId).filter((n) => n.id !== id);
     this.doc.transact(() => {
       value.set('groupId', groupId);
       value.set('order', keyAt(siblings, index));
+    });
+  }
+
+  /** Marks a note as chosen (or not) to carry forward to the next workshop. */
+  setChosen(id: string, chosen: boolean): void {
+    const value = this.noteMap.get(id);
+    if (value instanceof Y.Map) setOrDelete(value, 'chosen', chosen || undefined);
+  }
+
+  /** Facilitator (moderation): hides a note from everyone but the facilitator, or shows it again. */
+  setHidden(id: string, hidden: boolean): void {
+    const value = this.noteMap.get(id);
+    if (value instanceof Y.Map) setOrDelete(value, 'hidden', hidden || undefined);
+  }
+
+  /** Writes one experiment card field; an empty value removes it. */
+  setExperimentField(id: string, field: ExperimentField, text: string): void {
+    const value = this.noteMap.get(id);
+    if (!(value instanceof Y.Map)) return;
+    const clipped = clip(text, LIMITS.experimentFieldMax);
+    this.doc.transact(() => {
+      setOrDelete(value, field, clipped || undefined);
+      value.set('updatedAt', Date.now());
     });
   }
 
@@ -312,10 +485,18 @@ export class Wall {
   }
 
   restoreNote(note: Note): void {
-    const { id, authorId, personalData, ...record } = note;
+    const { id, authorId, personalData, chosen, originId, hidden, experiment, ...record } = note;
     this.noteMap.set(
       id,
-      toYMap({ ...record, authorId: authorId ?? undefined, personalData: personalData ? true : undefined }),
+      toYMap({
+        ...record,
+        ...experiment,
+        authorId: authorId ?? undefined,
+        personalData: personalData || undefined,
+        chosen: chosen || undefined,
+        originId: originId ?? undefined,
+        hidden: hidden || undefined,
+      }),
     );
   }
 }

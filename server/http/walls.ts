@@ -7,6 +7,7 @@ import {
   CreateWallBody,
   type CreateWallResponse,
   type HealthResponse,
+  type ServerTime,
   type Language,
   type Template,
   type WallInfo,
@@ -31,19 +32,14 @@ export interface WallRoutesOptions {
   registry: RoomRegistry;
 }
 
-/**
- * Breakout groups a new wall starts with. The four-workshop template's workshops and tasks come
- * with their own issue; until then the templates differ only in how many groups are ready.
- */
-const STARTING_GROUPS: Record<Template, number> = { 'four-workshops': 3, blank: 1 };
 /** A create body is a title and two enums; anything near this size is not one. */
 const CREATE_BODY_LIMIT = 16 * 1024;
 
 /** The first update of a new wall: its meta and default groups, made on the server. */
 function initialUpdate(title: string, language: Language, template: Template, createdAt: number): Uint8Array {
   const doc = new Y.Doc();
-  const names = Array.from({ length: STARTING_GROUPS[template] }, (_, i) => translate(language, 'group.defaultName', { n: i + 1 }));
-  new Wall(doc).initialise({ title, language, createdAt }, names);
+  const names = Array.from({ length: Wall.startingGroups(template) }, (_, i) => translate(language, 'group.defaultName', { n: i + 1 }));
+  new Wall(doc).initialise({ title, language, createdAt }, names, template);
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;
@@ -60,6 +56,9 @@ export async function wallRoutes(app: FastifyInstance, opts: WallRoutesOptions):
   });
 
   app.get('/healthz', async (): Promise<z.infer<typeof HealthResponse>> => ({ status: 'ok' }));
+
+  // The server's clock, so every client's timer counts down to the same moment (client/clock.ts).
+  app.get('/api/time', async (): Promise<z.infer<typeof ServerTime>> => ({ now: Date.now() }));
 
   app.post('/api/walls', { bodyLimit: CREATE_BODY_LIMIT, config: AUTH_GUARDED }, async (request, reply) => {
     // Before the body is even looked at: without the key, nothing about the request matters.

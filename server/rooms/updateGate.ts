@@ -4,9 +4,9 @@
  */
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
-import { WALL_ROOTS } from '../../shared/wall';
+import { Wall } from '../../shared/wall';
 import type { ConnectionIdentity } from './connection';
-import { checkUpdate, type Refusal } from './permissions';
+import { checkUpdate, type Refusal, type WallState } from './permissions';
 import { analyseUpdate } from './updateScope';
 
 export const DEFAULT_MAX_WALL_BYTES = 8 * 1024 * 1024;
@@ -27,8 +27,7 @@ export interface WallBytes {
 export function judgeUpdate(doc: Y.Doc, identity: ConnectionIdentity, update: Uint8Array, bytes: WallBytes): Verdict {
   const scope = analyseUpdate(doc, update);
   if (!scope.unattributable && !scope.inserts && !scope.deletes) return { kind: 'no-op' };
-  const counts = () => ({ notes: liveKeys(doc, WALL_ROOTS.notes), groups: liveKeys(doc, WALL_ROOTS.groups) });
-  const refusal = checkUpdate(identity, scope, counts);
+  const refusal = checkUpdate(identity, scope, wallState(doc));
   if (refusal) return { kind: 'refuse', refusal, overBytes: false };
   // Deletions stay possible on a full wall: they are how it is brought back under the limit.
   if (scope.inserts && bytes.stored + update.byteLength > bytes.max) {
@@ -37,7 +36,20 @@ export function judgeUpdate(doc: Y.Doc, identity: ConnectionIdentity, update: Ui
   return { kind: 'store', deletes: scope.deletes };
 }
 
-/** Live entries of a root map: what the note and group limits count. */
+/** The wall as the rules see it, read through the shared accessors (lazily: most checks need little). */
+export function wallState(doc: Y.Doc): WallState {
+  const wall = new Wall(doc);
+  return {
+    count: (root) => liveKeys(doc, root),
+    locked: () => wall.control.locked(),
+    frozen: () => wall.control.frozen(),
+    firstTaskId: () => wall.process.firstTaskId(),
+    task: (id) => wall.process.getTask(id),
+    votesBy: (taskId, voterId) => wall.votes.used(taskId, voterId),
+  };
+}
+
+/** Live entries of a root map: what the entry limits count. */
 function liveKeys(doc: Y.Doc, root: string): number {
   let n = 0;
   doc.share.get(root)?._map.forEach((item) => {

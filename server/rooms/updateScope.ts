@@ -12,7 +12,6 @@
  * editing a note someone deleted sends exactly that.
  */
 import * as Y from 'yjs';
-import { WALL_ROOTS } from '../../shared/wall';
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
@@ -29,11 +28,20 @@ interface Place {
 }
 type Resolved = Place | 'none' | 'unknown';
 
-export interface NoteTouch {
-  /** The note's groupId in the doc now (undefined for a note made by this update). */
-  current: unknown;
-  /** Every groupId value this update writes into the note. */
-  written: unknown[];
+/** What an update does to one entry of a root map (a note, a vote, a task…). */
+export interface EntryTouch {
+  /** The entry's key in its root map (null: placed in a list position, which no wall has). */
+  key: string | null;
+  /** The entry's fields in the doc now; undefined for an entry this update makes. */
+  current: Record<string, unknown> | undefined;
+  /** Every value this update writes into each field. */
+  written: Map<string, unknown[]>;
+  /** Fields whose present value this update deletes (also when it overwrites them). */
+  deletedFields: Set<string>;
+  /** The entry itself is deleted (removed, or replaced by a new entry under its key). */
+  removed: boolean;
+  /** The update writes below the entry's own fields (nested types): no wall entry has them. */
+  nested: boolean;
 }
 
 export interface UpdateScope {
@@ -41,15 +49,14 @@ export interface UpdateScope {
   unattributable: boolean;
   /** Roots inserted into or deleted from (after skipping what has no effect). */
   roots: Set<string>;
-  /** A direct child of `notes` that is not a Y.Map under a key. */
-  irregularNote: boolean;
-  /** Notes touched (inserted, replaced, written into or deleted), by the note item's id. */
-  notes: Map<string, NoteTouch>;
-  /** Keys this update adds to `notes` / `groups` that hold no live entry now. */
-  newNoteKeys: Set<string>;
-  newGroupKeys: Set<string>;
-  /** Length of the longest string written anywhere inside a note. */
-  longestNoteString: number;
+  /** Roots one of whose direct children is not a Y.Map under a key (only `control` is a flat map). */
+  irregular: Set<string>;
+  /** Entries touched (inserted, replaced, written into or deleted), per root, by the entry item's id. */
+  entries: Map<string, Map<string, EntryTouch>>;
+  /** Keys this update adds to each root that hold no live entry now. */
+  newKeys: Map<string, Set<string>>;
+  /** Length of the longest string written anywhere. */
+  longestString: number;
   /** Does the update add structs the doc lacks (content, or collected ranges that fill clocks)? */
   inserts: boolean;
   /** Does it delete anything live? With neither, applying it changes nothing. */
@@ -87,11 +94,10 @@ class Analyser {
   private readonly scope: UpdateScope = {
     unattributable: false,
     roots: new Set(),
-    irregularNote: false,
-    notes: new Map(),
-    newNoteKeys: new Set(),
-    newGroupKeys: new Set(),
-    longestNoteString: 0,
+    irregular: new Set(),
+    entries: new Map(),
+    newKeys: new Map(),
+    longestString: 0,
     inserts: false,
     deletes: false,
     subdocs: false,
@@ -206,24 +212,25 @@ class Analyser {
   private recordWrite(place: Place, item: Y.Item): void {
     const { root, chain } = place;
     this.scope.roots.add(root);
+    this.scope.longestString = Math.max(this.scope.longestString, longestString(item.content));
     const top = chain[0]!;
-    if (root === WALL_ROOTS.notes) {
-      const note = this.note(top.id);
-      if (chain.length === 1) {
-        const isMap = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
-        if (top.key === null || !isMap) this.scope.irregularNote = true;
-        // Setting a key replaces whatever note lives there now: that note is touched too.
-        if (top.key !== null) {
-          const existing = this.liveEntry(root, top.key);
-          if (existing) this.note(existing.id);
-          else this.scope.newNoteKeys.add(top.key);
-        }
-      } else {
-        if (chain.length === 2 && chain[1]!.key === 'groupId') note.written.push(...item.content.getContent());
-        this.scope.longestNoteString = Math.max(this.scope.longestNoteString, longestString(item.content));
+    const entry = this.entry(root, top.id, top.key);
+    if (chain.length === 1) {
+      const isMap = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
+      if (top.key === null || !isMap) this.scope.irregular.add(root);
+      // Setting a key replaces whatever entry lives there now: that entry is touched too.
+      if (top.key !== null) {
+        const existing = this.liveEntry(root, top.key);
+        if (existing) this.entry(root, existing.id, top.key).removed = true;
+        else this.newKeysOf(root).add(top.key);
       }
-    } else if (root === WALL_ROOTS.groups && chain.length === 1 && top.key !== null) {
-      if (!this.liveEntry(root, top.key)) this.scope.newGroupKeys.add(top.key);
+    } else if (chain.length === 2 && chain[1]!.key !== null) {
+      const field = chain[1]!.key;
+      const values = entry.written.get(field) ?? [];
+      values.push(...item.content.getContent());
+      entry.written.set(field, values);
+    } else {
+      entry.nested = true;
     }
   }
 
@@ -257,24 +264,35 @@ class Analyser {
     if (place === 'unknown') this.scope.unattributable = true;
     if (typeof place === 'string') return;
     this.scope.roots.add(place.root);
-    if (place.root === WALL_ROOTS.notes) {
-      if (place.chain[0]!.key === null) this.scope.irregularNote = true;
-      this.note(place.chain[0]!.id);
-    }
+    const top = place.chain[0]!;
+    if (top.key === null) this.scope.irregular.add(place.root);
+    const entry = this.entry(place.root, top.id, top.key);
+    if (place.chain.length === 1) entry.removed = true;
+    else if (place.chain.length === 2 && place.chain[1]!.key !== null) entry.deletedFields.add(place.chain[1]!.key);
+    else entry.nested = true;
   }
 
-  /** The touch record of the note held by item `id`, made on first use. */
-  private note(id: Y.ID): NoteTouch {
-    const key = idKey(id);
-    let touch = this.scope.notes.get(key);
+  /** The touch record of the entry held by item `id` in `root`, made on first use. */
+  private entry(root: string, id: Y.ID, key: string | null): EntryTouch {
+    let touches = this.scope.entries.get(root);
+    if (!touches) this.scope.entries.set(root, (touches = new Map()));
+    const k = idKey(id);
+    let touch = touches.get(k);
     if (!touch) {
       const holder = this.lookup(id);
       const live = holder instanceof Y.Item && this.inDoc(holder) && !holder.deleted;
       const type = live && holder.content instanceof Y.ContentType ? holder.content.type : null;
-      touch = { current: type instanceof Y.Map ? type.get('groupId') : undefined, written: [] };
-      this.scope.notes.set(key, touch);
+      const current = type instanceof Y.Map ? (type.toJSON() as Record<string, unknown>) : undefined;
+      touch = { key, current, written: new Map(), deletedFields: new Set(), removed: false, nested: false };
+      touches.set(k, touch);
     }
     return touch;
+  }
+
+  private newKeysOf(root: string): Set<string> {
+    let keys = this.scope.newKeys.get(root);
+    if (!keys) this.scope.newKeys.set(root, (keys = new Set()));
+    return keys;
   }
 
   /** The live item under `key` in root map `root` of the doc, if any. */

@@ -1,6 +1,6 @@
-import type { Messages } from './index';
+import type { CoreMessages } from './index';
 
-export const en: Messages = {
+export const en: CoreMessages = {
   'group.defaultName': 'Group {n}',
 
   'app.name': 'Pajaseinä',

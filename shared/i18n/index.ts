@@ -1,16 +1,43 @@
 /**
  * Message lookup. Every user-visible string lives in the catalogs; a message with a variable
  * part takes it as a `{name}` placeholder, never by concatenating translated fragments.
+ *
+ * The core catalogs (fi.ts, sv.ts, en.ts) hold the wall's basics; each later feature keeps its
+ * messages in features/<feature>.ts, all three languages side by side.
  */
 import type { Language } from '../schemas';
-import { fi } from './fi';
-import { sv } from './sv';
-import { en } from './en';
+import { fi as fiCore } from './fi';
+import { sv as svCore } from './sv';
+import { en as enCore } from './en';
+import { facilitationMessages } from './features/facilitation';
+import { processMessages } from './features/process';
+import { projectorMessages } from './features/projector';
+import { reportMessages } from './features/report';
+import { reviewMessages } from './features/review';
+import { templateMessages } from './features/template';
+
+export type CoreMessages = Record<keyof typeof fiCore, string>;
+
+const FEATURES = [templateMessages, processMessages, facilitationMessages, projectorMessages, reviewMessages, reportMessages] as const;
+
+const fi = {
+  ...fiCore,
+  ...templateMessages.fi,
+  ...processMessages.fi,
+  ...facilitationMessages.fi,
+  ...projectorMessages.fi,
+  ...reviewMessages.fi,
+  ...reportMessages.fi,
+};
 
 export type MessageKey = keyof typeof fi;
 export type Messages = Record<MessageKey, string>;
 
-export const catalogs: Record<Language, Messages> = { fi, sv, en };
+function merged(language: 'sv' | 'en', core: CoreMessages): Messages {
+  return Object.assign({}, core, ...FEATURES.map((f) => f[language])) as Messages;
+}
+
+export const catalogs: Record<Language, Messages> = { fi, sv: merged('sv', svCore), en: merged('en', enCore) };
 
 export function translate(
   language: Language,

@@ -1,6 +1,6 @@
-import type { Messages } from './index';
+import type { CoreMessages } from './index';
 
-export const sv: Messages = {
+export const sv: CoreMessages = {
   'group.defaultName': 'Grupp {n}',
 
   'app.name': 'Pajaseinä',

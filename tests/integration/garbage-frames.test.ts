@@ -131,8 +131,12 @@ describe('garbage frames', () => {
     doc.on('update', (u: Uint8Array) => updates.push(u));
     const junk = doc.getMap('junk');
     junk.set('first', 1); // never sent: everything after it waits for it
-    junk.set('k1', 'x'.repeat(40_000));
-    junk.set('k2', 'y'.repeat(40_000));
+    // 40 kB per update, in strings under the longest one any wall field may hold.
+    const fill = (prefix: string) => doc.transact(() => {
+      for (let i = 0; i < 25; i++) junk.set(`${prefix}${i}`, prefix.repeat(1_600));
+    });
+    fill('x');
+    fill('y');
     // A facilitator: a participant writing a 'junk' root would be refused (4403) before its dependencies matter.
     const raw = await openRawSocket(server.wsUrl, wallId, facilitatorToken);
     await waitFor(() => raw.received.length > 0);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkUpdate, type Refusal } from '../../server/rooms/permissions';
+import { wallState } from '../../server/rooms/updateGate';
 import { analyseUpdate } from '../../server/rooms/updateScope';
 import { LIMITS } from '../../shared/limits';
 import { CloseCode } from '../../shared/protocol';
@@ -33,8 +34,7 @@ function clientUpdate(server: Wall, edit: (w: Wall) => void): Uint8Array {
 }
 
 function judge(server: Wall, update: Uint8Array, role: Role, groupId: string | null = null): Refusal | null {
-  const counts = () => ({ notes: server.noteMap.size, groups: server.groupMap.size });
-  return checkUpdate({ role, groupId }, analyseUpdate(server.doc, update), counts);
+  return checkUpdate({ role, groupId }, analyseUpdate(server.doc, update), wallState(server.doc));
 }
 
 const code = (r: Refusal | null) => r?.code ?? null;
