@@ -1,0 +1,26 @@
+/**
+ * Which task this page shows. The facilitator's current task until the user browses elsewhere;
+ * "bring everyone here" (followFocus.ts) and "back to where the group is" call showTask again.
+ */
+import { signal } from '@preact/signals';
+import type { Wall } from '../../shared/wall';
+import { useWall } from './hooks';
+
+/** The task the user picked, or null to follow the facilitator's current task. */
+export const pickedTaskId = signal<string | null>(null);
+
+export function showTask(taskId: string | null): void {
+  pickedTaskId.value = taskId;
+}
+
+/** The task to show: the picked one if it still exists, else the current one, else the first. */
+export function useViewedTaskId(wall: Wall): string | null {
+  const picked = pickedTaskId.value;
+  return useWall(wall, (w) => {
+    const tasks = w.process.tasks();
+    const has = (id: string | null) => id !== null && tasks.some((t) => t.id === id);
+    if (has(picked)) return picked;
+    const current = w.control.currentTaskId();
+    return has(current) ? current : (tasks[0]?.id ?? null);
+  });
+}
