@@ -3,6 +3,8 @@
  * route to one. The flags keep Chromium from stalling on the closed network.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { clientBuildDir } from './server';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,8 +30,8 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` (npm test does it when run as root).`);
   }
-  if (!existsSync('dist/index.html')) {
-    throw new Error('No client build in dist/: run `npm run build` (npm test does it first).');
+  if (!existsSync(join(clientBuildDir(), 'index.html'))) {
+    throw new Error(`No client build in ${clientBuildDir()}: run \`npm run build\` (npm test does it first).`);
   }
   // launch() gives every run a fresh temporary profile (Playwright refuses --user-data-dir here).
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });

@@ -41,6 +41,14 @@ export function removeDir(dir: string): void {
  * reuse a directory (a restart). Logs are silent unless `logLevel` is given. Serves the client
  * from the repository's dist/ unless `staticDir` says otherwise.
  */
+/**
+ * The client build the tests serve: dist/, or PAJASEINA_DIST when set (so that engineers working
+ * in one tree can each test their own build without overwriting each other's).
+ */
+export function clientBuildDir(): string {
+  return process.env.PAJASEINA_DIST ?? join(import.meta.dirname, '..', '..', 'dist');
+}
+
 export async function startServer(overrides: Partial<Config> = {}, deps: AppDeps = {}): Promise<TestServer> {
   const ownsDataDir = overrides.dataDir === undefined;
   const dataDir = overrides.dataDir ?? tempDir();
@@ -50,7 +58,7 @@ export async function startServer(overrides: Partial<Config> = {}, deps: AppDeps
     port: 0,
     logLevel: 'silent',
     // The real client build, so browser tests can use this helper as it is.
-    staticDir: join(import.meta.dirname, '..', '..', 'dist'),
+    staticDir: clientBuildDir(),
     ...overrides,
     dataDir,
   };
