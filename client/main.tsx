@@ -2,6 +2,10 @@ import { render } from 'preact';
 import { App } from './App';
 import { installInPageLinks } from './inPageLinks';
 import './styles.css';
+import './styles/process.css';
+import './styles/facilitation.css';
+import './styles/projector.css';
+import './styles/review.css';
 
 installInPageLinks();
 render(<App />, document.getElementById('app')!);
