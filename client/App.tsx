@@ -1,13 +1,16 @@
-/** Routing: the home page at `/`, a wall at `/w/:id#token`, anything else is "not found". */
+/**
+ * Routing: the home page at `/`, a wall at `/w/:id#token`, its other screens at
+ * `/w/:id/<screen>#token` (projector, review, report), anything else is "not found".
+ */
 import { useEffect } from 'preact/hooks';
 import { Announcer } from './components/Announcer';
 import { HomeView } from './views/HomeView';
 import { NotFoundView } from './views/NotFoundView';
-import { WallPage } from './views/WallPage';
+import { WallPage, type WallScreen } from './views/WallPage';
 
 export function App() {
   const path = location.pathname;
-  const wallMatch = /^\/w\/([^/]+)\/?$/.exec(path);
+  const wallMatch = /^\/w\/([^/]+)(?:\/(projector|review|report))?\/?$/.exec(path);
 
   useEffect(() => {
     if (!wallMatch) return;
@@ -19,7 +22,13 @@ export function App() {
 
   let view;
   if (path === '/' || path === '/index.html') view = <HomeView />;
-  else if (wallMatch?.[1]) view = <WallPage wallId={decodeURIComponent(wallMatch[1])} token={location.hash.slice(1)} />;
+  else if (wallMatch?.[1]) view = (
+      <WallPage
+        wallId={decodeURIComponent(wallMatch[1])}
+        token={location.hash.slice(1)}
+        screen={(wallMatch[2] as WallScreen | undefined) ?? 'wall'}
+      />
+    );
   else view = <NotFoundView />;
 
   return (

@@ -12,6 +12,9 @@ import { WallSession } from '../sync/session';
 import { forgetWall, getCachedInfo, getKnownWall, getProfile, rememberWall, setCachedInfo, type Profile } from '../storage';
 import { WallContextProvider } from './wallContext';
 import { JoinView } from './JoinView';
+import { ProjectorView } from './ProjectorView';
+import { ReportView } from './ReportView';
+import { ReviewView } from './ReviewView';
 import { WallView } from './WallView';
 
 type Problem = 'noToken' | 'unauthorized' | 'notFound' | 'offline' | 'server';
@@ -28,7 +31,10 @@ function resolveToken(wallId: string, fromHash: string): string | null {
   return null;
 }
 
-export function WallPage({ wallId, token: hashToken }: { wallId: string; token: string }) {
+/** Which screen of the wall the address asks for (see App.tsx). */
+export type WallScreen = 'wall' | 'projector' | 'review' | 'report';
+
+export function WallPage({ wallId, token: hashToken, screen = 'wall' }: { wallId: string; token: string; screen?: WallScreen }) {
   const t = useT();
   const token = useMemo(() => (WallId.safeParse(wallId).success ? resolveToken(wallId, hashToken) : null), [wallId]);
   const [info, setInfo] = useState<WallInfo | null>(() => (token ? getCachedInfo(wallId, token) : null));
@@ -70,10 +76,10 @@ export function WallPage({ wallId, token: hashToken }: { wallId: string; token: 
     return <ProblemView wallId={wallId} problem={problem} onRetry={problem === 'offline' || problem === 'server' ? () => setAttempt((n) => n + 1) : undefined} />;
   }
   if (!info || !token) return <Loading />;
-  return <OpenWall key={`${wallId}:${token}`} wallId={wallId} token={token} info={info} />;
+  return <OpenWall key={`${wallId}:${token}`} wallId={wallId} token={token} info={info} screen={screen} />;
 }
 
-function OpenWall({ wallId, token, info }: { wallId: string; token: string; info: WallInfo }) {
+function OpenWall({ wallId, token, info, screen }: { wallId: string; token: string; info: WallInfo; screen: WallScreen }) {
   const session = useMemo(() => new WallSession(wallId, token), [wallId, token]);
   const [ready, setReady] = useState(false);
   const [profile, setProfileState] = useState<Profile | null>(() => getProfile(wallId));
@@ -91,18 +97,19 @@ function OpenWall({ wallId, token, info }: { wallId: string; token: string; info
   if (!ready) return <Loading />;
 
   // Facilitators and viewers go straight to the wall; a facilitator may set a name later.
-  const needsJoin = info.role === 'participant' && !profile;
+  // The projector, review and report screens show the wall without joining it as a writer.
+  const needsJoin = info.role === 'participant' && !profile && screen === 'wall';
   const ctx = { session, wall: session.wall, info, wallId, token, profile, setProfile: setProfileState };
+  const onChangeProfile = () => setChangingProfile(true);
 
-  return (
-    <WallContextProvider value={ctx}>
-      {needsJoin || changingProfile ? (
-        <JoinView changing={changingProfile} onDone={() => setChangingProfile(false)} />
-      ) : (
-        <WallView onChangeProfile={() => setChangingProfile(true)} />
-      )}
-    </WallContextProvider>
-  );
+  let view;
+  if (needsJoin || changingProfile) view = <JoinView changing={changingProfile} onDone={() => setChangingProfile(false)} />;
+  else if (screen === 'projector') view = <ProjectorView />;
+  else if (screen === 'report') view = <ReportView onChangeProfile={onChangeProfile} />;
+  else if (screen === 'review' || info.role === 'viewer') view = <ReviewView onChangeProfile={onChangeProfile} />;
+  else view = <WallView onChangeProfile={onChangeProfile} />;
+
+  return <WallContextProvider value={ctx}>{view}</WallContextProvider>;
 }
 
 function Loading() {
