@@ -14,6 +14,9 @@ import { wallRoutes } from './http/walls';
 import { REDACT_PATHS, serializeRequest } from './log';
 import { RoomRegistry } from './rooms/registry';
 import { DEFAULT_RATE_LIMITS } from './rooms/rateLimit';
+import type { ScaleBus } from './scale/bus';
+import { RedisBus } from './scale/redisBus';
+import { PgStore } from './storage/pgStore';
 import { SqliteStore } from './storage/sqliteStore';
 import type { Store } from './storage/store';
 import { installRetentionSweeper } from './retention';
@@ -30,7 +33,7 @@ declare module 'fastify' {
 }
 
 export interface AppDeps {
-  /** Defaults to a SqliteStore in config.dataDir. The app closes it on close either way. */
+  /** Defaults to a PgStore when config.databaseUrl is set, else a SqliteStore in config.dataDir. The app closes it on close either way. */
   store?: Store;
   /** Where log lines go (tests capture them); defaults to stdout. */
   logStream?: DestinationStream;
@@ -55,8 +58,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
   });
-  const store = deps.store ?? new SqliteStore(config.dataDir);
+  const store = deps.store ?? (config.databaseUrl ? await PgStore.open(config.databaseUrl) : new SqliteStore(config.dataDir));
+  const bus: ScaleBus | undefined = config.redisUrl
+    ? await RedisBus.connect({ url: config.redisUrl, store, log: app.log, peerTimeoutMs: config.redisPeerTimeoutMs })
+    : undefined;
   const registry = new RoomRegistry(store, {
+    bus,
     unloadDelayMs: config.roomUnloadDelayMs,
     compactAfterUpdates: config.compactAfterUpdates,
     // A client may be missing one message's worth of history, not more.
@@ -70,7 +77,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('rooms', registry);
   app.decorate('sockets', sockets);
   // Registered first, so it runs after the websocket plugin's preClose has flushed the rooms.
-  app.addHook('onClose', async () => store.close());
+  app.addHook('onClose', async () => {
+    await bus?.close();
+    await store.close();
+  });
 
   installErrorHandlers(app);
   await installSecurityHeaders(app);

@@ -33,6 +33,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, 'true, false or a comma-separated list of proxy addresses')
     .optional(),
+  // Set: walls are stored in PostgreSQL instead of SQLite in DATA_DIR (docs/deploy.md).
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  // Set: instances share live walls (changes and presence) through this Redis (docs/deploy.md).
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // How long another instance may stay silent before its clients' presence is removed.
+  REDIS_PEER_TIMEOUT_MS: int(10_000, 200, 600_000),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -59,6 +65,12 @@ export interface Config {
   retentionSweepMs: number;
   /** Fastify's trustProxy: false, true (any proxy), or the proxies' addresses / CIDR ranges. */
   trustProxy: boolean | string[];
+  /** PostgreSQL connection string; when set, it replaces SQLite. */
+  databaseUrl: string | undefined;
+  /** Redis connection string; when set, instances share live walls through it. */
+  redisUrl: string | undefined;
+  /** Silence after which another instance counts as gone and its clients' presence is removed. */
+  redisPeerTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +110,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authFailureWindowMs: e.AUTH_FAILURE_WINDOW_MS,
     retentionSweepMs: e.RETENTION_SWEEP_MS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPeerTimeoutMs: e.REDIS_PEER_TIMEOUT_MS,
   };
 }
 

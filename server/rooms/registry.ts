@@ -6,6 +6,7 @@
  */
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
+import type { ScaleBus } from '../scale/bus';
 import type { Store } from '../storage/store';
 import type { Connection } from './connection';
 import { Room } from './room';
@@ -15,6 +16,8 @@ export interface RegistryOptions {
   compactAfterUpdates: number;
   maxPendingBytes: number;
   maxWallBytes?: number;
+  /** Other instances serving the same walls (REDIS_URL); absent on a single instance. */
+  bus?: ScaleBus;
   log: Logger;
 }
 
@@ -101,6 +104,7 @@ export class RoomRegistry {
       compactAfterUpdates: this.opts.compactAfterUpdates,
       maxPendingBytes: this.opts.maxPendingBytes,
       maxWallBytes: this.opts.maxWallBytes,
+      bus: this.opts.bus,
       log: this.opts.log,
       onEmpty: (r) => this.releaseIfEmpty(r),
     });

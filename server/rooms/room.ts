@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
+import type { RoomLink, ScaleBus } from '../scale/bus';
 import type { Store } from '../storage/store';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type Incoming } from './codec';
 import { Connection } from './connection';
@@ -28,6 +29,8 @@ export interface RoomOptions {
   /** Encoded size the wall may reach (snapshot plus updates since); past it, inserts are refused 4413. */
   maxWallBytes?: number;
   awareness?: AwarenessLimits;
+  /** Other instances serving this wall (server/scale); absent on a single instance. */
+  bus?: ScaleBus;
   log: Logger;
   onEmpty: (room: Room) => void;
 }
@@ -51,6 +54,7 @@ export class Room {
   private destroyed = false;
   /** Bytes of the stored state: last snapshot plus every update appended since. */
   private storedBytes = 0;
+  private link: RoomLink | null = null;
 
   constructor(
     readonly wallId: string,
@@ -65,6 +69,8 @@ export class Room {
 
   /** Replays the stored state. The caller destroys the room if this rejects. */
   async load(): Promise<void> {
+    // Subscribed before storage is read, so nothing another instance stores meanwhile is missed.
+    if (this.opts.bus) this.link = await this.opts.bus.join(this);
     const state = await this.store.loadState(this.wallId);
     // One transaction for the whole replay: ten times faster than one per update for a wall
     // with thousands of uncompacted edits (bench/loadWall.ts).
@@ -81,6 +87,7 @@ export class Room {
     this.lastAppliedSeq = state.lastSeq;
     this.storedBytes = state.updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.appendedSinceCompact = state.updates.length - 1;
+    this.link?.start();
     this.maybeCompact();
   }
 
@@ -278,6 +285,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
+    this.link?.leave();
     this.doc.off('update', this.relayUpdate);
     this.awareness.off('update', this.relayAwareness);
     this.awareness.destroy();

@@ -1,0 +1,148 @@
+/**
+ * The ScaleBus over Redis pub/sub (ioredis): one channel per wall, one for heartbeats.
+ *
+ * Pub/sub forgets messages sent while a subscriber is disconnected. Two things make up for it:
+ * every message carries a per-link counter (a receiver that sees a jump resyncs from storage),
+ * and after any reconnect every loaded room resyncs from storage and asks its peers to
+ * re-publish presence. Heartbeats tell which instances are alive: when one goes silent for
+ * `peerTimeoutMs` (killed, or cut off from Redis), its clients' presence is removed.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from '../log';
+import type { Store } from '../storage/store';
+import type { LinkedRoom, RoomLink, ScaleBus } from './bus';
+import { RedisRoomLink } from './roomLink';
+import { decodeMessage, encodeMessage } from './wire';
+
+export interface RedisBusOptions {
+  url: string;
+  store: Store;
+  log: Logger;
+  /** Silence after which another instance counts as gone; heartbeats go out at a quarter of it. */
+  peerTimeoutMs: number;
+}
+
+const PREFIX = 'pajaseina:';
+const HEARTBEAT = `${PREFIX}heartbeat`;
+const wallChannel = (wallId: string) => `${PREFIX}wall:${wallId}`;
+
+export class RedisBus implements ScaleBus {
+  readonly instanceId = randomBytes(9).toString('base64url');
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private readonly links = new Map<string, RedisRoomLink>();
+  private readonly peers = new Map<string, number>();
+  private linkSerial = 0;
+  private readonly timer: NodeJS.Timeout;
+  private closed = false;
+
+  private constructor(private readonly opts: RedisBusOptions) {
+    // Commands wait in ioredis's offline queue across a reconnect instead of failing.
+    const options = { maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 100, 1_000) };
+    this.pub = new Redis(opts.url, { ...options, lazyConnect: true });
+    this.sub = new Redis(opts.url, { ...options, lazyConnect: true });
+    for (const [name, conn] of [['publisher', this.pub], ['subscriber', this.sub]] as const) {
+      conn.on('error', (err: Error) => opts.log.warn({ err: err.message }, `redis ${name} error`));
+      let everReady = false;
+      conn.on('ready', () => {
+        if (everReady) this.afterReconnect(name);
+        everReady = true;
+      });
+    }
+    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message));
+    this.timer = setInterval(() => this.beat(), Math.max(50, Math.floor(opts.peerTimeoutMs / 4)));
+    this.timer.unref();
+  }
+
+  /** Connects both connections; rejects if Redis cannot be reached at start-up. */
+  static async connect(opts: RedisBusOptions): Promise<RedisBus> {
+    const bus = new RedisBus(opts);
+    try {
+      await Promise.all([bus.pub.connect(), bus.sub.connect()]);
+      await bus.sub.subscribe(HEARTBEAT);
+    } catch (err) {
+      await bus.close();
+      throw err;
+    }
+    return bus;
+  }
+
+  async join(room: LinkedRoom): Promise<RoomLink> {
+    const channel = wallChannel(room.wallId);
+    const serial = ++this.linkSerial;
+    const link = new RedisRoomLink(room, {
+      instanceId: this.instanceId,
+      link: serial,
+      store: this.opts.store,
+      log: this.opts.log,
+      publish: (kind, payload, counter) => {
+        const bytes = encodeMessage({ instanceId: this.instanceId, link: serial, counter, kind, payload });
+        this.pub.publish(channel, Buffer.from(bytes)).catch((err: Error) => {
+          // Peers see the counter jump at our next message and resync from storage.
+          this.opts.log.warn({ wallId: room.wallId, err: err.message }, 'publish to redis failed');
+        });
+      },
+      onLeave: () => {
+        if (this.links.get(channel) !== link) return;
+        this.links.delete(channel);
+        if (!this.closed) this.sub.unsubscribe(channel).catch(() => {});
+      },
+    });
+    this.links.set(channel, link);
+    await this.sub.subscribe(channel);
+    return link;
+  }
+
+  private onMessage(channel: string, message: Buffer): void {
+    if (channel === HEARTBEAT) {
+      const id = message.toString();
+      if (id !== this.instanceId) this.peers.set(id, Date.now());
+      return;
+    }
+    const link = this.links.get(channel);
+    if (!link) return;
+    let decoded;
+    try {
+      decoded = decodeMessage(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
+    } catch (err) {
+      this.opts.log.warn({ channel, err }, 'malformed bus message');
+      void link.resync();
+      return;
+    }
+    link.receive(decoded);
+  }
+
+  private beat(): void {
+    this.pub.publish(HEARTBEAT, this.instanceId).catch(() => {});
+    const now = Date.now();
+    for (const [id, seen] of this.peers) {
+      if (now - seen < this.opts.peerTimeoutMs) continue;
+      this.peers.delete(id);
+      this.opts.log.info({ instance: id }, 'instance went silent: removing its clients\' presence');
+      for (const link of this.links.values()) link.peerGone(id);
+    }
+  }
+
+  private afterReconnect(which: string): void {
+    this.opts.log.info({ which, rooms: this.links.size }, 'redis reconnected: resyncing every loaded wall from storage');
+    // ioredis re-sends the old subscriptions on reconnect; one more subscribe queues behind them,
+    // so once it answers they are active and the storage read below misses nothing after it.
+    this.sub.subscribe(HEARTBEAT).then(
+      () => {
+        for (const link of this.links.values()) void link.resync();
+      },
+      (err: Error) => this.opts.log.warn({ err: err.message }, 'resubscribe after reconnect failed'),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    for (const link of [...this.links.values()]) link.leave();
+    // quit, not disconnect: publishes still queued (the last presence removals) go out first.
+    await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
+    this.pub.disconnect();
+    this.sub.disconnect();
+  }
+}
