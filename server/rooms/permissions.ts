@@ -141,7 +141,9 @@ function checkVotes(votes: EntryTouch[], wall: WallState): Refusal | null {
       if (!task || task.voteState !== 'open' || task.locked) return forbidden('voting is not open in this task');
     }
     if (touch.current !== undefined) {
-      if (touch.written.size > 0 || touch.deletedFields.size > 0) return forbidden('a vote cannot be changed, only taken back');
+      // Removing an entry deletes its fields with it, so deleted fields only count on a vote that stays.
+      const changed = touch.written.size > 0 || (!touch.removed && touch.deletedFields.size > 0);
+      if (changed) return forbidden('a vote cannot be changed, only taken back');
       continue; // taken back
     }
     if (touch.removed && touch.written.size === 0) continue; // made and taken back in one update
