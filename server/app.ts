@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config';
 import { installAuthFailureLimit } from './http/authFailures';
 import { installErrorHandlers } from './http/errors';
+import { joinCodeRoutes } from './http/joinCodes';
 import { installSecurityHeaders, staticRoutes } from './http/static';
 import { wallAdminRoutes } from './http/wallAdmin';
 import { wallRoutes } from './http/walls';
@@ -20,6 +21,7 @@ import { PgStore } from './storage/pgStore';
 import { SqliteStore } from './storage/sqliteStore';
 import type { Store } from './storage/store';
 import { installRetentionSweeper } from './retention';
+import { JoinCodes } from './joinCodes';
 import { WallAdmin } from './wallAdmin';
 import { SocketIndex } from './ws/socketIndex';
 import { wallSocketRoutes } from './ws/wallSocket';
@@ -42,6 +44,8 @@ export interface AppDeps {
   /** Bytes of updates waiting for missing dependencies before the sender is cut off. */
   maxPendingBytes?: number;
   pingIntervalMs?: number;
+  /** The projector's short join codes (tests pass one with their own clock). */
+  joinCodes?: JoinCodes;
 }
 
 const MiB = 1024 * 1024;
@@ -101,6 +105,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   await app.register(wallRoutes, { config, store, registry });
   await app.register(wallAdminRoutes, { config, store, admin });
+  await app.register(joinCodeRoutes, { store, codes: deps.joinCodes ?? new JoinCodes() });
   installRetentionSweeper(app, store, admin, config.retentionSweepMs);
   await app.register(staticRoutes, { staticDir: config.staticDir });
   return app;

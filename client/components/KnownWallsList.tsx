@@ -1,6 +1,7 @@
 /** Walls this browser created or opened, newest first. Forgetting one does not delete it. */
 import { useState } from 'preact/hooks';
 import { announce } from '../announce';
+import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { forgetWall, listWalls } from '../storage';
 
@@ -13,7 +14,6 @@ export function KnownWallsList(_props: { refresh?: string }) {
   // Re-read after "forget"; localStorage is the source, this counter only triggers the re-read.
   const [, setVersion] = useState(0);
   const walls = listWalls();
-  const dateFormat = new Intl.DateTimeFormat(t.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section class="card" aria-labelledby="walls-heading">
@@ -35,7 +35,7 @@ export function KnownWallsList(_props: { refresh?: string }) {
                     <p class="hint">
                       {t('walls.roleLine', { role: t(`role.${wall.role}`) })}
                       {' · '}
-                      {t('walls.lastOpened', { date: dateFormat.format(wall.lastOpened) })}
+                      {t('walls.lastOpened', { date: formatDateTime(wall.lastOpened, t.language) })}
                     </p>
                   </div>
                   <button

@@ -5,7 +5,7 @@ import { apiErrorMessage } from '../apiMessage';
 import { announce } from '../announce';
 import { useT } from '../i18n';
 import { useWallContext } from '../views/wallContext';
-import { formatDate } from './DeleteNotice';
+import { formatDate } from '../format';
 
 /** yyyy-mm-dd in local time, the value format of <input type="date">. */
 function localDay(date: Date): string {
@@ -40,7 +40,7 @@ export function RetentionForm({ initial }: { initial: string | null }) {
     }
   };
 
-  const savedDate = saved ? formatDate(saved, t.language) : null;
+  const savedDate = saved ? formatDate(saved, t.language) || null : null;
 
   return (
     <section class="share-section" aria-labelledby="retention-title">

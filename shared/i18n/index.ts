@@ -9,6 +9,7 @@ import type { Language } from '../schemas';
 import { fi as fiCore } from './fi';
 import { sv as svCore } from './sv';
 import { en as enCore } from './en';
+import { accessMessages } from './features/access';
 import { facilitationMessages } from './features/facilitation';
 import { processMessages } from './features/process';
 import { projectorMessages } from './features/projector';
@@ -18,7 +19,7 @@ import { templateMessages } from './features/template';
 
 export type CoreMessages = Record<keyof typeof fiCore, string>;
 
-const FEATURES = [templateMessages, processMessages, facilitationMessages, projectorMessages, reviewMessages, reportMessages] as const;
+const FEATURES = [templateMessages, processMessages, facilitationMessages, projectorMessages, reviewMessages, reportMessages, accessMessages] as const;
 
 const fi = {
   ...fiCore,
@@ -28,6 +29,7 @@ const fi = {
   ...projectorMessages.fi,
   ...reviewMessages.fi,
   ...reportMessages.fi,
+  ...accessMessages.fi,
 };
 
 export type MessageKey = keyof typeof fi;
