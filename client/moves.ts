@@ -15,13 +15,28 @@ export function focusLater(selector: string, fallback?: string): void {
   });
 }
 
+/**
+ * Focuses `selector` once it is in the page: after showTask() the task's notes render a little
+ * later than the next frame, so this retries for a short while before giving up.
+ */
+export function focusWhenPresent(selector: string, tries = 30): void {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (el) {
+      el.scrollIntoView({ block: 'center' });
+      el.focus();
+    } else if (tries > 0) focusWhenPresent(selector, tries - 1);
+  });
+}
+
 export const noteSelector = (id: string) => `[data-note-id="${CSS.escape(id)}"]`;
 export const groupSelector = (id: string) => `[data-group-id="${CSS.escape(id)}"]`;
 
-/** Places a note at `index` among the other notes of `groupId`; announces and refocuses. */
+/** Places a note at `index` among the other notes of `groupId` in its task; announces and refocuses. */
 export function moveNoteTo(wall: Wall, t: Translator, id: string, groupId: string, index: number): void {
   wall.moveNote(id, groupId, index);
-  const siblings = wall.notesIn(groupId);
+  const taskId = wall.getNote(id)?.taskId;
+  const siblings = wall.notesIn(groupId, taskId);
   const group = wall.getGroup(groupId);
   const position = siblings.findIndex((n) => n.id === id) + 1;
   if (group && position > 0) announce(t('note.moved', { group: group.name, position, total: siblings.length }));
@@ -32,7 +47,7 @@ export function moveNoteTo(wall: Wall, t: Translator, id: string, groupId: strin
 export function moveNoteBy(wall: Wall, t: Translator, id: string, delta: -1 | 1): void {
   const note = wall.getNote(id);
   if (!note) return;
-  const siblings = wall.notesIn(note.groupId);
+  const siblings = wall.notesIn(note.groupId, note.taskId);
   const from = siblings.findIndex((n) => n.id === id);
   const to = from + delta;
   if (from < 0 || to < 0 || to >= siblings.length) return;
@@ -46,8 +61,8 @@ export function moveNoteAcross(wall: Wall, t: Translator, id: string, delta: -1 
   const groups = wall.groups();
   const target = groups[groups.findIndex((g) => g.id === note.groupId) + delta];
   if (!target) return;
-  const index = wall.notesIn(note.groupId).findIndex((n) => n.id === id);
-  moveNoteTo(wall, t, id, target.id, Math.min(index, wall.notesIn(target.id).length));
+  const index = wall.notesIn(note.groupId, note.taskId).findIndex((n) => n.id === id);
+  moveNoteTo(wall, t, id, target.id, Math.min(index, wall.notesIn(target.id, note.taskId).length));
 }
 
 /** One step earlier (-1) or later (+1) among the groups; focus stays on the pressed control. */

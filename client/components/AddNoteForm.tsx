@@ -1,4 +1,8 @@
-/** Writing a new note into one group. Ctrl/Cmd+Enter submits; the form keeps focus for the next. */
+/**
+ * Writing a new note into one group, in the task on screen. Ctrl/Cmd+Enter submits; the form
+ * keeps focus for the next. When the user chose to continue a starting point, the new note
+ * links back to it.
+ */
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
 import type { NoteColor } from '../../shared/schemas';
@@ -6,13 +10,24 @@ import type { Group } from '../../shared/wall';
 import { announce } from '../announce';
 import { useT } from '../i18n';
 import { getAuthorId, rememberOwnNote } from '../storage';
+import { useWall } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
 import { ColorPicker } from './ColorPicker';
 import { NoteTextFeedback, useNoteTextCheck } from './NoteTextCheck';
 
-export function AddNoteForm({ group, onClose }: { group: Group; onClose?: () => void }) {
+interface Props {
+  group: Group;
+  taskId: string;
+  /** The chosen note the new note continues, or null. */
+  originId?: string | null;
+  onClearOrigin?: () => void;
+  onClose?: () => void;
+}
+
+export function AddNoteForm({ group, taskId, originId = null, onClearOrigin, onClose }: Props) {
   const t = useT();
   const { wall, profile, wallId } = useWallContext();
+  const origin = useWall(wall, (w) => (originId ? w.getNote(originId) : undefined));
   const [text, setText] = useState('');
   const [color, setColor] = useState<NoteColor>('yellow');
   const { error, setError, warning, setWarning, check } = useNoteTextCheck(t('addNote.empty'));
@@ -27,6 +42,8 @@ export function AddNoteForm({ group, onClose }: { group: Group; onClose?: () => 
     const authorName = profile?.name ?? null;
     const id = wall.addNote({
       groupId: group.id,
+      taskId,
+      originId: origin?.id,
       text,
       color,
       authorName,
@@ -37,18 +54,27 @@ export function AddNoteForm({ group, onClose }: { group: Group; onClose?: () => 
     if (!id) return setError(t('addNote.failed', { max: LIMITS.notesMax }));
     if (authorName === null) rememberOwnNote(wallId, id);
     setText('');
+    if (origin) onClearOrigin?.();
     setError(null);
     setWarning(null);
     announce(t('addNote.added', { group: group.name }));
   };
 
-  const describedBy = [`${ids}-hint`, `${ids}-counter`, error ? `${ids}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [origin ? `${ids}-origin` : '', `${ids}-hint`, `${ids}-counter`, error ? `${ids}-error` : ''].filter(Boolean).join(' ');
 
   return (
     <form class={`add-note note--${color}`} id="add-note" onSubmit={submit} noValidate>
       <label for={`${ids}-text`} class="add-note__label">
         {t('addNote.label', { group: group.name })}
       </label>
+      {origin && (
+        <div class="add-note__origin" id={`${ids}-origin`}>
+          <p>{t('process.start.writingAbout', { text: origin.text.length > 100 ? `${origin.text.slice(0, 100)}…` : origin.text })}</p>
+          <button type="button" class="button button--small" onClick={onClearOrigin}>
+            {t('process.start.unlink')}
+          </button>
+        </div>
+      )}
       <textarea
         id={`${ids}-text`}
         data-testid="add-note-text"

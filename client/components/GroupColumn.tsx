@@ -29,6 +29,15 @@ interface Props {
   onMoveMenu: (noteId: string) => void;
   onDelete: (noteId: string) => void;
   onRemove: (groupId: string) => void;
+  /** The task the column shows: new notes go there. */
+  taskId: string;
+  /** Participants may not add, edit, move or delete here now (task or wall locked). */
+  locked: boolean;
+  showAuthors: boolean;
+  isExperiment: boolean;
+  /** The chosen note a new note here continues, if the user picked one. */
+  originId: string | null;
+  onClearOrigin: () => void;
 }
 
 /** Where a drop at `clientY` lands: the id of the note it goes before, or null for the end. */
@@ -48,7 +57,8 @@ export function GroupColumn(props: Props) {
   const t = useT();
   const { wall, info } = useWallContext();
   const can = permissions(info);
-  const writable = can.canWriteIn(group.id);
+  // The facilitator is never locked out; participants are while the task or wall is locked.
+  const writable = can.canWriteIn(group.id) && !(props.locked && info.role !== 'facilitator');
   const list = useRef<HTMLUListElement>(null);
   const [dropState, setDrop] = useState<{ before: string | null } | null>(null);
   // A drag cancelled outside any column leaves no stale indicator behind.
@@ -130,6 +140,10 @@ export function GroupColumn(props: Props) {
               canMove={writable}
               canMoveAcross={writable && can.fixedGroupId === null}
               canRedact={can.canEditAnyNote}
+              canChoose={writable}
+              canHide={info.role === 'facilitator'}
+              showAuthors={props.showAuthors}
+              isExperiment={props.isExperiment}
               dropBefore={drop?.before === note.id}
               onMoveMenu={props.onMoveMenu}
               onDelete={props.onDelete}
@@ -142,6 +156,9 @@ export function GroupColumn(props: Props) {
         (formHere ? (
           <AddNoteForm
             group={group}
+            taskId={props.taskId}
+            originId={props.originId}
+            onClearOrigin={props.onClearOrigin}
             onClose={
               isOwn
                 ? undefined

@@ -1,4 +1,4 @@
-/** The menu way to move a note: up, down, or to another group. Same moves as Alt+Arrow keys. */
+/** The menu way to move a note: up, down, or to another group, within its task. Same moves as Alt+Arrow keys. */
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../i18n';
 import { moveNoteBy, moveNoteTo } from '../moves';
@@ -13,7 +13,7 @@ export function MoveNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
   const acrossAllowed = permissions(info).fixedGroupId === null;
   const note = useWall(wall, (w) => w.getNote(noteId));
   const groups = useWall(wall, (w) => w.groups());
-  const siblings = useWall(wall, (w) => (note ? w.notesIn(note.groupId) : []));
+  const siblings = useWall(wall, (w) => (note ? w.notesIn(note.groupId, note.taskId) : []));
   const [target, setTarget] = useState(() => groups.find((g) => g.id !== note?.groupId)?.id ?? '');
 
   // The note was deleted (by someone else) while the dialog was open.
@@ -49,7 +49,7 @@ export function MoveNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
             e.preventDefault();
             if (!others.some((g) => g.id === target)) return;
             onClose();
-            moveNoteTo(wall, t, noteId, target, wall.notesIn(target).length);
+            moveNoteTo(wall, t, noteId, target, wall.notesIn(target, note.taskId).length);
           }}
         >
           <label for="move-target">{t('move.toGroupLabel')}</label>

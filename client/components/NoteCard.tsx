@@ -1,6 +1,8 @@
 /**
- * One sticky note. Its accessible name is its text and author. Edit, move and delete are
- * buttons; Alt+Arrow keys move a focused note; the card can also be dragged.
+ * One sticky note. Its accessible name is its text and author (when author names are shown).
+ * Edit, move and delete are buttons; Alt+Arrow keys move a focused note; the card can also be
+ * dragged. It also carries the process: the chosen mark and thread links, experiment fields in
+ * an experiments task, the vote button, and the facilitator's hide/show.
  */
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
@@ -9,8 +11,11 @@ import { useT } from '../i18n';
 import { moveNoteAcross, moveNoteBy } from '../moves';
 import { useWallContext } from '../views/wallContext';
 import { dragging } from './drag';
+import { ExperimentFields } from './ExperimentFields';
 import { NoteEditor } from './NoteEditor';
+import { NoteThread } from './NoteThread';
 import { PersonalDataFlag } from './PersonalDataFlag';
+import { VoteButton } from './VoteButton';
 
 interface Props {
   note: Note;
@@ -22,11 +27,19 @@ interface Props {
   canRedact: boolean;
   /** A dragged note would land just before this one. */
   dropBefore: boolean;
+  /** May mark the note as chosen for the next workshop. */
+  canChoose: boolean;
+  /** The facilitator: may hide or show the note. */
+  canHide: boolean;
+  showAuthors: boolean;
+  /** The note is in an experiments task: it is an experiment card. */
+  isExperiment: boolean;
   onMoveMenu: (id: string) => void;
   onDelete: (id: string) => void;
 }
 
-function NoteCardImpl({ note, canEdit, canMove, canMoveAcross, canRedact, dropBefore, onMoveMenu, onDelete }: Props) {
+function NoteCardImpl(props: Props) {
+  const { note, canEdit, canMove, canMoveAcross, canRedact, dropBefore, onMoveMenu, onDelete } = props;
   const t = useT();
   const { wall } = useWallContext();
   const [editing, setEditing] = useState(false);
@@ -64,10 +77,10 @@ function NoteCardImpl({ note, canEdit, canMove, canMoveAcross, canRedact, dropBe
       }}
     >
       <article
-        class={`note note--${note.color}${dragging.value === note.id ? ' note--dragging' : ''}`}
+        class={`note note--${note.color}${dragging.value === note.id ? ' note--dragging' : ''}${note.hidden ? ' note--hidden' : ''}${note.chosen ? ' note--chosen' : ''}`}
         data-note-id={note.id}
         tabIndex={0}
-        aria-labelledby={`${ids}-text ${ids}-author`}
+        aria-labelledby={props.showAuthors ? `${ids}-text ${ids}-author` : `${ids}-text`}
         aria-describedby={canMove ? 'note-keys-hint' : undefined}
         onKeyDown={onKeyDown}
       >
@@ -78,12 +91,43 @@ function NoteCardImpl({ note, canEdit, canMove, canMoveAcross, canRedact, dropBe
             {note.text}
           </p>
         )}
-        <p id={`${ids}-author`} class="note__author">
-          {note.authorName ? t('note.author', { name: note.authorName }) : t('note.authorAnonymous')}
-        </p>
+        {note.hidden && (
+          <p class="note__hidden">
+            <span aria-hidden="true">⊘</span> {t('process.moderation.hiddenLabel')}
+          </p>
+        )}
+        {props.showAuthors && (
+          <p id={`${ids}-author`} class="note__author">
+            {note.authorName ? t('note.author', { name: note.authorName }) : t('note.authorAnonymous')}
+          </p>
+        )}
+        {props.isExperiment && !editing && <ExperimentFields note={note} canEdit={canEdit} />}
+        {!editing && <NoteThread note={note} />}
         {note.personalData && (canRedact || canEdit) && !editing && <PersonalDataFlag note={note} canRedact={canRedact} />}
-        {!editing && (canEdit || canMove) && (
+        {!editing && (
           <div class="note__actions">
+            <VoteButton note={note} />
+            {props.canChoose && (
+              <button
+                type="button"
+                class="button button--small"
+                aria-pressed={note.chosen}
+                data-focus="choose"
+                onClick={() => wall.setChosen(note.id, !note.chosen)}
+              >
+                {t('process.thread.choose')}
+              </button>
+            )}
+            {props.canHide && (
+              <button
+                type="button"
+                class="button button--small"
+                data-focus="hide"
+                onClick={() => wall.setHidden(note.id, !note.hidden)}
+              >
+                {note.hidden ? t('process.moderation.show') : t('process.moderation.hide')}
+              </button>
+            )}
             {canEdit && (
               <button type="button" class="button button--small" data-focus="edit" onClick={() => setEditing(true)}>
                 {t('note.edit')}
@@ -115,6 +159,14 @@ export const NoteCard = memo(
     a.canMoveAcross === b.canMoveAcross &&
     a.canRedact === b.canRedact &&
     a.note.personalData === b.note.personalData &&
+    a.note.chosen === b.note.chosen &&
+    a.note.hidden === b.note.hidden &&
+    a.note.originId === b.note.originId &&
+    a.note.updatedAt === b.note.updatedAt &&
+    a.canChoose === b.canChoose &&
+    a.canHide === b.canHide &&
+    a.showAuthors === b.showAuthors &&
+    a.isExperiment === b.isExperiment &&
     a.dropBefore === b.dropBefore &&
     a.note.text === b.note.text &&
     a.note.color === b.note.color &&

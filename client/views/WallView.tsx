@@ -1,25 +1,36 @@
 /**
- * The wall: one column per group, presence, status, and the facilitator's group tools.
- * Reads everything from the Y.Doc through useWall on each render.
+ * The wall: the process's navigation, the viewed task (what we are doing now, mirror material,
+ * starting points) and one column per group for that task; presence, status, and the
+ * facilitator's group and process tools. Reads everything from the Y.Doc through useWall on
+ * each render.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Note, RemovedGroup } from '../../shared/wall';
+import { orderByVotes, votesOrderColumns } from '../columnOrder';
 import { announce } from '../announce';
 import { AddGroupForm } from '../components/AddGroupForm';
 import { AppHeader } from '../components/AppHeader';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DeleteNotice } from '../components/DeleteNotice';
 import { GroupColumn } from '../components/GroupColumn';
+import { MirrorPanel } from '../components/MirrorPanel';
 import { MoveNoteDialog } from '../components/MoveNoteDialog';
 import { PresenceList } from '../components/PresenceList';
+import { ProcessEditor } from '../components/ProcessEditor';
+import { StartingPoints } from '../components/StartingPoints';
+import { TaskNav } from '../components/TaskNav';
+import { TaskPanel } from '../components/TaskPanel';
+import { TimerDisplay } from '../components/TimerDisplay';
 import { ShareDialog } from '../components/ShareDialog';
 import { StatusBanner } from '../components/StatusBanner';
 import { UndoToast, type UndoOffer } from '../components/UndoToast';
 import { useT } from '../i18n';
 import { focusLater, groupSelector, noteSelector } from '../moves';
 import { getAuthorId, getOwnNotes, getPresenceColor } from '../storage';
+import { useFollowFocus } from '../sync/followFocus';
 import { useAwareness, useWall } from '../sync/hooks';
 import { announceRemoteNotes } from '../sync/remoteNotes';
+import { useViewedTaskId } from '../sync/viewedTask';
 import { permissions, useWallContext } from './wallContext';
 
 let offerIds = 0;
@@ -29,12 +40,25 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const { session, wall, info, wallId, profile } = useWallContext();
   const can = permissions(info);
   const groups = useWall(wall, (w) => w.groups());
-  const notes = useWall(wall, (w) => w.notes());
+  const allNotes = useWall(wall, (w) => w.notes());
+  const taskId = useViewedTaskId(wall);
+  const tasks = useWall(wall, (w) => w.process.tasks());
+  const task = tasks.find((x) => x.id === taskId);
+  const votes = useWall(wall, (w) => w.votes.all());
+  const wallLocked = useWall(wall, (w) => w.control.locked() || w.control.frozen());
+  const showAuthors = useWall(wall, (w) => w.control.showAuthors());
+  const isFacilitator = info.role === 'facilitator';
+  useFollowFocus(wall);
   const title = useWall(wall, (w) => w.getMeta().title) || info.title;
   const peers = useAwareness(session.awareness);
   const authorId = useMemo(getAuthorId, []);
   // Re-read whenever the notes change: a note just written here was remembered before the change.
-  const ownNotes = useMemo(() => getOwnNotes(wallId), [wallId, notes]);
+  const ownNotes = useMemo(() => getOwnNotes(wallId), [wallId, allNotes]);
+  // The viewed task's notes; hidden ones only for the facilitator.
+  const notes = useMemo(
+    () => allNotes.filter((n) => n.taskId === taskId && (isFacilitator || !n.hidden)),
+    [allNotes, taskId, isFacilitator],
+  );
 
   // undefined: the default place; null: the user closed the form; an id: where they chose.
   const [writeIn, setWriteIn] = useState<string | null | undefined>(undefined);
@@ -42,6 +66,10 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const [removing, setRemoving] = useState<string | null>(null);
   const [sharing, setSharing] = useState(false);
   const [offer, setOffer] = useState<UndoOffer | null>(null);
+  const [editingProcess, setEditingProcess] = useState(false);
+  // The starting point the user chose to write about: the add form links the new note to it.
+  const [originId, setOriginId] = useState<string | null>(null);
+  const offerUndo = useCallback((message: string, undo: () => void) => setOffer({ id: ++offerIds, message, undo }), []);
 
   // A group link fixes the group, whatever the profile says.
   const profileGroupId = can.fixedGroupId ?? profile?.groupId;
@@ -68,6 +96,7 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
     });
   }, [session, profile?.name, profile?.groupId, info.role]);
 
+  const byVotes = votesOrderColumns(task);
   const notesByGroup = useMemo(() => {
     const map = new Map<string, Note[]>();
     for (const note of notes) {
@@ -75,15 +104,32 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
       if (list) list.push(note);
       else map.set(note.groupId, [note]);
     }
+    if (byVotes && taskId) {
+      const counts = wall.votes.counts(taskId);
+      for (const [id, list] of map) map.set(id, orderByVotes(list, counts));
+    }
     return map;
-  }, [notes]);
+  }, [notes, byVotes, taskId, votes, wall]);
+
+  const locked = !!task?.locked || wallLocked;
+  // Private writing is a view setting: the notes still reach every device, and the panel says so.
+  const privateView = !!task?.privateWriting && info.role === 'participant' && !!ownGroupId;
+  const shownGroups = privateView ? groups.filter((g) => g.id === ownGroupId) : groups;
+  const canContinue = can.canWrite && !(locked && !isFacilitator);
+  const continueFrom = (id: string) => {
+    const target = ownGroupId ?? formGroupId ?? groups.find((g) => can.canWriteIn(g.id))?.id ?? null;
+    if (!target) return;
+    setOriginId(id);
+    setWriteIn(target);
+    focusLater('[data-testid="add-note-text"]');
+  };
 
   const deleteNote = useCallback(
     (id: string) => {
       const note = wall.getNote(id);
       if (!note) return;
       // Keep the keyboard where the user was: the next note, else the previous, else the group.
-      const siblings = wall.notesIn(note.groupId);
+      const siblings = wall.notesIn(note.groupId, note.taskId);
       const i = siblings.findIndex((n) => n.id === id);
       const neighbour = siblings[i + 1] ?? siblings[i - 1];
       const removed = wall.deleteNote(id);
@@ -122,7 +168,8 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   };
 
   const removingGroup = removing ? groups.find((g) => g.id === removing) : undefined;
-  const removingCount = removing ? (notesByGroup.get(removing)?.length ?? 0) : 0;
+  // Removing a group takes its notes in every task with it.
+  const removingCount = removing ? allNotes.filter((n) => n.groupId === removing).length : 0;
   const ownGroup = groups.find((g) => g.id === ownGroupId);
   const groupLost = info.role === 'participant' && !!profileGroupId && groups.length > 0 && !ownGroupId;
 
@@ -168,21 +215,58 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
               {t('wall.jumpToForm')}
             </a>
           )}
+          <TimerDisplay />
           <PresenceList peers={peers} groups={groups} />
           {can.canManageGroups && <AddGroupForm groupCount={groups.length} />}
         </div>
 
-        {groups.length === 0 ? (
+        {editingProcess ? (
+          <ProcessEditor
+            offerUndo={offerUndo}
+            onClose={() => {
+              setEditingProcess(false);
+              focusLater('[data-focus="edit-process"]');
+            }}
+          />
+        ) : (
+          <div class="process-bar">
+            <TaskNav viewedTaskId={taskId} />
+            {isFacilitator && (
+              <button
+                type="button"
+                class="button"
+                data-focus="edit-process"
+                onClick={() => {
+                  setEditingProcess(true);
+                  focusLater('#process-editor-title');
+                }}
+              >
+                {t('process.editor.open')}
+              </button>
+            )}
+          </div>
+        )}
+        {task ? (
+          <>
+            <TaskPanel task={task} locked={locked} privateView={privateView} />
+            <MirrorPanel taskId={task.id} offerUndo={offerUndo} />
+            <StartingPoints taskId={task.id} onContinue={canContinue ? continueFrom : undefined} />
+          </>
+        ) : (
+          <p class="empty">{t('process.noTasks')}</p>
+        )}
+
+        {!task ? null : groups.length === 0 ? (
           // Refused with nothing cached: the banner says it all; "no groups yet" would mislead.
           session.status.value !== 'refused' && <p class="empty empty--wall">{can.canManageGroups ? t('wall.noGroups.facilitator') : t('wall.noGroups.other')}</p>
         ) : (
           <div class="columns" role="list" aria-label={t('wall.groupsLabel')}>
-            {groups.map((group, i) => (
+            {shownGroups.map((group) => (
               <div role="listitem" key={group.id} class="columns__item">
                 <GroupColumn
                   group={group}
                   notes={notesByGroup.get(group.id) ?? []}
-                  position={i}
+                  position={groups.indexOf(group)}
                   groupCount={groups.length}
                   isOwn={group.id === ownGroupId}
                   formHere={group.id === formGroupId}
@@ -193,6 +277,12 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
                   onMoveMenu={setMoving}
                   onDelete={deleteNote}
                   onRemove={setRemoving}
+                  taskId={task.id}
+                  locked={locked}
+                  showAuthors={showAuthors}
+                  isExperiment={task.kind === 'experiments'}
+                  originId={group.id === formGroupId ? originId : null}
+                  onClearOrigin={() => setOriginId(null)}
                 />
               </div>
             ))}
