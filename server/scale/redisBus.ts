@@ -90,7 +90,11 @@ export class RedisBus implements ScaleBus {
       },
     });
     this.links.set(channel, link);
-    await this.sub.subscribe(channel);
+    const subscribed = this.sub.subscribe(channel);
+    // While Redis is down the subscribe waits in the offline queue; the wall still loads from
+    // storage, and the resync after the reconnect brings in whatever was missed meanwhile.
+    if (this.sub.status === 'ready') await subscribed;
+    else subscribed.catch(() => {});
     return link;
   }
 
