@@ -1,0 +1,179 @@
+/**
+ * The four-workshop process in the wall, in Chromium with a real server: task navigation,
+ * mirror material, carrying chosen notes forward, experiment cards, the facilitator's
+ * workshop editor, moderation, and an axe check of the facilitator's view.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
+import { createWall, startServer, type TestServer } from '../helpers/server';
+import { addNote, column, joinAsParticipant, noteByText, seriousViolations } from '../helpers/wallPage';
+
+const UI = { timeout: 15_000 };
+
+let server: TestServer;
+let chromium: LaunchedBrowser;
+let facilitator: Page;
+let aino: Page;
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Työpajat ja tehtävät' });
+const taskHeading = (page: Page) => page.locator('#task-title');
+
+async function openTask(page: Page, title: string): Promise<void> {
+  await nav(page).getByRole('button', { name: title }).click();
+  await expect.poll(() => taskHeading(page).textContent(), UI).toBe(title);
+}
+
+const mirror = (page: Page): Locator => page.locator('section.mirror');
+
+beforeAll(async () => {
+  server = await startServer();
+  chromium = await launchBrowser();
+  const wall = await createWall(server.url, { title: 'Suun terveys' });
+  facilitator = await (await chromium.newContext({ bypassCSP: true })).newPage();
+  aino = await (await chromium.newContext()).newPage();
+  await facilitator.goto(wall.links.facilitator);
+  await facilitator.locator('main section[data-group-id]').first().waitFor(UI);
+  await joinAsParticipant(aino, wall.links.participant, 'Aino', 'Ryhmä 1');
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+describe('the process in the wall', () => {
+  it('opens on the current task; a note added in task 2 shows only there; one click goes back', async () => {
+    await expect.poll(() => taskHeading(aino).textContent(), UI).toBe('Asiakkaan polku');
+    await expect.poll(() => aino.locator('.task-panel__label').textContent(), UI).toContain('Mitä teemme nyt');
+    await openTask(aino, 'Missä kohdin palvelu ei toimi?');
+    await expect.poll(() => aino.locator('.task-panel__label').textContent(), UI).toContain('Katselet toista tehtävää');
+    await addNote(aino, 'Jonotus puhelimessa kestää liian kauan');
+
+    // The facilitator is still on task 1: the note is not there.
+    await openTask(facilitator, 'Missä kohdin palvelu ei toimi?');
+    await column(facilitator, 'Ryhmä 1').locator('article', { hasText: 'Jonotus puhelimessa' }).waitFor(UI);
+    await openTask(facilitator, 'Asiakkaan polku');
+    expect(await noteByText(facilitator, 'Jonotus puhelimessa').count()).toBe(0);
+
+    await aino.getByRole('button', { name: 'Takaisin sinne, missä muut ovat' }).click();
+    await expect.poll(() => taskHeading(aino).textContent(), UI).toBe('Asiakkaan polku');
+    expect(await noteByText(aino, 'Jonotus puhelimessa').count()).toBe(0);
+  });
+
+  it('mirror material added by the facilitator shows on the participant page, apart from the notes', async () => {
+    const band = mirror(facilitator);
+    await band.getByRole('button', { name: 'Lisää peiliaineistoa' }).click();
+    await band.getByLabel('Laji').selectOption({ label: 'Asiakaspalaute' });
+    await band.getByLabel('Teksti', { exact: true }).fill('En tiennyt, että raskausaikana kuuluu käydä hammashoidossa.');
+    await band.getByLabel(/Linkki/).fill('https://example.org/palaute');
+    await band.getByRole('button', { name: 'Lisää aineisto' }).click();
+
+    const seen = mirror(aino).locator('li', { hasText: 'En tiennyt' });
+    await seen.waitFor(UI);
+    expect(await seen.textContent()).toContain('Asiakaspalaute');
+    const link = seen.getByRole('link');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await link.getAttribute('href')).toBe('https://example.org/palaute');
+    // Not a note: no card in any group's column.
+    expect(await noteByText(aino, 'En tiennyt').count()).toBe(0);
+
+    // Removed, then undone.
+    await mirror(facilitator).getByRole('button', { name: 'Poista' }).click();
+    await seen.waitFor({ state: 'detached', ...UI });
+    await facilitator.getByRole('button', { name: 'Kumoa' }).click();
+    await seen.waitFor(UI);
+  });
+
+  it('a chosen note of workshop 1 is a starting point in workshop 2, and the thread links both ways', async () => {
+    await openTask(aino, 'Missä kohdin palvelu ei toimi?');
+    const problem = noteByText(aino, 'Jonotus puhelimessa');
+    await problem.getByRole('button', { name: 'Valitse jatkoon' }).click();
+    await expect.poll(() => problem.textContent(), UI).toContain('Valittu jatkoon');
+
+    await openTask(aino, 'Miksi ongelmat syntyvät?');
+    const points = aino.getByRole('region', { name: 'Lähtökohdat edellisestä pajasta' });
+    await points.getByText('Jonotus puhelimessa kestää liian kauan').waitFor(UI);
+    await points.getByRole('button', { name: 'Kirjoita tästä' }).click();
+    await aino.getByText('Uusi lappu jatkaa lappua: Jonotus puhelimessa').waitFor(UI);
+    await addNote(aino, 'Ajan voi varata vain puhelimella');
+
+    // Back from the cause to the problem…
+    const cause = noteByText(aino, 'Ajan voi varata vain puhelimella');
+    await cause.getByRole('link', { name: /Jatkaa lappua: Jonotus puhelimessa/ }).click();
+    await expect.poll(() => taskHeading(aino).textContent(), UI).toBe('Missä kohdin palvelu ei toimi?');
+    await expect.poll(() => aino.evaluate(() => document.activeElement?.textContent ?? ''), UI).toContain('Jonotus puhelimessa');
+    expect(await problem.textContent()).toContain('Jatkettu 1 lapussa');
+
+    // …and forward again.
+    await problem.getByRole('link', { name: 'Ajan voi varata vain puhelimella' }).click();
+    await expect.poll(() => taskHeading(aino).textContent(), UI).toBe('Miksi ongelmat syntyvät?');
+    await expect.poll(() => aino.evaluate(() => document.activeElement?.textContent ?? ''), UI).toContain('Ajan voi varata');
+  });
+
+  it("an experiment card's fields round-trip between two pages", async () => {
+    await openTask(aino, 'Mitä kokeilemme?');
+    await addNote(aino, 'Neuvola ohjaa ensisynnyttäjät suun terveydenhuoltoon');
+    const card = noteByText(aino, 'Neuvola ohjaa');
+    await card.getByRole('button', { name: 'Muokkaa kokeilun tietoja' }).click();
+    await card.getByLabel('Kuka vastaa').fill('Neuvolan terveydenhoitaja');
+    await card.getByLabel('Mitä mitataan').fill('Lähetteiden osuus');
+    await card.getByLabel('Lähtötaso').fill('12 %');
+    await card.getByLabel('Tavoite').fill('50 %');
+    await card.getByRole('button', { name: 'Tallenna' }).click();
+
+    await openTask(facilitator, 'Mitä kokeilemme?');
+    const theirs = noteByText(facilitator, 'Neuvola ohjaa');
+    await expect.poll(() => theirs.textContent(), UI).toContain('Lähetteiden osuus: 12 % → tavoite 50 %');
+    expect(await theirs.textContent()).toContain('Neuvolan terveydenhoitaja');
+    await theirs.getByRole('button', { name: 'Muokkaa kokeilun tietoja' }).click();
+    await theirs.getByLabel('Tulos').fill('48 %');
+    await theirs.getByRole('button', { name: 'Tallenna' }).click();
+    await expect.poll(() => card.textContent(), UI).toContain('Lähetteiden osuus: 12 % → 48 %');
+  });
+
+  it('the facilitator renames, adds and deletes a task (with confirm and undo); the participant sees each', async () => {
+    await facilitator.getByRole('button', { name: 'Muokkaa työpajoja' }).click();
+    const editor = facilitator.getByRole('region', { name: 'Muokkaa työpajoja ja tehtäviä' });
+    const firstWorkshop = editor.locator('[data-edit-workshop]').first();
+    const rename = firstWorkshop.getByLabel('Tehtävän 1 nimi');
+    await rename.fill('Asiakkaan polku vaihe vaiheelta');
+    await rename.press('Enter');
+    await nav(aino).getByRole('button', { name: 'Asiakkaan polku vaihe vaiheelta' }).waitFor(UI);
+
+    await firstWorkshop.getByLabel('Uuden tehtävän nimi').fill('Mitä asiakkaat kertoivat');
+    await firstWorkshop.getByRole('button', { name: 'Lisää tehtävä' }).click();
+    await nav(aino).getByRole('button', { name: 'Mitä asiakkaat kertoivat' }).waitFor(UI);
+
+    const task = firstWorkshop.locator('[data-edit-task]').nth(1);
+    expect(await task.getByLabel('Tehtävän 2 nimi').inputValue()).toBe('Missä kohdin palvelu ei toimi?');
+    await task.getByRole('button', { name: 'Poista tehtävä' }).click();
+    const confirm = facilitator.getByRole('dialog', { name: 'Poistetaanko ”Missä kohdin palvelu ei toimi?”?' });
+    await confirm.waitFor(UI);
+    expect(await confirm.textContent()).toContain('Sen mukana poistuu 1 lappu.');
+    await confirm.getByRole('button', { name: 'Poista tehtävä' }).click();
+    await nav(aino).getByRole('button', { name: 'Missä kohdin palvelu ei toimi?' }).waitFor({ state: 'detached', ...UI });
+
+    await facilitator.getByRole('button', { name: 'Kumoa' }).click();
+    await nav(aino).getByRole('button', { name: 'Missä kohdin palvelu ei toimi?' }).waitFor(UI);
+    await openTask(aino, 'Missä kohdin palvelu ei toimi?');
+    await noteByText(aino, 'Jonotus puhelimessa').waitFor(UI);
+    await facilitator.getByRole('button', { name: 'Valmis' }).click();
+  });
+
+  it("a note the facilitator hides disappears from the participant's page", async () => {
+    await openTask(aino, 'Asiakkaan polku vaihe vaiheelta');
+    await addNote(aino, 'Sain kutsun väärään osoitteeseen');
+    await openTask(facilitator, 'Asiakkaan polku vaihe vaiheelta');
+    const theirs = noteByText(facilitator, 'Sain kutsun');
+    await theirs.waitFor(UI);
+    await theirs.getByRole('button', { name: 'Piilota' }).click();
+    await noteByText(aino, 'Sain kutsun').waitFor({ state: 'detached', ...UI });
+    // The facilitator still sees it, marked hidden in words.
+    await expect.poll(() => theirs.textContent(), UI).toContain('Piilotettu');
+  });
+
+  it("axe finds no serious or critical violations in the facilitator's wall view", async () => {
+    expect(await seriousViolations(facilitator)).toEqual([]);
+  });
+});
