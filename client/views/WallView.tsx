@@ -17,6 +17,7 @@ import { MirrorPanel } from '../components/MirrorPanel';
 import { MoveNoteDialog } from '../components/MoveNoteDialog';
 import { PresenceList } from '../components/PresenceList';
 import { ProcessEditor } from '../components/ProcessEditor';
+import { ProjectorLink } from '../components/ProjectorLink';
 import { StartingPoints } from '../components/StartingPoints';
 import { TaskNav } from '../components/TaskNav';
 import { TaskPanel } from '../components/TaskPanel';
@@ -193,6 +194,7 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
               {t('share.button')}
             </button>
           )}
+          <ProjectorLink />
         </nav>
       </AppHeader>
       <StatusBanner />

@@ -1,0 +1,108 @@
+/**
+ * Every group's column of one task side by side, sized to fit the screen: the text starts large
+ * and shrinks until every column fits without scrolling. Eight groups fit on a page; more groups
+ * go on further pages. A column that still does not fit at the smallest size scrolls by itself,
+ * legibly, instead of shrinking further.
+ */
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Group, Note } from '../../shared/wall';
+import { useT } from '../i18n';
+import { ProjectorNote } from './ProjectorNote';
+
+export const GROUPS_PER_PAGE = 8;
+const MAX_TEXT_PX = 44;
+const MIN_TEXT_PX = 18;
+
+export interface ProjectorColumnsProps {
+  groups: Group[];
+  notesByGroup: Map<string, Note[]>;
+  showAuthors: boolean;
+  /** Votes per note when the task's vote is closed, else null. */
+  votes: Map<string, number> | null;
+}
+
+function overflows(root: HTMLElement): boolean {
+  for (const list of root.querySelectorAll<HTMLElement>('.projector-column__notes')) {
+    if (list.scrollHeight > list.clientHeight + 1 || list.scrollWidth > list.clientWidth + 1) return true;
+  }
+  return false;
+}
+
+/** The largest text size at which nothing overflows, found by bisection (each step is one layout). */
+function fitText(root: HTMLElement): void {
+  let lo = MIN_TEXT_PX;
+  let hi = MAX_TEXT_PX;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    root.style.setProperty('--projector-text', `${mid}px`);
+    if (overflows(root)) hi = mid - 1;
+    else lo = mid;
+  }
+  root.style.setProperty('--projector-text', `${lo}px`);
+}
+
+export function ProjectorColumns({ groups, notesByGroup, showAuthors, votes }: ProjectorColumnsProps) {
+  const t = useT();
+  const root = useRef<HTMLDivElement>(null);
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(groups.length / GROUPS_PER_PAGE));
+  const current = Math.min(page, pages - 1);
+  const shown = groups.slice(current * GROUPS_PER_PAGE, (current + 1) * GROUPS_PER_PAGE);
+
+  // After every render (a note came or went) and on resize: layout must be measured, not guessed.
+  useLayoutEffect(() => {
+    if (root.current) fitText(root.current);
+  });
+  useLayoutEffect(() => {
+    const refit = () => root.current && fitText(root.current);
+    addEventListener('resize', refit);
+    return () => removeEventListener('resize', refit);
+  }, []);
+
+  return (
+    <div class="projector-columns-wrap">
+      {pages > 1 && (
+        <nav class="projector-pages" aria-label={t('projector.page', { page: current + 1, pages })}>
+          <button type="button" class="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            {t('projector.previousPage')}
+          </button>
+          <span>{t('projector.page', { page: current + 1, pages })}</span>
+          <button type="button" class="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+            {t('projector.nextPage')}
+          </button>
+        </nav>
+      )}
+      <div
+        ref={root}
+        class="projector-columns"
+        role="list"
+        aria-label={t('projector.columnsLabel')}
+        style={{ '--projector-cols': String(Math.max(1, shown.length)) }}
+      >
+        {shown.map((group) => {
+          const notes = notesByGroup.get(group.id) ?? [];
+          return (
+            <section role="listitem" key={group.id} class="projector-column" aria-labelledby={`pg-${group.id}`} data-group-id={group.id}>
+              <h2 id={`pg-${group.id}`} class="projector-column__name">
+                {group.name}
+              </h2>
+              <p class="projector-column__count">{t.plural('projector.noteCount', notes.length)}</p>
+              {notes.length === 0 ? (
+                <p class="projector-column__empty">{t('projector.noNotes')}</p>
+              ) : (
+                // tabIndex: if this column ever has to scroll, the keyboard can scroll it too.
+                <ul class="projector-column__notes" tabIndex={0} aria-labelledby={`pg-${group.id}`}>
+                  {notes.map((note) => (
+                    <li key={note.id} class={`projector-note note--${note.color}`} data-note-id={note.id}>
+                      <ProjectorNote note={note} showAuthor={showAuthors} votes={votes ? (votes.get(note.id) ?? 0) : null} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The current task's notes one at a time, large, with the group's name: previous/next buttons,
+ * the arrow keys, "3 / 24", and Escape back to the columns. The position is this screen's own
+ * state (what the presenter is showing), not wall content.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Group, Note } from '../../shared/wall';
+import { useT } from '../i18n';
+import { ProjectorNote } from './ProjectorNote';
+
+export interface SlideshowProps {
+  /** In showing order: group by group, each group's notes in order. */
+  slides: { note: Note; group: Group }[];
+  showAuthors: boolean;
+  votes: Map<string, number> | null;
+  onClose: () => void;
+}
+
+export function Slideshow({ slides, showAuthors, votes, onClose }: SlideshowProps) {
+  const t = useT();
+  const [index, setIndex] = useState(0);
+  const region = useRef<HTMLElement>(null);
+  const total = slides.length;
+  // Notes may be deleted while showing: stay within the list.
+  const at = Math.min(index, Math.max(0, total - 1));
+  const slide = slides[at];
+  const go = (step: number) => setIndex(Math.max(0, Math.min(total - 1, at + step)));
+
+  useEffect(() => {
+    region.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') go(1);
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(-1);
+      else if (e.key === 'Escape') onClose();
+      else return;
+      e.preventDefault();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <section ref={region} class="slideshow" tabIndex={-1} aria-labelledby="slideshow-heading" aria-describedby="slideshow-keys">
+      <h2 id="slideshow-heading" class="sr-only">
+        {t('projector.slideshowLabel')}
+      </h2>
+      <p id="slideshow-keys" class="sr-only">
+        {t('projector.slideKeys')}
+      </p>
+      {slide ? (
+        <div class={`slideshow__slide note--${slide.note.color}`} aria-live="polite" data-note-id={slide.note.id}>
+          <p class="slideshow__group">{slide.group.name}</p>
+          <ProjectorNote note={slide.note} showAuthor={showAuthors} votes={votes ? (votes.get(slide.note.id) ?? 0) : null} />
+        </div>
+      ) : (
+        <p class="slideshow__empty">{t('projector.noNotes')}</p>
+      )}
+      <div class="slideshow__controls">
+        <button type="button" class="button" disabled={at === 0} onClick={() => go(-1)}>
+          {t('projector.previous')}
+        </button>
+        <span class="slideshow__position" data-testid="slide-position">
+          {t('projector.slidePosition', { position: total === 0 ? 0 : at + 1, total })}
+        </span>
+        <button type="button" class="button" disabled={at >= total - 1} onClick={() => go(1)}>
+          {t('projector.next')}
+        </button>
+      </div>
+    </section>
+  );
+}
