@@ -4,6 +4,7 @@
  * same countdown once it knows the offset. NTP-style: a few GET /api/time round trips, and the
  * one with the shortest round trip wins, since its answer is the least blurred by network delay.
  */
+import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { ServerTime } from '../shared/schemas';
 
@@ -29,13 +30,14 @@ export function estimateOffset(samples: readonly ClockSample[]): number | null {
 const SAMPLES = 4;
 const REFRESH_MS = 5 * 60_000;
 
-let offset = 0;
+/** serverNow - Date.now(); a signal so a countdown re-renders when the first estimate arrives. */
+export const clockOffset = signal(0);
 let users = 0;
 let refreshTimer: ReturnType<typeof setInterval> | undefined;
 
 /** The server's time now, as well as this page knows it. */
 export function serverNow(): number {
-  return Date.now() + offset;
+  return Date.now() + clockOffset.peek();
 }
 
 async function sample(): Promise<ClockSample | null> {
@@ -58,7 +60,7 @@ async function measure(): Promise<void> {
     if (s) samples.push(s);
   }
   const estimate = estimateOffset(samples);
-  if (estimate !== null) offset = estimate;
+  if (estimate !== null) clockOffset.value = estimate;
 }
 
 /** Keeps the estimate fresh while a component that shows server time is mounted. */

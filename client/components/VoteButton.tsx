@@ -1,6 +1,59 @@
-/** A note's dot-vote control and count. Stub until the live-controls work lands. */
+/**
+ * A note's dot vote: while the task's vote is open, give or take back a vote (with my votes on
+ * the note and, unless hidden, everyone's); once closed, the result. Nothing while voting is off.
+ */
 import type { Note } from '../../shared/wall';
+import { announce } from '../announce';
+import { useT } from '../i18n';
+import { useWall } from '../sync/hooks';
+import { useVoting } from './useVoting';
 
-export function VoteButton(_props: { note: Note }) {
-  return null;
+/** Enough of the note's text to tell the buttons of different notes apart when heard. */
+const LABEL_TEXT_MAX = 60;
+
+export function VoteButton({ note }: { note: Note }) {
+  const t = useT();
+  const { wall, task, state, voterId, left, mayVote } = useVoting(note.taskId);
+  const count = useWall(wall, (w) => w.votes.counts(note.taskId).get(note.id) ?? 0);
+  const mine = useWall(wall, (w) => w.votes.mine(note.taskId, voterId).get(note.id) ?? 0);
+  if (!task || state === 'off') return null;
+  const showCount = state === 'closed' || !task.hideVoteCounts;
+  const countText = <span class="vote__count">{t.plural('facilitation.vote.count', count)}</span>;
+  if (state === 'closed') return <span class="vote vote--result">{countText}</span>;
+
+  const label = note.text.length > LABEL_TEXT_MAX ? `${note.text.slice(0, LABEL_TEXT_MAX)}…` : note.text;
+  return (
+    <span class="vote">
+      {showCount && countText}
+      {mine > 0 && <span class="vote__mine">{t('facilitation.vote.mine', { n: mine })}</span>}
+      {mayVote && (
+        <>
+          <button
+            type="button"
+            class="button button--small"
+            data-focus="vote"
+            aria-label={t('facilitation.vote.giveTo', { note: label })}
+            disabled={left === 0}
+            onClick={() => {
+              if (wall.votes.cast(note.taskId, note.id, voterId)) announce(t('facilitation.vote.gave', { n: left - 1 }));
+            }}
+          >
+            <span aria-hidden="true">+</span> {t('facilitation.vote.give')}
+          </button>
+          {mine > 0 && (
+            <button
+              type="button"
+              class="button button--small button--quiet"
+              aria-label={t('facilitation.vote.takeBackFrom', { note: label })}
+              onClick={() => {
+                if (wall.votes.retract(note.taskId, note.id, voterId)) announce(t('facilitation.vote.tookBack', { n: left + 1 }));
+              }}
+            >
+              <span aria-hidden="true">–</span> {t('facilitation.vote.takeBack')}
+            </button>
+          )}
+        </>
+      )}
+    </span>
+  );
 }
