@@ -1,0 +1,109 @@
+/**
+ * Scenario 5, the client in Debian's Chromium: time from navigation until a wall of `notes`
+ * notes is on screen; time from the WebSocket message carrying one remote change until the DOM
+ * shows it, with how many notes' DOM was touched; the initial JavaScript's gzip size.
+ * Needs the built client (npm run build) and /usr/bin/chromium (npm test installs it).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { Wall } from '../shared/wall';
+import { connectMany } from './lib/connectMany';
+import { startBenchServer } from './lib/servers';
+import { distribution, median, type Distribution } from './lib/stats';
+
+const DIST = join(import.meta.dirname, '..', 'dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ClientResult {
+  notes: number;
+  renderMs: number;
+  remoteChange: Distribution;
+  /** Median number of note elements whose DOM changed for one remote change (1 = only that note). */
+  notesTouched: number;
+  initialJsGzipBytes: number;
+}
+
+/** The entry script and every modulepreload the page loads before it runs. */
+export function initialJsGzipBytes(): number {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const srcs = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  return srcs.reduce((sum, src) => sum + gzipSync(readFileSync(join(DIST, src.replace(/^\//, ''))), { level: 9 }).byteLength, 0);
+}
+
+export async function clientScenario(notes: number, changes: number): Promise<ClientResult> {
+  const server = await startBenchServer('pajaseina', { STATIC_DIR: DIST });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  try {
+    const wall = await server.newWall();
+    const [writer] = await connectMany(server, wall, 1);
+    const model = new Wall(writer!.doc);
+    const group = model.groups()[0]!.id;
+    const ids: string[] = [];
+    writer!.doc.transact(() => {
+      for (let i = 0; i < notes; i++) {
+        const id = model.addNote({ groupId: group, text: `Idea ${i}`, color: 'yellow', authorName: null, authorId: null });
+        if (id) ids.push(id);
+      }
+    });
+    const page = await (await browser.newContext({ locale: 'fi-FI' })).newPage();
+    await page.addInitScript(() => {
+      // When each WebSocket message arrived, in the page's clock.
+      const times: number[] = ((window as unknown as { __wsTimes: number[] }).__wsTimes = []);
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          this.addEventListener('message', () => times.push(performance.now()));
+        }
+      };
+    });
+    await page.goto(`http://127.0.0.1:${server.port}/w/${wall.id}#${wall.token}`);
+    await page.waitForFunction((n) => document.querySelectorAll('article[data-note-id]').length >= n, notes, { polling: 'raf', timeout: 60_000 });
+    const renderMs = await page.evaluate(() => performance.now());
+
+    const samples: number[] = [];
+    const touched: number[] = [];
+    for (let c = 0; c < changes; c++) {
+      const id = ids[(c * 97) % ids.length]!;
+      const text = `Muutettu ${c}`;
+      await page.evaluate((expected) => {
+        const w = window as unknown as { __done: Promise<{ at: number; touched: number }> };
+        w.__done = new Promise((resolve) => {
+          const articles = new Set<Element>();
+          const observer = new MutationObserver((records) => {
+            for (const r of records) {
+              const node = r.target instanceof Element ? r.target : r.target.parentElement;
+              const article = node?.closest('article[data-note-id]');
+              if (article) articles.add(article);
+            }
+            if (document.body.textContent?.includes(expected)) {
+              const at = performance.now();
+              // Count what else re-rendered in the same frame before reporting.
+              requestAnimationFrame(() => {
+                observer.disconnect();
+                resolve({ at, touched: articles.size });
+              });
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        });
+      }, text);
+      model.updateNoteText(id, text);
+      const done = await page.evaluate(async () => {
+        const w = window as unknown as { __done: Promise<{ at: number; touched: number }>; __wsTimes: number[] };
+        const { at, touched } = await w.__done;
+        const arrived = w.__wsTimes.filter((t) => t <= at).at(-1) ?? at;
+        return { ms: at - arrived, touched };
+      });
+      samples.push(done.ms);
+      touched.push(done.touched);
+    }
+    writer!.destroy();
+    return { notes, renderMs, remoteChange: distribution(samples), notesTouched: median(touched), initialJsGzipBytes: initialJsGzipBytes() };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

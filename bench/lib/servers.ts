@@ -1,0 +1,139 @@
+/**
+ * The three servers the bench compares, each in its own child process, and each reached through
+ * its own stock client: y-websocket's WebsocketProvider for ours and for @y/websocket-server,
+ * HocuspocusProvider for Hocuspocus. Every client owns one WebSocket.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { WS_PATH } from '../../shared/protocol';
+import { CreateWallResponse } from '../../shared/schemas';
+import type { ServerStats } from '../servers/stats';
+
+export const SERVER_KINDS = ['pajaseina', 'y-websocket-server', 'hocuspocus'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
+
+const ENTRY: Record<ServerKind, string> = {
+  pajaseina: 'ours.ts',
+  'y-websocket-server': 'yWebsocketServer.ts',
+  hocuspocus: 'hocuspocus.ts',
+};
+
+export interface BenchClient {
+  doc: Y.Doc;
+  awareness: Awareness;
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+export interface BenchServer {
+  kind: ServerKind;
+  port: number;
+  /** A wall to connect to: ours creates one over HTTP (and needs its token), the others take any name. */
+  newWall(): Promise<{ id: string; token: string }>;
+  connect(wall: { id: string; token: string }): BenchClient;
+  reset(): Promise<void>;
+  stats(options?: { gc?: boolean }): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchServer(kind: ServerKind, env: Record<string, string> = {}): Promise<BenchServer> {
+  const child = fork(join(import.meta.dirname, '..', 'servers', ENTRY[kind]), [], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${kind} exited with ${code} before it was ready`)));
+    child.on('message', (m: { type?: string; port?: number }) => {
+      if (m.type === 'ready') resolve(m.port!);
+    });
+  });
+  const ask = ipc(child);
+  let walls = 0;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    kind,
+    port,
+    async newWall() {
+      if (kind !== 'pajaseina') return { id: `wall-${++walls}`, token: '' };
+      const res = await fetch(`${url}/api/walls`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Bench' }),
+      });
+      if (res.status !== 201) throw new Error(`create wall: ${res.status}`);
+      const created = CreateWallResponse.parse(await res.json());
+      return { id: created.id, token: created.tokens.facilitator };
+    },
+    connect: (wall) => connectClient(kind, port, wall),
+    reset: async () => void (await ask({ type: 'reset' })),
+    stats: async (options = {}) => (await ask({ type: 'stats', gc: options.gc })).stats as ServerStats,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL'); // in-memory references and a bench database: nothing to flush
+      await exited;
+    },
+  };
+}
+
+function ipc(child: ChildProcess) {
+  let next = 0;
+  const waiting = new Map<number, (m: { stats?: ServerStats }) => void>();
+  child.on('message', (m: { id?: number; stats?: ServerStats }) => {
+    if (m.id !== undefined) waiting.get(m.id)?.(m);
+    if (m.id !== undefined) waiting.delete(m.id);
+  });
+  return (req: { type: string; gc?: boolean }) =>
+    new Promise<{ stats?: ServerStats }>((resolve) => {
+      const id = ++next;
+      waiting.set(id, resolve);
+      child.send({ ...req, id });
+    });
+}
+
+function connectClient(kind: ServerKind, port: number, wall: { id: string; token: string }): BenchClient {
+  const doc = new Y.Doc();
+  if (kind === 'hocuspocus') {
+    const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket });
+    const provider = new HocuspocusProvider({ name: wall.id, document: doc, websocketProvider: socket });
+    provider.attach();
+    const synced = new Promise<void>((resolve) => {
+      if (provider.isSynced) resolve();
+      else provider.on('synced', () => resolve());
+    });
+    return {
+      doc,
+      awareness: provider.awareness!,
+      synced,
+      destroy() {
+        provider.destroy();
+        socket.destroy();
+        doc.destroy();
+      },
+    };
+  }
+  const base = kind === 'pajaseina' ? `ws://127.0.0.1:${port}${WS_PATH}` : `ws://127.0.0.1:${port}`;
+  const provider = new WebsocketProvider(base, wall.id, doc, {
+    params: wall.token ? { token: wall.token } : {},
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    else provider.once('sync', () => resolve());
+  });
+  return {
+    doc,
+    awareness: provider.awareness,
+    synced,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * `npm run bench [-- --quick] [-- --only fanout,memory]`: every scenario against our server and
+ * the two reference servers (@y/websocket-server, @hocuspocus/server), alternating the order
+ * between rounds so the machine's drift hits each alike. Prints tables with ratios (ours divided
+ * by the reference: below 1 is better for ours) and writes bench/results/<date>[-quick].json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { clientScenario, type ClientResult } from './client';
+import { coldLoad, type ColdLoadResult } from './coldLoad';
+import { fanout, type FanoutResult } from './fanout';
+import { buildHistory } from './lib/notes';
+import { SERVER_KINDS, startBenchServer, type ServerKind } from './lib/servers';
+import { MiB, median, ratio, round, table } from './lib/stats';
+import { manyWalls, type ManyWallsResult } from './manyWalls';
+import { memory, type MemoryResult } from './memory';
+
+const QUICK = process.argv.includes('--quick');
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]!.split(',')) : null;
+const runs = (name: string) => !ONLY || ONLY.has(name);
+
+const SIZES = QUICK
+  ? { fanout: [20, 100], paceSeconds: 3, burst: 10, rounds: 1, walls: 20, wallClients: 10, wallSeconds: 4, notes: 1000, updates: 10_000, memWalls: 20, memNotes: 100, memConns: 50, clientNotes: 500, changes: 5 }
+  : { fanout: [20, 100, 300], paceSeconds: 10, burst: 30, rounds: 2, walls: 200, wallClients: 10, wallSeconds: 10, notes: 5000, updates: 50_000, memWalls: 100, memNotes: 100, memConns: 300, clientNotes: 2000, changes: 20 };
+
+/** SERVER_KINDS rotated by `by`: each round starts with a different server. */
+const rotated = (by: number) => SERVER_KINDS.map((_, i) => SERVER_KINDS[(i + by) % SERVER_KINDS.length]!);
+const ms = (x: number | null | undefined) => (x === null || x === undefined ? null : round(x, 1));
+const mib = (x: number) => round(x / MiB, 2);
+const kib = (x: number) => round(x / 1024, 1);
+const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+
+// Ours keeps an empty wall 1 s instead of 10 s here, so the memory scenario sees it unload.
+const OURS_ENV = { ROOM_UNLOAD_DELAY_MS: '1000' };
+
+async function withServer<T>(kind: ServerKind, work: (server: Awaited<ReturnType<typeof startBenchServer>>) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pajaseina-bench-'));
+  const server = await startBenchServer(kind, { ...OURS_ENV, BENCH_DATA_DIR: dataDir });
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  process.setMaxListeners(0); // every y-websocket provider adds a process 'exit' listener
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    quick: QUICK,
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version },
+    sizes: SIZES,
+  };
+  const out: string[] = [];
+
+  if (runs('fanout')) {
+    const fan: Record<ServerKind, FanoutResult[]>[] = [];
+    for (const [s, clients] of SIZES.fanout.entries()) {
+      const bySize = { pajaseina: [], 'y-websocket-server': [], hocuspocus: [] } as Record<ServerKind, FanoutResult[]>;
+      for (let r = 0; r < SIZES.rounds; r++) {
+        for (const kind of rotated(r + s)) {
+          log(`fan-out ${clients} clients, round ${r + 1}: ${kind}`);
+          bySize[kind].push(await withServer(kind, (server) => fanout(server, { clients, paceSeconds: SIZES.paceSeconds, burst: SIZES.burst })));
+        }
+      }
+      fan.push(bySize);
+    }
+    results.fanout = fan;
+    const rows = fan.flatMap((bySize) =>
+      SERVER_KINDS.map((kind) => {
+        const rs = bySize[kind];
+        const p99 = median(rs.map((r) => r.all.p99));
+        const ours = median(bySize.pajaseina.map((r) => r.all.p99));
+        return [
+          kind, rs[0]!.clients, rs[0]!.deliveries,
+          ms(median(rs.map((r) => r.all.p50))), ms(p99), ms(median(rs.map((r) => r.all.max))),
+          ms(median(rs.map((r) => r.burst.p99))),
+          round(median(rs.map((r) => r.cpuPercent)), 0), ms(median(rs.map((r) => r.server.eldP99))), ms(median(rs.map((r) => r.server.eldMax))),
+          kind === 'pajaseina' ? null : ratio(ours, p99),
+        ];
+      }),
+    );
+    out.push(table('Fan-out on one wall (latency writer → every other client, ms; median of rounds)',
+      ['server', 'clients', 'deliveries', 'p50', 'p99', 'max', 'burst p99', 'CPU %', 'ELD p99', 'ELD max', 'ours/ref p99'], rows));
+  }
+
+  if (runs('walls')) {
+    const many = {} as Record<ServerKind, ManyWallsResult>;
+    for (const kind of rotated(1)) {
+      log(`many walls ${SIZES.walls} × ${SIZES.wallClients}: ${kind}`);
+      many[kind] = await withServer(kind, (server) => manyWalls(server, { walls: SIZES.walls, clientsPerWall: SIZES.wallClients, seconds: SIZES.wallSeconds }));
+    }
+    results.manyWalls = many;
+    out.push(table(`Many walls: ${SIZES.walls} walls × ${SIZES.wallClients} clients`,
+      ['server', 'notes', 'p50', 'p99', 'max', 'CPU %', 'ELD p99', 'ELD max', 'RSS MiB', 'ours/ref p99'],
+      SERVER_KINDS.map((kind) => {
+        const r = many[kind];
+        return [kind, r.notes, ms(r.latency.p50), ms(r.latency.p99), ms(r.latency.max), round(r.cpuPercent, 0), ms(r.server.eldP99), ms(r.server.eldMax), mib(r.server.rss),
+          kind === 'pajaseina' ? null : ratio(many.pajaseina.latency.p99, r.latency.p99)];
+      })));
+  }
+
+  if (runs('cold')) {
+    log(`building a history of ${SIZES.updates} updates over ${SIZES.notes} notes`);
+    const history = { ...buildHistory(SIZES.notes, SIZES.updates), notes: SIZES.notes };
+    const cold = {} as Record<ServerKind, ColdLoadResult>;
+    for (const kind of rotated(2)) {
+      log(`cold load: ${kind}`);
+      cold[kind] = await coldLoad(kind, history);
+    }
+    results.coldLoad = cold;
+    out.push(table(`Cold load: ${SIZES.notes} notes, ${SIZES.updates} stored updates (first full sync of a new client, ms)`,
+      ['server', 'after restart, uncompacted', 'after restart, compacted', 'warm', 'ELD p99', 'ELD max', 'ours/ref warm'],
+      SERVER_KINDS.map((kind) => {
+        const r = cold[kind];
+        return [kind, ms(r.coldUncompactedMs), ms(r.coldCompactedMs), ms(r.warmMs), ms(r.server.eldP99), ms(r.server.eldMax),
+          kind === 'pajaseina' ? null : ratio(cold.pajaseina.warmMs, r.warmMs)];
+      })));
+  }
+
+  if (runs('memory')) {
+    const mem = {} as Record<ServerKind, MemoryResult>;
+    for (const kind of rotated(0)) {
+      log(`memory: ${kind}`);
+      mem[kind] = await withServer(kind, (server) => memory(server, { walls: SIZES.memWalls, notesPerWall: SIZES.memNotes, connections: SIZES.memConns }, 4000));
+    }
+    results.memory = mem;
+    out.push(table(`Memory (after full GC): ${SIZES.memWalls} walls of ${SIZES.memNotes} notes, then ${SIZES.memConns} more clients on one wall`,
+      ['server', 'baseline heap MiB', 'heap KiB/wall', 'RSS KiB/wall', 'heap KiB/conn', 'RSS KiB/conn', 'heap left MiB', 'RSS left MiB', 'ours/ref heap/wall', 'ours/ref heap/conn'],
+      SERVER_KINDS.map((kind) => {
+        const r = mem[kind];
+        return [kind, mib(r.baseline.heapUsed), kib(r.perWall.heapUsed), kib(r.perWall.rss), kib(r.perConnection.heapUsed), kib(r.perConnection.rss),
+          mib(r.afterLeave.heapUsed), mib(r.afterLeave.rss),
+          kind === 'pajaseina' ? null : ratio(mem.pajaseina.perWall.heapUsed, r.perWall.heapUsed),
+          kind === 'pajaseina' ? null : ratio(mem.pajaseina.perConnection.heapUsed, r.perConnection.heapUsed)];
+      })));
+  }
+
+  if (runs('client')) {
+    log(`client in Chromium: ${SIZES.clientNotes} notes`);
+    try {
+      const client: ClientResult = await clientScenario(SIZES.clientNotes, SIZES.changes);
+      results.client = client;
+      out.push(table('Client in Chromium (ours only)', ['notes', 'render ms', 'remote change p50', 'p99', 'max', 'notes touched', 'initial JS gzip KiB'],
+        [[client.notes, ms(client.renderMs), ms(client.remoteChange.p50), ms(client.remoteChange.p99), ms(client.remoteChange.max), client.notesTouched, kib(client.initialJsGzipBytes)]]));
+    } catch (err) {
+      results.client = { error: String(err) };
+      out.push(`\n## Client in Chromium\nfailed: ${String(err)}`);
+    }
+  }
+
+  console.log(out.join('\n'));
+  const dir = join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${(results.date as string).slice(0, 10)}${QUICK ? '-quick' : ''}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`\nwrote ${file}`);
+  process.exit(0);
+}
+
+await main();

@@ -1,0 +1,55 @@
+/**
+ * Runs inside each benchmarked server's child process, so CPU, RSS and event-loop delay are the
+ * server's own and not the bench clients'. The parent asks over IPC: `reset` starts a
+ * measurement window, `stats` reads it (after a full GC when asked, for memory figures).
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+export interface ServerStats {
+  cpuMs: number;
+  wallMs: number;
+  rss: number;
+  heapUsed: number;
+  /** Event-loop delay over the window, ms. */
+  eldP50: number;
+  eldP99: number;
+  eldMax: number;
+}
+
+type Request = { id: number; type: 'reset' } | { id: number; type: 'stats'; gc?: boolean };
+
+export function serveStats(ready: { port: number }): void {
+  const eld = monitorEventLoopDelay({ resolution: 5 });
+  eld.enable();
+  let cpu = process.cpuUsage();
+  let since = performance.now();
+  process.on('message', async (req: Request) => {
+    if (req.type === 'reset') {
+      eld.reset();
+      cpu = process.cpuUsage();
+      since = performance.now();
+      process.send!({ id: req.id });
+      return;
+    }
+    if (req.gc && global.gc) {
+      // Several passes with pauses: Yjs and ws free in stages (weak refs, finalizers).
+      for (let i = 0; i < 4; i++) {
+        global.gc();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    const used = process.cpuUsage(cpu);
+    const mem = process.memoryUsage();
+    const stats: ServerStats = {
+      cpuMs: (used.user + used.system) / 1000,
+      wallMs: performance.now() - since,
+      rss: mem.rss,
+      heapUsed: mem.heapUsed,
+      eldP50: eld.percentile(50) / 1e6,
+      eldP99: eld.percentile(99) / 1e6,
+      eldMax: eld.max / 1e6,
+    };
+    process.send!({ id: req.id, stats });
+  });
+  process.send!({ type: 'ready', port: ready.port });
+}
