@@ -16,11 +16,11 @@ export function showTask(taskId: string | null): void {
 /** The task to show: the picked one if it still exists, else the current one, else the first. */
 export function useViewedTaskId(wall: Wall): string | null {
   const picked = pickedTaskId.value;
-  return useWall(wall, (w) => {
-    const tasks = w.process.tasks();
-    const has = (id: string | null) => id !== null && tasks.some((t) => t.id === id);
-    if (has(picked)) return picked;
-    const current = w.control.currentTaskId();
-    return has(current) ? current : (tasks[0]?.id ?? null);
-  });
+  // useWall re-reads only when the wall changes, so the pick is applied outside it: a new pick
+  // with an unchanged wall must still change the task.
+  const taskIds = useWall(wall, (w) => w.process.tasks().map((t) => t.id));
+  const current = useWall(wall, (w) => w.control.currentTaskId());
+  const has = (id: string | null) => id !== null && taskIds.includes(id);
+  if (has(picked)) return picked;
+  return has(current) ? current : (taskIds[0] ?? null);
 }
