@@ -24,7 +24,8 @@ export function Slideshow({ slides, showAuthors, votes, onClose }: SlideshowProp
   // Notes may be deleted while showing: stay within the list.
   const at = Math.min(index, Math.max(0, total - 1));
   const slide = slides[at];
-  const go = (step: number) => setIndex(Math.max(0, Math.min(total - 1, at + step)));
+  // Functional update: two key presses before a re-render must both count.
+  const go = (step: number) => setIndex((i) => Math.max(0, Math.min(total - 1, Math.min(i, total - 1) + step)));
 
   useEffect(() => {
     region.current?.focus();

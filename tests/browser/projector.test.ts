@@ -1,0 +1,156 @@
+/**
+ * The projector screen at 1920×1080: eight groups of ten short notes fit without scrolling, it
+ * follows the facilitator's current task, the slideshow steps with the keyboard, and the join
+ * panel's short address opens the wall's join view. The facilitator's changes come from a real
+ * Yjs client, as they would from the facilitator's own browser.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { CreateWallResponse } from '../../shared/schemas';
+import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
+import { connectClient, createWall, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
+import { seriousViolations } from '../helpers/wallPage';
+
+const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+const UI_TIMEOUT = 15_000;
+const NOTES = ['Jonoa liian pitkään', 'Kukaan ei soita takaisin', 'Lomake on vaikea', 'Tieto ei kulje', 'Eri ohjeet joka kerta', 'Odotan yksin', 'Asiakas ei tiedä kenelle', 'Kiire ja vaihtuvuus', 'Hyvä vastaanotto', 'Lähete katoaa'];
+
+let server: TestServer;
+let chromium: LaunchedBrowser;
+let facilitator: TestClient;
+let wall: CreateWallResponse;
+let context: BrowserContext;
+let page: Page;
+let firstTask: string;
+let secondTask: { id: string; title: string };
+
+/** The wall as this browser would know it had it created the wall: with its participant link. */
+async function knowWall(ctx: BrowserContext, w: CreateWallResponse): Promise<void> {
+  const entry = { id: w.id, title: 'Projektoritesti', role: 'facilitator', link: w.links.facilitator, links: w.links, lastOpened: 1 };
+  await ctx.addInitScript((value) => {
+    if (!localStorage.getItem('pajaseina:walls')) localStorage.setItem('pajaseina:walls', value);
+  }, JSON.stringify([entry]));
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  chromium = await launchBrowser();
+  wall = await createWall(server.url, { title: 'Projektoritesti' });
+  facilitator = connectClient(server.url, wall.id, wall.tokens.facilitator);
+  await facilitator.synced;
+  const w = facilitator.wall;
+  for (let i = w.groups().length; i < 8; i++) w.addGroup(`Ryhmä ${i + 1}`);
+  firstTask = w.process.firstTaskId()!;
+  const t2 = w.process.tasks()[1]!;
+  secondTask = { id: t2.id, title: t2.title };
+  for (const group of w.groups()) {
+    for (const text of NOTES) w.addNote({ groupId: group.id, taskId: firstTask, text, color: 'yellow', authorName: null, authorId: null });
+  }
+  const hidden = w.addNote({ groupId: w.groups()[0]!.id, taskId: firstTask, text: 'Piilotettu lappu', color: 'pink', authorName: null, authorId: null })!;
+  w.setHidden(hidden, true);
+  w.addNote({ groupId: w.groups()[1]!.id, taskId: t2.id, text: 'Juurisyy: resurssit', color: 'blue', authorName: 'Mari', authorId: 'mari' });
+  w.control.setCurrentTask(firstTask);
+  // Everything above is on the server before any page opens.
+  await waitFor(async () => {
+    const probe = connectClient(server.url, wall.id, wall.tokens.viewer);
+    try {
+      await probe.synced;
+      return probe.wall.notes().length === 82;
+    } finally {
+      probe.destroy();
+    }
+  }, UI_TIMEOUT, 'notes reached the server');
+
+  context = await chromium.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
+  await knowWall(context, wall);
+  page = await context.newPage();
+  await page.goto(`${server.url}/w/${wall.id}/projector#${wall.tokens.facilitator}`);
+  await page.locator('li[data-note-id]').nth(79).waitFor({ timeout: UI_TIMEOUT });
+});
+
+afterAll(async () => {
+  facilitator?.destroy();
+  await chromium?.close();
+  await server?.close();
+});
+
+describe('the projector view', () => {
+  it('fits eight groups of ten notes on 1920×1080 without scrolling, hidden notes left out', async () => {
+    await expect.poll(() => page.locator('li[data-note-id]').count()).toBe(80);
+    expect(await page.getByText('Piilotettu lappu').count()).toBe(0);
+    const firstTitle = facilitator.wall.process.getTask(firstTask)!.title;
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(firstTitle);
+    // The join address arrives by a request: wait for it, so the screenshot shows the whole page.
+    await page.getByTestId('join-address').waitFor({ timeout: UI_TIMEOUT });
+    const layout = await page.evaluate(() => {
+      const root = document.scrollingElement!;
+      const notes = [...document.querySelectorAll('li[data-note-id]')].map((el) => el.getBoundingClientRect());
+      const outside = notes.filter((r) => r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth).length;
+      const lists = [...document.querySelectorAll<HTMLElement>('.projector-column__notes')];
+      const scrolled = lists.filter((l) => l.scrollHeight > l.clientHeight + 1).length;
+      const textPx = parseFloat(getComputedStyle(document.querySelector('li[data-note-id]')!).fontSize);
+      return { scrollHeight: root.scrollHeight, scrollWidth: root.scrollWidth, innerHeight, innerWidth, outside, scrolled, textPx };
+    });
+    expect(layout.scrollHeight).toBeLessThanOrEqual(layout.innerHeight);
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
+    expect(layout.outside).toBe(0);
+    expect(layout.scrolled).toBe(0);
+    // Large enough to read from the back of a room.
+    expect(layout.textPx).toBeGreaterThanOrEqual(20);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'projector.png') });
+  });
+
+  it('has no serious or critical accessibility violations', async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows a QR code and a short address that opens the wall’s join view', async () => {
+    const qr = page.getByRole('img', { name: 'QR-koodi osallistujan linkkiin' });
+    await qr.waitFor({ timeout: UI_TIMEOUT });
+    expect(await qr.locator('path').count()).toBe(1);
+    const address = (await page.getByTestId('join-address').textContent())!;
+    expect(address).toMatch(/^127\.0\.0\.1:\d+\/j\/[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}$/);
+    // Someone in the room types the address on their own phone.
+    const phone = await (await chromium.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await phone.goto(`http://${address}`);
+    await phone.getByLabel('Nimi, joka näkyy muille').waitFor({ timeout: UI_TIMEOUT });
+    expect(new URL(phone.url()).hash).toBe(`#${wall.tokens.participant}`);
+    await phone.context().close();
+  });
+
+  it('steps through the notes one at a time with the keyboard', async () => {
+    await page.getByRole('button', { name: 'Näytä yksi kerrallaan' }).click();
+    const position = page.getByTestId('slide-position');
+    await expect.poll(() => position.textContent()).toBe('1 / 80');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => position.textContent()).toBe('3 / 80');
+    const slide = page.locator('.slideshow__slide');
+    expect(await slide.textContent()).toContain('Ryhmä 1');
+    expect(await slide.textContent()).toContain(NOTES[2]);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => position.textContent()).toBe('2 / 80');
+    await page.getByRole('button', { name: 'Seuraava' }).click();
+    await expect.poll(() => position.textContent()).toBe('3 / 80');
+    await page.keyboard.press('Escape');
+    await page.locator('li[data-note-id]').nth(79).waitFor({ timeout: UI_TIMEOUT });
+    // The keyboard is back on the button that opened the slideshow.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Näytä yksi kerrallaan');
+  });
+
+  it('follows the facilitator to another task, with names only when they are shown', async () => {
+    facilitator.wall.control.bringEveryoneHere(secondTask.id);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: UI_TIMEOUT }).toBe(secondTask.title);
+    await expect.poll(() => page.locator('li[data-note-id]').count()).toBe(1);
+    const note = page.locator('li[data-note-id]');
+    expect(await note.textContent()).toContain('Juurisyy: resurssit');
+    expect(await note.textContent()).toContain('Mari');
+    facilitator.wall.control.setShowAuthors(false);
+    await expect.poll(() => note.textContent(), { timeout: UI_TIMEOUT }).toBe('Juurisyy: resurssit');
+    facilitator.wall.control.setCurrentTask(firstTask);
+    await expect.poll(() => page.locator('li[data-note-id]').count(), { timeout: UI_TIMEOUT }).toBe(80);
+  });
+});
