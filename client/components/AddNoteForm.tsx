@@ -27,7 +27,9 @@ interface Props {
 export function AddNoteForm({ group, taskId, originId = null, onClearOrigin, onClose }: Props) {
   const t = useT();
   const { wall, profile, wallId } = useWallContext();
-  const origin = useWall(wall, (w) => (originId ? w.getNote(originId) : undefined));
+  // All notes, not getNote(originId): useWall re-reads only when the wall changes, not the prop.
+  const notes = useWall(wall, (w) => w.notes());
+  const origin = originId ? notes.find((n) => n.id === originId) : undefined;
   const [text, setText] = useState('');
   const [color, setColor] = useState<NoteColor>('yellow');
   const { error, setError, warning, setWarning, check } = useNoteTextCheck(t('addNote.empty'));

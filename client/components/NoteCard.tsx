@@ -102,7 +102,7 @@ function NoteCardImpl(props: Props) {
           </p>
         )}
         {props.isExperiment && !editing && <ExperimentFields note={note} canEdit={canEdit} />}
-        {!editing && <NoteThread note={note} />}
+        {!editing && <NoteThread key={note.originId ?? ''} note={note} />}
         {note.personalData && (canRedact || canEdit) && !editing && <PersonalDataFlag note={note} canRedact={canRedact} />}
         {!editing && (
           <div class="note__actions">

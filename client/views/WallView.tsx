@@ -250,9 +250,10 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
         )}
         {task ? (
           <>
-            <TaskPanel task={task} locked={locked} privateView={privateView} />
-            <MirrorPanel taskId={task.id} offerUndo={offerUndo} />
-            <StartingPoints taskId={task.id} onContinue={canContinue ? continueFrom : undefined} />
+            {/* Keyed by task: their useWall reads depend on the task, and useWall re-reads only on wall changes. */}
+            <TaskPanel key={task.id} task={task} locked={locked} privateView={privateView} />
+            <MirrorPanel key={task.id} taskId={task.id} offerUndo={offerUndo} />
+            <StartingPoints key={task.id} taskId={task.id} onContinue={canContinue ? continueFrom : undefined} />
           </>
         ) : (
           <p class="empty">{t('process.noTasks')}</p>
