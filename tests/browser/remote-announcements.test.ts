@@ -1,12 +1,14 @@
 /**
- * Other people's new notes reach a screen-reader user as one polite summary: page A posts three
- * notes quickly, and page B's live region says "3 uutta lappua ryhmässä Ryhmä 2" once. Notes
- * already on the wall when B opens it, and B's own notes, are not announced as new.
+ * Other people's changes reach a screen-reader user as one polite summary per burst: page A posts
+ * three notes quickly, and page B's live region says "3 uutta lappua ryhmässä Ryhmä 2" once; edits,
+ * moves and deletions are summarised the same way ("Ryhmä 2: 2 lappua muokattu ja 1 lappu
+ * siirretty"). Notes already on the wall when B opens it, B's own notes, and changes in a task the
+ * page does not show are not announced.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { createWall, startServer, type TestServer } from '../helpers/server';
+import { connectClient, createWall, startServer, type TestClient, type TestServer } from '../helpers/server';
 import { addNote, expectStatus, joinAsParticipant, noteByText } from '../helpers/wallPage';
 
 let server: TestServer;
@@ -15,6 +17,7 @@ let contexts: BrowserContext[];
 let aino: Page;
 let pekka: Page;
 let viewerLink: string;
+let facilitator: TestClient | undefined;
 
 /** Records every text the app's polite live region shows, from the first moment of the page. */
 async function recordAnnouncements(context: BrowserContext): Promise<void> {
@@ -54,6 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  facilitator?.destroy();
   await chromium?.close();
   await server?.close();
 });
@@ -107,5 +111,80 @@ describe("other people's new notes are announced as a summary", () => {
     await expect.poll(() => announced(liisa), { timeout: 2_000 }).toEqual(['2 uutta lappua seinällä']);
     await liisa.waitForTimeout(2_500);
     expect(await announced(liisa)).toEqual(['2 uutta lappua seinällä']);
+  });
+});
+
+describe("other people's edits, moves and deletions are announced as a summary", () => {
+  let reader: Page;
+  let client: TestClient;
+  const ids: Record<string, string> = {};
+
+  /** The live region's texts on the reader's page since `from`, once nothing new came for a summary interval. */
+  async function heardSince(from: number): Promise<string[]> {
+    await reader.waitForTimeout(2_500);
+    return (await announced(reader)).slice(from);
+  }
+
+  beforeAll(async () => {
+    const wall = await createWall(server.url, { title: 'Muutokset' });
+    client = facilitator = connectClient(server.url, wall.id, wall.tokens.facilitator);
+    await client.synced;
+    const [g1, g2] = client.wall.groups();
+    for (const [key, groupId] of [['a', g2!.id], ['b', g2!.id], ['c', g2!.id], ['d', g1!.id], ['e', g1!.id]] as const) {
+      ids[key] = client.wall.addNote({ groupId, text: `Lappu ${key}`, color: 'yellow', authorName: 'Ohjaaja', authorId: 'f' })!;
+    }
+    const context = await chromium.newContext();
+    contexts.push(context);
+    await recordAnnouncements(context);
+    reader = await context.newPage();
+    await joinAsParticipant(reader, wall.links.participant, 'Lukija', 'Ryhmä 1');
+    await noteByText(reader, 'Lappu e').waitFor();
+    await expectStatus(reader, 'online');
+  });
+
+  it('two edits and a move in one group: one sentence naming the group', async () => {
+    const from = (await announced(reader)).length;
+    const g2 = client.wall.groups()[1]!.id;
+    client.wall.updateNoteText(ids.a!, 'Lappu a, korjattu');
+    client.wall.setNoteColor(ids.b!, 'blue');
+    client.wall.moveNote(ids.c!, g2, 0);
+    const region = reader.getByRole('status', { name: 'Ilmoitukset' });
+    await expect.poll(() => region.textContent(), { timeout: 8_000 }).toBe('Ryhmä 2: 2 lappua muokattu ja 1 lappu siirretty');
+    expect(await heardSince(from)).toEqual(['Ryhmä 2: 2 lappua muokattu ja 1 lappu siirretty']);
+  });
+
+  it('a single deletion is said in words', async () => {
+    const from = (await announced(reader)).length;
+    client.wall.deleteNote(ids.d!);
+    await noteByText(reader, 'Lappu d').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await announced(reader)).slice(from), { timeout: 8_000 }).toEqual(['Lappu poistettiin ryhmästä Ryhmä 1']);
+    expect(await heardSince(from)).toEqual(['Lappu poistettiin ryhmästä Ryhmä 1']);
+  });
+
+  it('changes in several groups: one total for the wall', async () => {
+    const from = (await announced(reader)).length;
+    const [g1, g2] = client.wall.groups();
+    client.wall.moveNote(ids.a!, g1!.id, 0);
+    client.wall.addNote({ groupId: g2!.id, text: 'Lappu f', color: 'yellow', authorName: 'Ohjaaja', authorId: 'f' });
+    client.wall.updateNoteText(ids.e!, 'Lappu e, korjattu');
+    await expect
+      .poll(async () => (await announced(reader)).slice(from), { timeout: 8_000 })
+      .toEqual(['Seinällä: 1 uusi lappu, 1 lappu muokattu ja 1 lappu siirretty']);
+    expect(await heardSince(from)).toEqual(['Seinällä: 1 uusi lappu, 1 lappu muokattu ja 1 lappu siirretty']);
+  });
+
+  it('changes in a task the page does not show are not announced', async () => {
+    const from = (await announced(reader)).length;
+    const workshopId = client.wall.process.workshops()[0]!.id;
+    const other = client.wall.process.addTask(workshopId, 'Toinen tehtävä')!;
+    const g2 = client.wall.groups()[1]!.id;
+    const hidden = client.wall.addNote({ groupId: g2, taskId: other, text: 'Muualla', color: 'yellow', authorName: null, authorId: 'f' })!;
+    client.wall.updateNoteText(hidden, 'Muualla, korjattu');
+    expect(await heardSince(from)).toEqual([]);
+    // One socket delivers updates in order: once this note shows, the other task's changes have
+    // certainly arrived too, and still nothing but this note is told.
+    client.wall.addNote({ groupId: g2, text: 'Lappu g', color: 'yellow', authorName: 'Ohjaaja', authorId: 'f' });
+    await noteByText(reader, 'Lappu g').waitFor();
+    await expect.poll(async () => (await announced(reader)).slice(from), { timeout: 8_000 }).toEqual(['Uusi lappu ryhmässä Ryhmä 2']);
   });
 });
