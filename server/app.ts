@@ -12,6 +12,8 @@ import { joinCodeRoutes } from './http/joinCodes';
 import { installSecurityHeaders, staticRoutes } from './http/static';
 import { wallAdminRoutes } from './http/wallAdmin';
 import { wallRoutes } from './http/walls';
+import { exportRoutes } from './http/exports';
+import { reportRoutes } from './http/report';
 import { REDACT_PATHS, serializeRequest } from './log';
 import { RoomRegistry } from './rooms/registry';
 import { DEFAULT_RATE_LIMITS } from './rooms/rateLimit';
@@ -104,6 +106,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     pingIntervalMs: deps.pingIntervalMs ?? 30_000,
   });
   await app.register(wallRoutes, { config, store, registry });
+  await app.register(exportRoutes, { config, store, registry });
+  await app.register(reportRoutes, { store, registry });
   await app.register(wallAdminRoutes, { config, store, admin });
   await app.register(joinCodeRoutes, { store, codes: deps.joinCodes ?? new JoinCodes() });
   installRetentionSweeper(app, store, admin, config.retentionSweepMs);

@@ -122,6 +122,8 @@ export const NoteRecord = z.object({
   baseline: z.string().max(LIMITS.experimentFieldMax).optional(),
   target: z.string().max(LIMITS.experimentFieldMax).optional(),
   result: z.string().max(LIMITS.experimentFieldMax).optional(),
+  /** The role the writer said they take part in (issue 5, the report only; never shown). */
+  authorRole: z.lazy(() => ParticipantRole).optional().catch(undefined),
 });
 
 // ---- The four-workshop process (issue 3) ----
@@ -177,6 +179,8 @@ export const VoteRecord = z.object({
   taskId: z.string().min(1).max(64),
   noteId: z.string().min(1).max(64),
   voterId: z.string().min(1).max(64),
+  /** The voter's role (issue 5, the report only). */
+  voterRole: z.lazy(() => ParticipantRole).optional().catch(undefined),
 });
 
 export const TIMER_STATES = ['idle', 'running', 'paused'] as const;
@@ -185,29 +189,116 @@ export type TimerState = z.infer<typeof TimerState>;
 export const ServerTime = z.object({ now: z.number() });
 
 // ---- export.json (docs/export-format.md) ----
+// Fields added after the first layout are optional, so an older `pajaseina/1` export still imports.
 
-export const ExportedGroup = z.object({ id: z.string(), name: z.string(), order: z.string(), position: z.number() });
-export const ExportedTask = z.object({ id: z.string(), title: z.string(), instructions: z.string() });
-export const ExportedWorkshop = z.object({ id: z.string(), title: z.string(), tasks: z.array(ExportedTask) });
+/** A pseudonym (p1, p2, …) standing for one author/voter within one export: counts people, names nobody. */
+export const ExportedPerson = z.string().regex(/^p\d{1,6}$/).nullable();
+export const ExportedRole = z.lazy(() => ParticipantRole).optional();
+export const ExportedGroup = z.object({ id: z.string().min(1).max(64), name: z.string().max(LIMITS.groupNameMax), order: z.string().min(1).max(200), position: z.number() });
+export const ExportedTask = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().max(LIMITS.titleMax),
+  instructions: z.string().max(LIMITS.instructionsMax),
+  kind: TaskKind.optional(),
+  locked: z.boolean().optional(),
+  privateWriting: z.boolean().optional(),
+  voteState: VoteState.optional(),
+  votesPerPerson: z.number().int().min(1).max(LIMITS.votesPerPersonMax).optional(),
+  hideVoteCounts: z.boolean().optional(),
+});
+export const ExportedWorkshop = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().max(LIMITS.titleMax),
+  phase: WorkshopPhase.optional(),
+  tasks: z.array(ExportedTask).max(LIMITS.tasksMax),
+});
+export const ExportedExperiment = z
+  .object({
+    owner: z.string().max(LIMITS.experimentFieldMax),
+    startDate: z.string().max(LIMITS.experimentFieldMax),
+    measure: z.string().max(LIMITS.experimentFieldMax),
+    baseline: z.string().max(LIMITS.experimentFieldMax),
+    target: z.string().max(LIMITS.experimentFieldMax),
+    result: z.string().max(LIMITS.experimentFieldMax),
+  })
+  .partial();
 export const ExportedNote = z.object({
-  id: z.string(),
-  groupId: z.string(),
-  taskId: z.string(),
-  text: z.string(),
+  id: z.string().min(1).max(64),
+  groupId: z.string().min(1).max(64),
+  taskId: z.string().min(1).max(64),
+  text: z.string().min(1).max(LIMITS.noteTextMax),
   color: NoteColor,
-  order: z.string(),
+  order: z.string().min(1).max(200),
   position: z.number(),
-  authorName: z.string().nullable(),
+  authorName: z.string().max(LIMITS.displayNameMax).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  author: ExportedPerson.optional(),
+  authorRole: ExportedRole,
+  votes: z.number().int().nonnegative().optional(),
+  chosen: z.boolean().optional(),
+  originId: z.string().min(1).max(64).nullable().optional(),
+  hidden: z.boolean().optional(),
+  personalData: z.boolean().optional(),
+  experiment: ExportedExperiment.optional(),
+});
+export const ExportedMirror = z.object({
+  id: z.string().min(1).max(64),
+  taskId: z.string().min(1).max(64),
+  kind: MirrorKind,
+  text: z.string().max(LIMITS.mirrorTextMax),
+  url: SafeUrl.optional(),
+  order: z.string().min(1).max(200),
+});
+export const ExportedVote = z.object({
+  taskId: z.string().min(1).max(64),
+  noteId: z.string().min(1).max(64),
+  voter: z.string().regex(/^p\d{1,6}$/),
+  voterRole: ExportedRole,
+});
+export const ExportedComment = z.object({
+  id: z.string().min(1).max(64),
+  noteId: z.string().min(1).max(64),
+  text: z.string().min(1).max(LIMITS.noteTextMax),
+  authorName: z.string().max(LIMITS.displayNameMax).nullable(),
+  author: ExportedPerson,
+  authorRole: ExportedRole,
+  createdAt: z.string(),
+  order: z.string().min(1).max(200),
+});
+export const ExportedReaction = z.object({
+  noteId: z.string().min(1).max(64),
+  kind: z.lazy(() => ReactionKind),
+  reactor: z.string().regex(/^p\d{1,6}$/),
+  reactorRole: ExportedRole,
+});
+export const ExportedFollowup = z.object({
+  id: z.string().min(1).max(64),
+  text: z.string().min(1).max(LIMITS.mirrorTextMax),
+  url: SafeUrl.optional(),
+  createdAt: z.string(),
+  order: z.string().min(1).max(200),
+});
+export const ExportedControl = z.object({
+  locked: z.boolean(),
+  frozen: z.boolean(),
+  showAuthors: z.boolean(),
+  reviewFeedback: z.boolean(),
+  currentTaskId: z.string().max(64).nullable(),
 });
 export const WallExport = z.object({
   format: z.string(),
   exportedAt: z.string(),
-  wall: z.object({ id: z.string(), title: z.string(), language: Language, createdAt: z.string() }),
-  workshops: z.array(ExportedWorkshop),
-  groups: z.array(ExportedGroup),
-  notes: z.array(ExportedNote),
+  wall: z.object({ id: z.string(), title: z.string().min(1).max(LIMITS.titleMax), language: Language, createdAt: z.string() }),
+  workshops: z.array(ExportedWorkshop).max(LIMITS.workshopsMax),
+  groups: z.array(ExportedGroup).max(LIMITS.groupsMax),
+  notes: z.array(ExportedNote).max(LIMITS.notesMax),
+  control: ExportedControl.optional(),
+  mirror: z.array(ExportedMirror).max(LIMITS.mirrorMax).optional(),
+  votes: z.array(ExportedVote).max(LIMITS.votesMax).optional(),
+  comments: z.array(ExportedComment).max(10_000).optional(),
+  reactions: z.array(ExportedReaction).max(50_000).optional(),
+  followups: z.array(ExportedFollowup).max(LIMITS.mirrorMax).optional(),
 });
 export type WallExport = z.infer<typeof WallExport>;
 
@@ -266,3 +357,42 @@ export const JoinCodeBody = z.object({ participantToken: Token }).strict();
 export type JoinCodeBody = z.infer<typeof JoinCodeBody>;
 export const JoinCodeResponse = z.object({ code: z.string(), expiresAt: z.string() });
 export type JoinCodeResponse = z.infer<typeof JoinCodeResponse>;
+
+// ---- After the workshop (issue 5): roles for the report, comments, reactions, follow-ups, import ----
+
+/**
+ * In which role someone takes part, said at join and stored on what they write (notes, votes,
+ * comments, reactions) for the facilitator's report only. Never shown on the wall. Absent = did
+ * not say.
+ */
+export const PARTICIPANT_ROLES = ['client', 'expert-by-experience', 'relative', 'professional', 'manager', 'facilitator', 'other'] as const;
+export const ParticipantRole = z.enum(PARTICIPANT_ROLES);
+export type ParticipantRole = z.infer<typeof ParticipantRole>;
+
+export const CommentRecord = z.object({
+  noteId: z.string().min(1).max(64),
+  text: z.string().min(1).max(LIMITS.noteTextMax),
+  authorName: z.string().max(LIMITS.displayNameMax).nullable(),
+  authorId: z.string().max(64).nullish(),
+  authorRole: ParticipantRole.optional().catch(undefined),
+  createdAt: z.number(),
+  order: z.string().min(1).max(200),
+});
+
+/** "I agree" and "I recognise this" (from my own experience) are separate reactions. */
+export const REACTION_KINDS = ['agree', 'recognise'] as const;
+export const ReactionKind = z.enum(REACTION_KINDS);
+export type ReactionKind = z.infer<typeof ReactionKind>;
+export const ReactionRecord = z.object({
+  noteId: z.string().min(1).max(64),
+  kind: ReactionKind,
+  reactorId: z.string().min(1).max(64),
+  reactorRole: ParticipantRole.optional().catch(undefined),
+});
+
+export const FollowupRecord = z.object({
+  text: z.string().min(1).max(LIMITS.mirrorTextMax),
+  url: SafeUrl.optional().catch(undefined),
+  createdAt: z.number(),
+  order: z.string().min(1).max(200),
+});

@@ -11,7 +11,7 @@
 import * as Y from 'yjs';
 import { LIMITS } from './limits';
 import { randomId } from './ids';
-import { VoteRecord } from './schemas';
+import { VoteRecord, type ParticipantRole } from './schemas';
 import { readEntry, toYMap } from './ymaps';
 
 export interface Vote {
@@ -19,6 +19,8 @@ export interface Vote {
   taskId: string;
   noteId: string;
   voterId: string;
+  /** The voter's role (the facilitator's report only). */
+  voterRole?: ParticipantRole;
 }
 
 export class Votes {
@@ -58,10 +60,10 @@ export class Votes {
   }
 
   /** Adds one vote. The caller checks that voting is open and votes are left (the server does too). */
-  cast(taskId: string, noteId: string, voterId: string): string | undefined {
+  cast(taskId: string, noteId: string, voterId: string, voterRole?: ParticipantRole): string | undefined {
     if (this.map.size >= LIMITS.votesMax) return undefined;
     const id = randomId();
-    this.map.set(id, toYMap({ taskId, noteId, voterId: voterId.slice(0, 64) }));
+    this.map.set(id, toYMap({ taskId, noteId, voterId: voterId.slice(0, 64), voterRole }));
     return id;
   }
 

@@ -29,9 +29,12 @@ import { Mirror, type MirrorItem } from './mirror';
 import { byOrder, keyAt } from './order';
 import { REDACTED, hasPersonalData, redactPersonalData } from './personalData';
 import { Process, type Task, type Workshop } from './process';
-import { GroupRecord, Language, NoteColor, NoteRecord, type Template } from './schemas';
+import { GroupRecord, Language, NoteColor, NoteRecord, type ParticipantRole, type Template } from './schemas';
 import { STARTING_GROUPS } from './template';
 import { Votes } from './votes';
+import { Comments } from './comments';
+import { Followups } from './followups';
+import { Reactions } from './reactions';
 import { clip, setOrDelete, toYMap } from './ymaps';
 
 export interface Group {
@@ -68,6 +71,8 @@ export interface Note {
   hidden: boolean;
   /** Experiment card fields that are filled in. */
   experiment: Experiment;
+  /** The role the writer said they take part in: for the facilitator's report only, never shown. */
+  authorRole?: ParticipantRole;
 }
 
 export interface WallMeta {
@@ -95,6 +100,8 @@ export interface NewNote {
   authorId: string | null;
   /** The writer chose to post although personal data was detected. */
   personalData?: boolean;
+  /** The role the writer said they take part in (the report only). */
+  authorRole?: ParticipantRole;
 }
 
 /** A removed task or workshop with everything that went with it, kept by the caller for undo. */
@@ -115,6 +122,9 @@ export const WALL_ROOTS = {
   mirror: 'mirror',
   control: 'control',
   votes: 'votes',
+  comments: 'comments',
+  reactions: 'reactions',
+  followups: 'followups',
 } as const;
 
 export class Wall {
@@ -125,6 +135,9 @@ export class Wall {
   readonly mirror: Mirror;
   readonly control: Control;
   readonly votes: Votes;
+  readonly comments: Comments;
+  readonly reactions: Reactions;
+  readonly followups: Followups;
 
   constructor(readonly doc: Y.Doc) {
     this.meta = doc.getMap(WALL_ROOTS.meta);
@@ -134,6 +147,9 @@ export class Wall {
     this.mirror = new Mirror(doc.getMap(WALL_ROOTS.mirror));
     this.control = new Control(doc.getMap(WALL_ROOTS.control));
     this.votes = new Votes(doc.getMap(WALL_ROOTS.votes));
+    this.comments = new Comments(doc.getMap(WALL_ROOTS.comments));
+    this.reactions = new Reactions(doc.getMap(WALL_ROOTS.reactions));
+    this.followups = new Followups(doc.getMap(WALL_ROOTS.followups));
   }
 
   // ---------------------------------------------------------------- reads
@@ -316,6 +332,15 @@ export class Wall {
     });
   }
 
+  /** Sets the meta as given: a wall imported from an export keeps its title, language and creation time. */
+  restoreMeta(meta: WallMeta): void {
+    this.doc.transact(() => {
+      this.meta.set('title', clip(meta.title, LIMITS.titleMax));
+      this.meta.set('language', meta.language);
+      this.meta.set('createdAt', meta.createdAt);
+    });
+  }
+
   setTitle(title: string): void {
     this.meta.set('title', clip(title, LIMITS.titleMax));
   }
@@ -390,6 +415,7 @@ export class Wall {
         createdAt: now,
         updatedAt: now,
         personalData: input.personalData ? true : undefined,
+        authorRole: input.authorRole,
       }),
     );
     return id;

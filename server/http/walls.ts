@@ -1,4 +1,4 @@
-/** The wall API: create, read, export. Every input is parsed with a schema from shared/. */
+/** The wall API: create, read (exports: exports.ts). Every input is parsed with a schema from shared/. */
 import * as Y from 'yjs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { translate } from '../../shared/i18n';
@@ -17,7 +17,6 @@ import { bearerToken, resolveAccess } from '../auth/access';
 import { checkOrganiserKey } from '../auth/organiserKey';
 import { newTokens } from '../auth/tokens';
 import type { Config } from '../config';
-import { buildExport } from '../export';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Store } from '../storage/store';
 import { AUTH_GUARDED } from './authFailures';
@@ -91,12 +90,5 @@ export async function wallRoutes(app: FastifyInstance, opts: WallRoutesOptions):
       deleteAt: isoOrNull(wall.deleteAt),
     };
     return body;
-  });
-
-  app.get<{ Params: { id: string } }>('/api/walls/:id/export.json', { config: AUTH_GUARDED }, async (request, reply) => {
-    const { wall } = await access(request);
-    const exported = await registry.read(wall.id, (room) => buildExport(wall.id, new Wall(room.doc)));
-    void reply.header('Content-Disposition', `attachment; filename="pajaseina-${wall.id}.json"`);
-    return exported;
   });
 }
