@@ -49,14 +49,19 @@ export function ProjectorColumns({ groups, notesByGroup, showAuthors, votes }: P
   const current = Math.min(page, pages - 1);
   const shown = groups.slice(current * GROUPS_PER_PAGE, (current + 1) * GROUPS_PER_PAGE);
 
-  // After every render (a note came or went) and on resize: layout must be measured, not guessed.
+  // After every render (a note came or went): layout must be measured, not guessed.
   useLayoutEffect(() => {
     if (root.current) fitText(root.current);
   });
+  // The space left for the columns changes without a render here too: a window resize, or the
+  // timer or the join address appearing above them. Fitting changes only what is inside the
+  // columns, never their own box, so this cannot loop.
   useLayoutEffect(() => {
-    const refit = () => root.current && fitText(root.current);
-    addEventListener('resize', refit);
-    return () => removeEventListener('resize', refit);
+    const el = root.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => fitText(el));
+    observer.observe(el);
+    return () => observer.disconnect();
   }, []);
 
   return (

@@ -52,6 +52,9 @@ beforeAll(async () => {
   w.setHidden(hidden, true);
   w.addNote({ groupId: w.groups()[1]!.id, taskId: t2.id, text: 'Juurisyy: resurssit', color: 'blue', authorName: 'Mari', authorId: 'mari' });
   w.control.setCurrentTask(firstTask);
+  // A running timer, so the page is measured (and photographed) with the timer in it.
+  w.control.setTimer(15 * 60_000);
+  w.control.start(Date.now());
   // Everything above is on the server before any page opens.
   await waitFor(async () => {
     const probe = connectClient(server.url, wall.id, wall.tokens.viewer);
@@ -80,6 +83,7 @@ describe('the projector view', () => {
   it('fits eight groups of ten notes on 1920×1080 without scrolling, hidden notes left out', async () => {
     await expect.poll(() => page.locator('li[data-note-id]').count()).toBe(80);
     expect(await page.getByText('Piilotettu lappu').count()).toBe(0);
+    await page.getByRole('timer').waitFor({ timeout: UI_TIMEOUT });
     const firstTitle = facilitator.wall.process.getTask(firstTask)!.title;
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(firstTitle);
     // The join address arrives by a request: wait for it, so the screenshot shows the whole page.
@@ -93,14 +97,14 @@ describe('the projector view', () => {
       const textPx = parseFloat(getComputedStyle(document.querySelector('li[data-note-id]')!).fontSize);
       return { scrollHeight: root.scrollHeight, scrollWidth: root.scrollWidth, innerHeight, innerWidth, outside, scrolled, textPx };
     });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'projector.png') });
     expect(layout.scrollHeight).toBeLessThanOrEqual(layout.innerHeight);
     expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
     expect(layout.outside).toBe(0);
     expect(layout.scrolled).toBe(0);
     // Large enough to read from the back of a room.
     expect(layout.textPx).toBeGreaterThanOrEqual(20);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'projector.png') });
   });
 
   it('has no serious or critical accessibility violations', async () => {
@@ -152,5 +156,44 @@ describe('the projector view', () => {
     await expect.poll(() => note.textContent(), { timeout: UI_TIMEOUT }).toBe('Juurisyy: resurssit');
     facilitator.wall.control.setCurrentTask(firstTask);
     await expect.poll(() => page.locator('li[data-note-id]').count(), { timeout: UI_TIMEOUT }).toBe(80);
+  });
+
+  it('shows vote counts once the vote is closed, most votes first', async () => {
+    const w = facilitator.wall;
+    const group = w.groups()[2]!;
+    const a = w.addNote({ groupId: group.id, taskId: secondTask.id, text: 'Vähän ääniä', color: 'green', authorName: null, authorId: null })!;
+    const b = w.addNote({ groupId: group.id, taskId: secondTask.id, text: 'Paljon ääniä', color: 'green', authorName: null, authorId: null })!;
+    w.process.setVoting(secondTask.id, { state: 'open' });
+    w.votes.cast(secondTask.id, a, 'voter-1');
+    w.votes.cast(secondTask.id, b, 'voter-1');
+    w.votes.cast(secondTask.id, b, 'voter-2');
+    w.control.setCurrentTask(secondTask.id);
+    const notes = page.locator(`section[data-group-id="${group.id}"] li[data-note-id]`);
+    await expect.poll(() => notes.count(), { timeout: UI_TIMEOUT }).toBe(2);
+    // While the vote is open the projector shows no counts.
+    expect(await notes.allTextContents()).toEqual(['Vähän ääniä', 'Paljon ääniä']);
+    w.process.setVoting(secondTask.id, { state: 'closed' });
+    await expect.poll(() => notes.allTextContents(), { timeout: UI_TIMEOUT }).toEqual(['Paljon ääniä2 ääntä', 'Vähän ääniä1 ääni']);
+    w.control.setCurrentTask(firstTask);
+    await expect.poll(() => page.locator('li[data-note-id]').count(), { timeout: UI_TIMEOUT }).toBe(80);
+  });
+
+  it('puts more than eight groups on pages', async () => {
+    const big = await createWall(server.url, { title: 'Iso seinä', template: 'blank' });
+    const client = connectClient(server.url, big.id, big.tokens.facilitator);
+    await client.synced;
+    for (let i = client.wall.groups().length; i < 10; i++) client.wall.addGroup(`Ryhmä ${i + 1}`);
+    const ctx = await chromium.newContext({ viewport: { width: 1920, height: 1080 } });
+    const p = await ctx.newPage();
+    await p.goto(`${server.url}/w/${big.id}/projector#${big.tokens.facilitator}`);
+    const names = p.locator('.projector-column__name');
+    await expect.poll(() => names.count(), { timeout: UI_TIMEOUT }).toBe(8);
+    expect(await p.getByText('Sivu 1 / 2').count()).toBe(1);
+    await p.getByRole('button', { name: 'Seuraava sivu' }).click();
+    await expect.poll(() => names.allTextContents()).toEqual(['Ryhmä 9', 'Ryhmä 10']);
+    // This browser did not create the wall: the join panel says how to get the link.
+    expect(await p.getByText('Tällä laitteella ei ole osallistujan linkkiä').count()).toBe(1);
+    client.destroy();
+    await ctx.close();
   });
 });
