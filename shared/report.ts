@@ -155,9 +155,15 @@ export function buildReport(wall: Wall): Report {
   const groupName = new Map(wall.groups().map((g) => [g.id, g.name]));
   const tasks = new Map(wall.process.tasks().map((t) => [t.id, t]));
   const workshopTitle = new Map(wall.process.workshops().map((w) => [w.id, w.title]));
+  // In the order the wall shows them: task by task, group by group.
+  const taskRank = new Map(wall.process.tasks().map((t, i) => [t.id, i]));
+  const groupRank = new Map(wall.groups().map((g, i) => [g.id, i]));
+  const wallOrder = (a: Note, b: Note) =>
+    (taskRank.get(a.taskId) ?? 0) - (taskRank.get(b.taskId) ?? 0) || (groupRank.get(a.groupId) ?? 0) - (groupRank.get(b.groupId) ?? 0);
   const unanswered = clientsShown
     ? notes
         .filter((n) => n.authorRole === 'client' && !answered.has(n.id))
+        .sort(wallOrder)
         .map((n) => ({
           noteId: n.id,
           text: n.text,

@@ -1,12 +1,12 @@
 /** The report as plain text, ready to paste into an operating-model description (e.g. Innokylä). */
 import { translate } from './i18n';
-import type { Report } from './report';
+import { REPORT_ROLES, type Report } from './report';
 import type { Language, ParticipantRole } from './schemas';
 
 export function reportText(report: Report, title: string, language: Language): string {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
   const lines = [t('summary.heading'), ''];
-  const said = Object.entries(report.people).filter(([role]) => role !== 'unsaid');
+  const said = REPORT_ROLES.filter((role) => role !== 'unsaid' && report.people[role] !== undefined).map((role) => [role, report.people[role]] as const);
   if (said.length === 0) {
     lines.push(t('summary.none'));
     return lines.join('\n') + '\n';

@@ -272,3 +272,20 @@ describe('export.csv', () => {
     expect(viewerCsv).not.toContain('Piilotettu');
   });
 });
+
+describe('report.txt', () => {
+  it('is the plain-text participation summary, for the facilitator only', async () => {
+    const w = await builtWall();
+    for (const token of [w.created.tokens.participant, w.created.tokens.viewer]) {
+      expect((await get(`/api/walls/${w.created.id}/report.txt`, token)).status).toBe(403);
+    }
+    const res = await get(`/api/walls/${w.created.id}/report.txt`, w.created.tokens.facilitator);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; charset=utf-8/);
+    const text = await res.text();
+    expect(text.split('\n')[0]).toBe('Miten asiakkaat osallistuivat mallin kehittämiseen');
+    // One client, one professional, one manager: every role is under three people, so all are merged.
+    expect(text).toContain('Alle kolmen hengen roolit on yhdistetty ryhmään Muu');
+    expect(text).toContain('Asiakkaiden osuutta ei eritellä');
+  });
+});
