@@ -4,7 +4,7 @@
  * facilitator's group and process tools. Reads everything from the Y.Doc through useWall on
  * each render.
  */
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Note, RemovedGroup } from '../../shared/wall';
 import { orderByVotes, votesOrderColumns } from '../columnOrder';
 import { announce } from '../announce';
@@ -31,7 +31,7 @@ import { getAuthorId, getOwnNotes, getPresenceColor } from '../storage';
 import { useFollowFocus } from '../sync/followFocus';
 import { useAwareness, useWall } from '../sync/hooks';
 import { announceRemoteNotes } from '../sync/remoteNotes';
-import { useViewedTaskId } from '../sync/viewedTask';
+import { pickedTaskId, useViewedTaskId } from '../sync/viewedTask';
 import { permissions, useWallContext } from './wallContext';
 
 let offerIds = 0;
@@ -80,6 +80,16 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const chosen = writeIn && groups.some((g) => g.id === writeIn) && can.canWriteIn(writeIn) ? writeIn : null;
   const formGroupId =
     chosen ?? ownGroupId ?? (info.role === 'facilitator' && writeIn === undefined ? (groups[0]?.id ?? null) : null);
+
+  // The task changed on its own (the facilitator moved on while this page follows): say so.
+  const shownTask = useRef(taskId);
+  useEffect(() => {
+    const before = shownTask.current;
+    shownTask.current = taskId;
+    if (before && taskId && before !== taskId && pickedTaskId.peek() === null && task) {
+      announce(t('process.nav.followed', { task: task.title }));
+    }
+  }, [taskId]);
 
   // Other people's new notes, summarised in the polite live region.
   useEffect(() => announceRemoteNotes(session), [session]);

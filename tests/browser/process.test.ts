@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { createWall, startServer, type TestServer } from '../helpers/server';
+import { connectClient, createWall, startServer, type TestClient, type TestServer } from '../helpers/server';
 import { addNote, column, joinAsParticipant, noteByText, seriousViolations } from '../helpers/wallPage';
 
 const UI = { timeout: 15_000 };
@@ -15,6 +15,8 @@ let server: TestServer;
 let chromium: LaunchedBrowser;
 let facilitator: Page;
 let aino: Page;
+/** The facilitator's live controls are another screen's; a Yjs client as facilitator stands in. */
+let organiser: TestClient;
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Työpajat ja tehtävät' });
 const taskHeading = (page: Page) => page.locator('#task-title');
@@ -38,6 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  organiser?.destroy();
   await chromium?.close();
   await server?.close();
 });
@@ -175,5 +178,50 @@ describe('the process in the wall', () => {
 
   it("axe finds no serious or critical violations in the facilitator's wall view", async () => {
     expect(await seriousViolations(facilitator)).toEqual([]);
+  });
+});
+
+describe('task settings on a phone', () => {
+  let pekka: Page;
+  let taskIds: string[];
+
+  beforeAll(async () => {
+    const wall = await createWall(server.url, { title: 'Puhelimella' });
+    organiser = connectClient(server.url, wall.id, wall.tokens.facilitator);
+    await organiser.synced;
+    taskIds = organiser.wall.process.tasks().map((t) => t.id);
+    pekka = await (await chromium.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await joinAsParticipant(pekka, wall.links.participant, 'Pekka', 'Ryhmä 2');
+  });
+
+  it('follows the facilitator to a new task, and picks another from the compact list', async () => {
+    organiser.wall.control.setCurrentTask(taskIds[1]!);
+    await expect.poll(() => taskHeading(pekka).textContent(), UI).toBe('Missä kohdin palvelu ei toimi?');
+    expect(await pekka.locator('.task-panel__instructions').textContent()).toContain('Missä vaiheessa asiat jumittavat');
+
+    await pekka.getByLabel('Tehtävä', { exact: true }).selectOption(taskIds[2]!);
+    await expect.poll(() => taskHeading(pekka).textContent(), UI).toBe('Miksi ongelmat syntyvät?');
+    await pekka.getByRole('button', { name: 'Takaisin sinne, missä muut ovat' }).click();
+    await expect.poll(() => taskHeading(pekka).textContent(), UI).toBe('Missä kohdin palvelu ei toimi?');
+  });
+
+  it('a locked task says so in words and offers no writing to a participant', async () => {
+    await addNote(pekka, 'Kirje tuli liian myöhään');
+    organiser.wall.process.setTaskLocked(taskIds[1]!, true);
+    await pekka.getByText('Tehtävä on lukittu.').waitFor(UI);
+    await pekka.getByTestId('add-note-text').waitFor({ state: 'detached', ...UI });
+    expect(await noteByText(pekka, 'Kirje tuli').getByRole('button', { name: 'Poista' }).count()).toBe(0);
+    organiser.wall.process.setTaskLocked(taskIds[1]!, false);
+    await pekka.getByTestId('add-note-text').waitFor(UI);
+  });
+
+  it("private writing shows only the participant's own group, and says it is a view setting", async () => {
+    organiser.wall.addNote({ groupId: organiser.wall.groups()[0]!.id, taskId: taskIds[1]!, text: 'Ryhmän 1 ajatus', color: 'blue', authorName: null, authorId: null });
+    await noteByText(pekka, 'Ryhmän 1 ajatus').waitFor(UI);
+    organiser.wall.process.setPrivateWriting(taskIds[1]!, true);
+    await noteByText(pekka, 'Ryhmän 1 ajatus').waitFor({ state: 'detached', ...UI });
+    expect(await pekka.locator('main section[data-group-id] h2').allTextContents()).toEqual(['Ryhmä 2']);
+    expect(await pekka.locator('.task-panel').textContent()).toContain('ne tulevat silti jokaisen laitteelle');
+    await noteByText(pekka, 'Kirje tuli liian myöhään').waitFor(UI);
   });
 });

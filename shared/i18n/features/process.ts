@@ -7,6 +7,7 @@ export const processMessages = featureCatalog({
     'process.nav.selectLabel': 'Tehtävä',
     'process.nav.now': 'nyt',
     'process.nav.optionNow': '{task} (nyt)',
+    'process.nav.followed': 'Siirryttiin tehtävään: {task}',
     'process.noTasks': 'Seinällä ei ole vielä tehtäviä.',
 
     'process.panel.now': 'Mitä teemme nyt',
@@ -105,6 +106,7 @@ export const processMessages = featureCatalog({
     'process.nav.selectLabel': 'Uppgift',
     'process.nav.now': 'nu',
     'process.nav.optionNow': '{task} (nu)',
+    'process.nav.followed': 'Nu visas uppgiften: {task}',
     'process.noTasks': 'Väggen har inga uppgifter ännu.',
 
     'process.panel.now': 'Det här gör vi nu',
@@ -203,6 +205,7 @@ export const processMessages = featureCatalog({
     'process.nav.selectLabel': 'Task',
     'process.nav.now': 'now',
     'process.nav.optionNow': '{task} (now)',
+    'process.nav.followed': 'Now showing the task: {task}',
     'process.noTasks': 'The wall has no tasks yet.',
 
     'process.panel.now': 'What we are doing now',
