@@ -1,0 +1,192 @@
+/**
+ * The facilitator's live controls in Chromium with a real server: bring everyone here, the
+ * shared timer (also on a page whose clock is two hours off), private writing and reveal, a dot
+ * vote from opening to results, and an axe check of the facilitator's view with the bar open.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
+import { createWall, startServer, type TestServer } from '../helpers/server';
+import { addNote, column, joinAsParticipant, noteByText, seriousViolations } from '../helpers/wallPage';
+
+const UI = { timeout: 15_000 };
+/** Pekka's computer clock is two hours fast. */
+const PEKKA_SKEW_MS = 2 * 60 * 60 * 1000;
+
+let server: TestServer;
+let chromium: LaunchedBrowser;
+let facilitator: Page;
+let aino: Page;
+let pekka: Page;
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Työpajat ja tehtävät' });
+const taskHeading = (page: Page) => page.locator('#task-title');
+const bar = (page: Page): Locator => page.locator('section.facilitation');
+const timerText = (page: Page) => page.getByRole('timer', { name: 'Ryhmätyön aika' }).locator('.timer__time').textContent();
+const seconds = (text: string | null) => {
+  const [m, s] = (text ?? '').split(':').map(Number);
+  return m! * 60 + s!;
+};
+
+async function openTask(page: Page, title: string): Promise<void> {
+  await nav(page).getByRole('button', { name: title }).click();
+  await expect.poll(() => taskHeading(page).textContent(), UI).toBe(title);
+}
+
+/** Opens one of the bar's disclosure sections (if closed) and returns it. */
+async function section(name: string): Promise<Locator> {
+  const details = bar(facilitator).locator('details', { has: facilitator.locator('summary', { hasText: name }) });
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  return details;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  chromium = await launchBrowser();
+  const wall = await createWall(server.url, { title: 'Kotihoito' });
+  facilitator = await (await chromium.newContext({ bypassCSP: true })).newPage();
+  aino = await (await chromium.newContext()).newPage();
+  const pekkaContext = await chromium.newContext();
+  await pekkaContext.addInitScript((skew: number) => {
+    const realNow = Date.now.bind(Date);
+    Date.now = () => realNow() + skew;
+  }, PEKKA_SKEW_MS);
+  pekka = await pekkaContext.newPage();
+  await facilitator.goto(wall.links.facilitator);
+  await facilitator.locator('main section[data-group-id]').first().waitFor(UI);
+  await joinAsParticipant(aino, wall.links.participant, 'Aino', 'Ryhmä 1');
+  await joinAsParticipant(pekka, wall.links.participant, 'Pekka', 'Ryhmä 2');
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+describe("the facilitator's live controls", () => {
+  it('the clock override is in effect on Pekka’s page', async () => {
+    const skew = await pekka.evaluate(() => Date.now() - new Date().getTime());
+    expect(skew).toBeGreaterThan(PEKKA_SKEW_MS - 60_000);
+  });
+
+  it('bring everyone here moves the participants’ pages to the task once; they can browse away again', async () => {
+    await openTask(aino, 'Missä kohdin palvelu ei toimi?');
+    await openTask(facilitator, 'Miksi ongelmat syntyvät?');
+    await bar(facilitator).getByRole('button', { name: 'Tuo kaikki tähän tehtävään' }).click();
+    await expect.poll(() => bar(facilitator).getByRole('status').textContent(), UI).toContain('Kaikkien näkymä siirtyi');
+
+    await expect.poll(() => taskHeading(aino).textContent(), UI).toBe('Miksi ongelmat syntyvät?');
+    await expect.poll(() => taskHeading(pekka).textContent(), UI).toBe('Miksi ongelmat syntyvät?');
+    await expect.poll(() => aino.locator('.task-panel__label').textContent(), UI).toContain('Mitä teemme nyt');
+
+    // Following happens once per press: browsing away afterwards stays where the user went.
+    await openTask(aino, 'Asiakkaan polku');
+    await aino.getByRole('button', { name: 'Takaisin sinne, missä muut ovat' }).waitFor(UI);
+    expect(await taskHeading(aino).textContent()).toBe('Asiakkaan polku');
+    await aino.getByRole('button', { name: 'Takaisin sinne, missä muut ovat' }).click();
+    await expect.poll(() => taskHeading(aino).textContent(), UI).toBe('Miksi ongelmat syntyvät?');
+  });
+
+  it('the timer shows the same time on every page, also on one whose clock is two hours fast', async () => {
+    const timer = await section('Ajastin');
+    await timer.getByLabel('Minuutit').fill('10');
+    await timer.getByRole('button', { name: 'Aseta aika' }).click();
+    for (const page of [facilitator, aino, pekka]) await expect.poll(() => timerText(page), UI).toBe('10:00');
+    await timer.getByRole('button', { name: 'Käynnistä' }).click();
+
+    await expect.poll(async () => seconds(await timerText(pekka)), UI).toBeLessThan(600);
+    const shown = await Promise.all([facilitator, aino, pekka].map((page) => timerText(page)));
+    const [f, a, p] = shown.map(seconds) as [number, number, number];
+    // Uncorrected, Pekka's page would show 0:00: his clock is two hours past the end.
+    expect(p).toBeGreaterThan(540);
+    expect(Math.abs(a - f), `shown: ${shown.join(' ')}`).toBeLessThanOrEqual(1);
+    expect(Math.abs(p - f), `shown: ${shown.join(' ')}`).toBeLessThanOrEqual(1);
+    expect(await pekka.getByRole('timer').textContent()).toContain('Aika kuluu');
+
+    await timer.getByRole('button', { name: 'Pysäytä' }).click();
+    await expect.poll(() => pekka.getByRole('timer').textContent(), UI).toContain('Pysäytetty');
+    const paused = await timerText(facilitator);
+    await expect.poll(() => timerText(aino), UI).toBe(paused);
+    await expect.poll(() => timerText(pekka), UI).toBe(paused);
+
+    await timer.getByRole('button', { name: 'Lisää 1 min' }).click();
+    const later = `${Number(paused!.split(':')[0]) + 1}:${paused!.split(':')[1]}`;
+    await expect.poll(() => timerText(pekka), UI).toBe(later);
+    await timer.getByRole('button', { name: 'Palauta alkuun' }).click();
+    await expect.poll(() => timerText(aino), UI).toBe('11:00');
+  });
+
+  it('private writing shows participants only their own group; reveal shows everything', async () => {
+    await addNote(aino, 'Hoitajat vaihtuvat joka käynnillä');
+    await addNote(pekka, 'Kukaan ei kerro, milloin hoitaja tulee');
+    await noteByText(aino, 'Kukaan ei kerro').waitFor(UI);
+
+    const visibility = await section('Lukitus ja näkyvyys');
+    const privateWriting = visibility.getByRole('checkbox', { name: /Kirjoitetaan ensin omassa ryhmässä/ });
+    await privateWriting.check();
+    expect(await visibility.textContent()).toContain('koskee vain näkymää');
+    await noteByText(aino, 'Kukaan ei kerro').waitFor({ state: 'detached', ...UI });
+    expect(await noteByText(aino, 'Hoitajat vaihtuvat').count()).toBe(1);
+    await noteByText(pekka, 'Hoitajat vaihtuvat').waitFor({ state: 'detached', ...UI });
+    // The facilitator still sees every group.
+    expect(await noteByText(facilitator, 'Kukaan ei kerro').count()).toBe(1);
+
+    await privateWriting.uncheck();
+    await noteByText(aino, 'Kukaan ei kerro').waitFor(UI);
+    await noteByText(pekka, 'Hoitajat vaihtuvat').waitFor(UI);
+  });
+
+  it('a dot vote: votes within the allowance, hidden counts, then results that order the notes', async () => {
+    await addNote(pekka, 'Yöllä ei saa ketään kiinni');
+    const inPekkaColumn = (page: Page) => column(page, 'Ryhmä 2').locator('article[data-note-id]');
+    await expect.poll(() => inPekkaColumn(aino).count(), UI).toBe(2);
+    expect(await inPekkaColumn(aino).first().textContent()).toContain('Kukaan ei kerro');
+
+    const voting = await section('Äänestys');
+    await voting.getByLabel('Ääniä kullekin').fill('2');
+    await voting.getByLabel('Ääniä kullekin').press('Tab');
+    await voting.getByRole('checkbox', { name: /Piilota äänimäärät/ }).check();
+    await voting.getByRole('button', { name: 'Avaa äänestys' }).click();
+    await expect.poll(() => voting.textContent(), UI).toContain('Äänestys on auki.');
+
+    const night = noteByText(aino, 'Yöllä ei saa ketään kiinni');
+    const give = night.getByRole('button', { name: /^Anna ääni/ });
+    await give.click();
+    await expect.poll(() => night.textContent(), UI).toContain('Omat äänesi: 1');
+    await give.click();
+    await expect.poll(() => night.textContent(), UI).toContain('Omat äänesi: 2');
+    // The allowance is used: no more votes on any note, and the counts stay hidden.
+    await expect.poll(() => give.isDisabled(), UI).toBe(true);
+    expect(await noteByText(aino, 'Kukaan ei kerro').getByRole('button', { name: /^Anna ääni/ }).isDisabled()).toBe(true);
+    expect(await night.locator('.vote__count').count()).toBe(0);
+    // Taking one back frees a vote.
+    await night.getByRole('button', { name: /^Ota ääni pois/ }).click();
+    await expect.poll(() => give.isDisabled(), UI).toBe(false);
+    await give.click();
+    await expect.poll(() => voting.textContent(), UI).toContain('Annettu 2 ääntä');
+    // Pekka votes once on his other note.
+    await noteByText(pekka, 'Kukaan ei kerro').getByRole('button', { name: /^Anna ääni/ }).click();
+    await expect.poll(() => voting.textContent(), UI).toContain('Annettu 3 ääntä');
+    // Hidden counts: the columns keep their own order while the vote is open.
+    expect(await inPekkaColumn(aino).first().textContent()).toContain('Kukaan ei kerro');
+
+    await voting.getByRole('button', { name: 'Sulje äänestys' }).click();
+    await expect.poll(() => night.locator('.vote__count').textContent(), UI).toBe('2 ääntä');
+    await expect.poll(() => noteByText(pekka, 'Kukaan ei kerro').locator('.vote__count').textContent(), UI).toBe('1 ääni');
+    expect(await night.getByRole('button', { name: /^Anna ääni/ }).count()).toBe(0);
+    await expect.poll(() => inPekkaColumn(aino).first().textContent(), UI).toContain('Yöllä ei saa ketään kiinni');
+    await expect.poll(() => inPekkaColumn(facilitator).first().textContent(), UI).toContain('Yöllä ei saa ketään kiinni');
+
+    // Clearing asks first.
+    await voting.getByRole('button', { name: 'Tyhjennä äänet' }).click();
+    const dialog = facilitator.getByRole('dialog', { name: 'Tyhjennetäänkö äänet?' });
+    await dialog.getByRole('button', { name: 'Tyhjennä äänet' }).click();
+    await expect.poll(() => night.locator('.vote__count').textContent(), UI).toBe('0 ääntä');
+  });
+
+  it('axe finds no serious or critical violations in the facilitator view with the controls open', async () => {
+    for (const name of ['Ajastin', 'Lukitus ja näkyvyys', 'Äänestys']) await section(name);
+    expect(await bar(facilitator).locator('details[open]').count()).toBe(3);
+    expect(await seriousViolations(facilitator)).toEqual([]);
+  });
+});
