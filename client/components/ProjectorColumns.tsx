@@ -19,6 +19,8 @@ export interface ProjectorColumnsProps {
   showAuthors: boolean;
   /** Votes per note when the task's vote is closed, else null. */
   votes: Map<string, number> | null;
+  /** Private writing is on: the room sees how many notes each group has, not what they say. */
+  concealed: boolean;
 }
 
 function overflows(root: HTMLElement): boolean {
@@ -41,7 +43,7 @@ function fitText(root: HTMLElement): void {
   root.style.setProperty('--projector-text', `${lo}px`);
 }
 
-export function ProjectorColumns({ groups, notesByGroup, showAuthors, votes }: ProjectorColumnsProps) {
+export function ProjectorColumns({ groups, notesByGroup, showAuthors, votes, concealed }: ProjectorColumnsProps) {
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
   const [page, setPage] = useState(0);
@@ -66,6 +68,7 @@ export function ProjectorColumns({ groups, notesByGroup, showAuthors, votes }: P
 
   return (
     <div class="projector-columns-wrap">
+      {concealed && <p class="projector__private">{t('projector.private')}</p>}
       {pages > 1 && (
         <nav class="projector-pages" aria-label={t('projector.page', { page: current + 1, pages })}>
           <button type="button" class="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
@@ -92,7 +95,7 @@ export function ProjectorColumns({ groups, notesByGroup, showAuthors, votes }: P
                 {group.name}
               </h2>
               <p class="projector-column__count">{t.plural('projector.noteCount', notes.length)}</p>
-              {notes.length === 0 ? (
+              {concealed ? null : notes.length === 0 ? (
                 <p class="projector-column__empty">{t('projector.noNotes')}</p>
               ) : (
                 // tabIndex: if this column ever has to scroll, the keyboard can scroll it too.

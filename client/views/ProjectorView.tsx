@@ -29,6 +29,11 @@ export function ProjectorView() {
   const groups = useWall(wall, (w) => w.groups());
   const notes = useWall(wall, (w) => (task ? w.notesInTask(task.id).filter((n) => !n.hidden) : []));
   const showAuthors = useWall(wall, (w) => w.control.showAuthors());
+  // The projector is seen by the whole room, so private writing keeps the notes off it too.
+  const concealed = !!task?.privateWriting;
+  useEffect(() => {
+    if (concealed) setSlideshow(false);
+  }, [concealed]);
   const votes = useWall(wall, (w) => (task?.voteState === 'closed' ? w.votes.counts(task.id) : null));
 
   // Once a vote is closed its results order each column, most votes first.
@@ -65,7 +70,7 @@ export function ProjectorView() {
   }, [slideshow]);
 
   const toggle = (
-    <button ref={toggleRef} type="button" class="button projector__toggle" onClick={() => setSlideshow(!slideshow)} disabled={!task}>
+    <button ref={toggleRef} type="button" class="button projector__toggle" onClick={() => setSlideshow(!slideshow)} disabled={!task || concealed}>
       {slideshow ? t('projector.columns') : t('projector.slideshow')}
     </button>
   );
@@ -88,10 +93,10 @@ export function ProjectorView() {
         </header>
         {!task ? (
           <p class="projector__empty">{t('projector.noTask')}</p>
-        ) : slideshow ? (
+        ) : slideshow && !concealed ? (
           <Slideshow slides={slides} showAuthors={showAuthors} votes={votes} onClose={() => setSlideshow(false)} />
         ) : (
-          <ProjectorColumns groups={groups} notesByGroup={notesByGroup} showAuthors={showAuthors} votes={votes} />
+          <ProjectorColumns groups={groups} notesByGroup={notesByGroup} showAuthors={showAuthors} votes={votes} concealed={concealed} />
         )}
       </main>
     </div>

@@ -178,6 +178,15 @@ describe('the projector view', () => {
     await expect.poll(() => page.locator('li[data-note-id]').count(), { timeout: UI_TIMEOUT }).toBe(80);
   });
 
+  it('keeps the notes off the screen during private writing, showing only how many there are', async () => {
+    facilitator.wall.process.setPrivateWriting(firstTask, true);
+    await expect.poll(() => page.locator('li[data-note-id]').count(), { timeout: UI_TIMEOUT }).toBe(0);
+    await page.getByText('Ryhmät kirjoittavat nyt omiin sarakkeisiinsa').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('.projector-column__count').allTextContents()).toEqual(Array(8).fill('10 lappua'));
+    facilitator.wall.process.setPrivateWriting(firstTask, false);
+    await expect.poll(() => page.locator('li[data-note-id]').count(), { timeout: UI_TIMEOUT }).toBe(80);
+  });
+
   it('puts more than eight groups on pages', async () => {
     const big = await createWall(server.url, { title: 'Iso seinä', template: 'blank' });
     const client = connectClient(server.url, big.id, big.tokens.facilitator);
