@@ -4,7 +4,7 @@
  * vote from opening to results, and an axe check of the facilitator's view with the bar open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
 import { createWall, startServer, type TestServer } from '../helpers/server';
 import { addNote, column, joinAsParticipant, noteByText, seriousViolations } from '../helpers/wallPage';
@@ -40,17 +40,41 @@ async function section(name: string): Promise<Locator> {
   return details;
 }
 
+/** Records every text the app's polite live region shows, from the first moment of the page. */
+async function recordAnnouncements(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { announced: string[] }).announced = seen;
+    let last = '';
+    setInterval(() => {
+      const text = document.querySelector('[aria-live="polite"][role="status"].sr-only')?.textContent ?? '';
+      if (text !== last) {
+        last = text;
+        if (text) seen.push(text);
+      }
+    }, 20);
+  });
+}
+
+const announced = (page: Page) => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
+
 beforeAll(async () => {
   server = await startServer();
   chromium = await launchBrowser();
   const wall = await createWall(server.url, { title: 'Kotihoito' });
   facilitator = await (await chromium.newContext({ bypassCSP: true })).newPage();
-  aino = await (await chromium.newContext()).newPage();
+  const ainoContext = await chromium.newContext();
   const pekkaContext = await chromium.newContext();
+  for (const c of [ainoContext, pekkaContext]) await recordAnnouncements(c);
+  // `clockJump` lets a test move Pekka's clock on after the page has estimated the offset,
+  // standing in for minutes passing.
   await pekkaContext.addInitScript((skew: number) => {
     const realNow = Date.now.bind(Date);
-    Date.now = () => realNow() + skew;
+    const w = window as unknown as { clockJump: number };
+    w.clockJump = 0;
+    Date.now = () => realNow() + skew + w.clockJump;
   }, PEKKA_SKEW_MS);
+  aino = await ainoContext.newPage();
   pekka = await pekkaContext.newPage();
   await facilitator.goto(wall.links.facilitator);
   await facilitator.locator('main section[data-group-id]').first().waitFor(UI);
@@ -78,6 +102,7 @@ describe("the facilitator's live controls", () => {
     await expect.poll(() => taskHeading(aino).textContent(), UI).toBe('Miksi ongelmat syntyvät?');
     await expect.poll(() => taskHeading(pekka).textContent(), UI).toBe('Miksi ongelmat syntyvät?');
     await expect.poll(() => aino.locator('.task-panel__label').textContent(), UI).toContain('Mitä teemme nyt');
+    await expect.poll(() => announced(aino), UI).toContain('Ohjaaja toi kaikki tehtävään Miksi ongelmat syntyvät?.');
 
     // Following happens once per press: browsing away afterwards stays where the user went.
     await openTask(aino, 'Asiakkaan polku');
@@ -114,6 +139,32 @@ describe("the facilitator's live controls", () => {
     await expect.poll(() => timerText(pekka), UI).toBe(later);
     await timer.getByRole('button', { name: 'Palauta alkuun' }).click();
     await expect.poll(() => timerText(aino), UI).toBe('11:00');
+  });
+
+  it('at zero: a visible cue in words, announced once; the sound can be muted and stays muted', async () => {
+    const timer = await section('Ajastin');
+    await timer.getByRole('button', { name: 'Käynnistä' }).click();
+    await expect.poll(async () => seconds(await timerText(pekka)), UI).toBeLessThan(660);
+    // Twelve minutes pass on Pekka's page.
+    await pekka.evaluate(() => ((window as unknown as { clockJump: number }).clockJump = 12 * 60_000));
+    await expect.poll(() => timerText(pekka), UI).toBe('0:00');
+    expect(await pekka.getByRole('timer').textContent()).toContain('Aika loppui');
+    expect(await pekka.locator('.timer--up').count()).toBe(1);
+    await expect.poll(async () => (await announced(pekka)).filter((a) => a === 'Ryhmätyön aika loppui.').length, UI).toBe(1);
+    // Everyone else is still counting.
+    expect(seconds(await timerText(aino))).toBeGreaterThan(600);
+
+    const sound = pekka.getByRole('checkbox', { name: 'Äänimerkki, kun aika loppuu' });
+    expect(await sound.isChecked()).toBe(true);
+    await sound.uncheck();
+    expect(await pekka.evaluate(() => localStorage.getItem('pajaseina:timerSound'))).toBe('false');
+    // Still only the one announcement, however many seconds have ticked at zero since.
+    expect((await announced(pekka)).filter((a) => a === 'Ryhmätyön aika loppui.')).toHaveLength(1);
+
+    await pekka.evaluate(() => ((window as unknown as { clockJump: number }).clockJump = 0));
+    await timer.getByRole('button', { name: 'Poista ajastin' }).click();
+    for (const page of [facilitator, aino, pekka]) await expect.poll(() => page.getByRole('timer').count(), UI).toBe(0);
+    expect(await timer.textContent()).toContain('Ajastinta ei ole asetettu.');
   });
 
   it('private writing shows participants only their own group; reveal shows everything', async () => {
