@@ -18,9 +18,9 @@ export function TaskNav({ viewedTaskId }: { viewedTaskId: string | null }) {
 
   return (
     <nav class="task-nav" aria-label={t('process.nav.label')}>
-      <label class="task-nav__compact">
-        <span>{t('process.nav.selectLabel')}</span>
-        <select value={viewedTaskId ?? ''} onChange={(e) => pick(e.currentTarget.value)}>
+      <div class="task-nav__compact">
+        <label for="task-select">{t('process.nav.selectLabel')}</label>
+        <select id="task-select" value={viewedTaskId ?? ''} onChange={(e) => pick(e.currentTarget.value)}>
           {workshops.map((ws) => (
             <optgroup key={ws.id} label={ws.title}>
               {ws.tasks.map((task) => (
@@ -31,7 +31,7 @@ export function TaskNav({ viewedTaskId }: { viewedTaskId: string | null }) {
             </optgroup>
           ))}
         </select>
-      </label>
+      </div>
       <ol class="task-nav__list">
         {workshops.map((ws) => (
           <li key={ws.id} class="task-nav__workshop">
