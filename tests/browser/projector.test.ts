@@ -178,6 +178,22 @@ describe('the projector view', () => {
     await expect.poll(() => page.locator('li[data-note-id]').count(), { timeout: UI_TIMEOUT }).toBe(80);
   });
 
+  it('shows an experiment card’s owner and numbers', async () => {
+    const w = facilitator.wall;
+    const task = w.process.tasks().find((t) => t.kind === 'experiments')!;
+    const id = w.addNote({ groupId: w.groups()[0]!.id, taskId: task.id, text: 'Soitto viikon päästä', color: 'orange', authorName: null, authorId: null })!;
+    w.setExperimentField(id, 'owner', 'Sari');
+    w.setExperimentField(id, 'measure', 'Lähetteiden osuus');
+    w.setExperimentField(id, 'baseline', '12 %');
+    w.setExperimentField(id, 'target', '48 %');
+    w.control.setCurrentTask(task.id);
+    const note = page.locator(`li[data-note-id="${id}"]`);
+    await expect.poll(() => note.textContent(), { timeout: UI_TIMEOUT }).toContain('Lähetteiden osuus: 12 % → tavoite 48 %');
+    expect(await note.textContent()).toContain('Sari');
+    w.control.setCurrentTask(firstTask);
+    await expect.poll(() => page.locator('li[data-note-id]').count(), { timeout: UI_TIMEOUT }).toBe(80);
+  });
+
   it('keeps the notes off the screen during private writing, showing only how many there are', async () => {
     facilitator.wall.process.setPrivateWriting(firstTask, true);
     await expect.poll(() => page.locator('li[data-note-id]').count(), { timeout: UI_TIMEOUT }).toBe(0);
