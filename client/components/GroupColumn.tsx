@@ -7,6 +7,7 @@ import type { Group, Note } from '../../shared/wall';
 import { useT } from '../i18n';
 import { focusLater, groupSelector, moveNoteTo } from '../moves';
 import type { Peer } from '../sync/hooks';
+import { linksOf, type ThreadIndex } from '../threadIndex';
 import { permissions, useWallContext } from '../views/wallContext';
 import { AddNoteForm } from './AddNoteForm';
 import { dragging } from './drag';
@@ -31,6 +32,7 @@ interface Props {
   onRemove: (groupId: string) => void;
   /** The task the column shows: new notes go there. */
   taskId: string;
+  threads: ThreadIndex;
   /** Participants may not add, edit, move or delete here now (task or wall locked). */
   locked: boolean;
   showAuthors: boolean;
@@ -144,6 +146,7 @@ export function GroupColumn(props: Props) {
               canHide={info.role === 'facilitator'}
               showAuthors={props.showAuthors}
               isExperiment={props.isExperiment}
+              thread={linksOf(props.threads, note.id)}
               dropBefore={drop?.before === note.id}
               onMoveMenu={props.onMoveMenu}
               onDelete={props.onDelete}

@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import type { Note } from '../../shared/wall';
 import { useT } from '../i18n';
 import { moveNoteAcross, moveNoteBy } from '../moves';
+import { threadKey, type ThreadLinks } from '../threadIndex';
 import { useWallContext } from '../views/wallContext';
 import { dragging } from './drag';
 import { ExperimentFields } from './ExperimentFields';
@@ -34,6 +35,8 @@ interface Props {
   showAuthors: boolean;
   /** The note is in an experiments task: it is an experiment card. */
   isExperiment: boolean;
+  /** The note it continues and the notes that continue it. */
+  thread: ThreadLinks;
   onMoveMenu: (id: string) => void;
   onDelete: (id: string) => void;
 }
@@ -102,7 +105,7 @@ function NoteCardImpl(props: Props) {
           </p>
         )}
         {props.isExperiment && !editing && <ExperimentFields note={note} canEdit={canEdit} />}
-        {!editing && <NoteThread key={note.originId ?? ''} note={note} />}
+        {!editing && <NoteThread note={note} links={props.thread} />}
         {note.personalData && (canRedact || canEdit) && !editing && <PersonalDataFlag note={note} canRedact={canRedact} />}
         {!editing && (
           <div class="note__actions">
@@ -167,6 +170,7 @@ export const NoteCard = memo(
     a.canHide === b.canHide &&
     a.showAuthors === b.showAuthors &&
     a.isExperiment === b.isExperiment &&
+    threadKey(a.thread) === threadKey(b.thread) &&
     a.dropBefore === b.dropBefore &&
     a.note.text === b.note.text &&
     a.note.color === b.note.color &&

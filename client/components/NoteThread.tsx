@@ -6,9 +6,8 @@
 import type { Note } from '../../shared/wall';
 import { useT } from '../i18n';
 import { focusWhenPresent, noteSelector } from '../moves';
-import { useWall } from '../sync/hooks';
 import { showTask } from '../sync/viewedTask';
-import { useWallContext } from '../views/wallContext';
+import type { ThreadLinks } from '../threadIndex';
 
 const SNIPPET = 60;
 const snippet = (text: string) => (text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text);
@@ -34,16 +33,10 @@ export function NoteLink({ note, label }: { note: Note; label: string }) {
   );
 }
 
-export function NoteThread({ note }: { note: Note }) {
+/** `links` leave out hidden notes for participants (client/threadIndex.ts): they would lead nowhere. */
+export function NoteThread({ note, links }: { note: Note; links: ThreadLinks }) {
   const t = useT();
-  const { wall, info } = useWallContext();
-  const facilitator = info.role === 'facilitator';
-  // Hidden notes are not linked for participants: they would lead nowhere.
-  const origin = useWall(wall, (w) => {
-    const o = note.originId ? w.getNote(note.originId) : undefined;
-    return o && (facilitator || !o.hidden) ? o : undefined;
-  });
-  const continuations = useWall(wall, (w) => w.continuations(note.id).filter((n) => facilitator || !n.hidden));
+  const { origin, continuations } = links;
   if (!note.chosen && !origin && continuations.length === 0) return null;
 
   return (

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Note, RemovedGroup } from '../../shared/wall';
 import { orderByVotes, votesOrderColumns } from '../columnOrder';
+import { threadIndex } from '../threadIndex';
 import { announce } from '../announce';
 import { AddGroupForm } from '../components/AddGroupForm';
 import { AppHeader } from '../components/AppHeader';
@@ -18,6 +19,7 @@ import { MoveNoteDialog } from '../components/MoveNoteDialog';
 import { PresenceList } from '../components/PresenceList';
 import { ProcessEditor } from '../components/ProcessEditor';
 import { ProjectorLink } from '../components/ProjectorLink';
+import { AfterWorkshopNav } from '../components/AfterWorkshopNav';
 import { StartingPoints } from '../components/StartingPoints';
 import { TaskNav } from '../components/TaskNav';
 import { TaskPanel } from '../components/TaskPanel';
@@ -107,6 +109,8 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
     });
   }, [session, profile?.name, profile?.groupId, info.role]);
 
+  // Thread links for every note at once; hidden notes are left out for everyone but the facilitator.
+  const threads = useMemo(() => threadIndex(allNotes, (n) => isFacilitator || !n.hidden), [allNotes, isFacilitator]);
   const byVotes = votesOrderColumns(task);
   const notesByGroup = useMemo(() => {
     const map = new Map<string, Note[]>();
@@ -205,6 +209,7 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
             </button>
           )}
           <ProjectorLink />
+          <AfterWorkshopNav />
         </nav>
       </AppHeader>
       <StatusBanner />
@@ -222,7 +227,7 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
               </button>
             </p>
           )}
-          {formGroupId && ownGroupId === formGroupId && (
+          {formGroupId && ownGroupId === formGroupId && !(locked && !isFacilitator) && (
             <a class="skip-to-form" href="#add-note">
               {t('wall.jumpToForm')}
             </a>
@@ -291,6 +296,7 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
                   onDelete={deleteNote}
                   onRemove={setRemoving}
                   taskId={task.id}
+                  threads={threads}
                   locked={locked}
                   showAuthors={showAuthors}
                   isExperiment={task.kind === 'experiments'}
