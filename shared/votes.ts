@@ -24,6 +24,9 @@ export interface Vote {
 }
 
 export class Votes {
+  /** The role this page's person said at join (Wall.setWriterRole), stamped on their votes. */
+  writerRole: ParticipantRole | undefined;
+
   constructor(readonly map: Y.Map<Y.Map<unknown>>) {}
 
   all(): Vote[] {
@@ -63,7 +66,7 @@ export class Votes {
   cast(taskId: string, noteId: string, voterId: string, voterRole?: ParticipantRole): string | undefined {
     if (this.map.size >= LIMITS.votesMax) return undefined;
     const id = randomId();
-    this.map.set(id, toYMap({ taskId, noteId, voterId: voterId.slice(0, 64), voterRole }));
+    this.map.set(id, toYMap({ taskId, noteId, voterId: voterId.slice(0, 64), voterRole: voterRole ?? this.writerRole }));
     return id;
   }
 

@@ -138,6 +138,11 @@ export class Wall {
   readonly comments: Comments;
   readonly reactions: Reactions;
   readonly followups: Followups;
+  /**
+   * The role this page's person said at join. Not part of the doc: stamped on the notes and
+   * votes this page writes (for the facilitator's report), never shown.
+   */
+  private writerRole: ParticipantRole | undefined;
 
   constructor(readonly doc: Y.Doc) {
     this.meta = doc.getMap(WALL_ROOTS.meta);
@@ -332,6 +337,11 @@ export class Wall {
     });
   }
 
+  setWriterRole(role: ParticipantRole | undefined): void {
+    this.writerRole = role;
+    this.votes.writerRole = role;
+  }
+
   /** Sets the meta as given: a wall imported from an export keeps its title, language and creation time. */
   restoreMeta(meta: WallMeta): void {
     this.doc.transact(() => {
@@ -415,7 +425,7 @@ export class Wall {
         createdAt: now,
         updatedAt: now,
         personalData: input.personalData ? true : undefined,
-        authorRole: input.authorRole,
+        authorRole: input.authorRole ?? this.writerRole,
       }),
     );
     return id;

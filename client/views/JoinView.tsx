@@ -10,9 +10,13 @@ import { announce } from '../announce';
 import { useT } from '../i18n';
 import { useStatus, useWall } from '../sync/hooks';
 import { setProfile } from '../storage';
+import { getParticipantRole, setParticipantRole } from '../participantRole';
+import { PARTICIPANT_ROLES, type ParticipantRole } from '../../shared/schemas';
 import { useWallContext } from './wallContext';
 
 const NO_GROUP = '';
+/** "I prefer not to say": the default, stored as no role at all. */
+const UNSAID = '';
 
 export function JoinView({ changing, onDone }: { changing: boolean; onDone: () => void }) {
   const t = useT();
@@ -29,6 +33,7 @@ export function JoinView({ changing, onDone }: { changing: boolean; onDone: () =
   const [name, setName] = useState(profile?.name ?? '');
   const [anonymous, setAnonymous] = useState(profile ? profile.name === null : false);
   const [groupId, setGroupId] = useState<string>(profile?.groupId ?? NO_GROUP);
+  const [role, setRole] = useState<ParticipantRole | typeof UNSAID>(() => getParticipantRole(wallId) ?? UNSAID);
   const [errors, setErrors] = useState<{ name?: string; group?: string }>({});
   const groupMissing = !!profile?.groupId && !groups.some((g) => g.id === profile.groupId);
 
@@ -51,6 +56,8 @@ export function JoinView({ changing, onDone }: { changing: boolean; onDone: () =
     }
     const saved = { name: anonymous ? null : trimmed.slice(0, LIMITS.displayNameMax), groupId: fixedGroupId ?? (validGroup ? groupId : null) };
     setProfile(wallId, saved);
+    setParticipantRole(wallId, role || undefined);
+    wall.setWriterRole(role || undefined);
     // Every Yjs item carries the writing document's client id, and presence shows that id with
     // the name. Switching between named and anonymous in the same page would let anyone link
     // the anonymous notes to the name, so such a switch starts a fresh page (a new client id)
@@ -162,6 +169,19 @@ export function JoinView({ changing, onDone }: { changing: boolean; onDone: () =
             )}
           </fieldset>
           )}
+
+          <fieldset class="field choice-list" aria-describedby="join-role-hint">
+            <legend>{t('partRole.ask')}</legend>
+            <p id="join-role-hint" class="hint">
+              {t('partRole.askHint')}
+            </p>
+            {([UNSAID, ...PARTICIPANT_ROLES] as const).map((r) => (
+              <label key={r || 'unsaid'} class="choice">
+                <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
+                <span>{r ? t(`partRole.${r}`) : t('partRole.unsaid')}</span>
+              </label>
+            ))}
+          </fieldset>
 
           <p class="privacy-note">{t('join.privacy')}</p>
 
