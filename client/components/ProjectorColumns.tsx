@@ -1,15 +1,17 @@
 /**
  * Every group's column of one task side by side, sized to fit the screen: the text starts large
- * and shrinks until every column fits without scrolling. Eight groups fit on a page; more groups
- * go on further pages. A column that still does not fit at the smallest size scrolls by itself,
+ * and shrinks until every column fits without scrolling. Eight groups fit on a page (fewer on a
+ * narrow screen); more groups go on further pages. A column that still does not fit at the smallest size scrolls by itself,
  * legibly, instead of shrinking further.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Group, Note } from '../../shared/wall';
 import { useT } from '../i18n';
 import { ProjectorNote } from './ProjectorNote';
 
+/** At most this many groups on one page, fewer when the screen is narrower than ~150 px a column. */
 export const GROUPS_PER_PAGE = 8;
+const MIN_COLUMN_PX = 150;
 const MAX_TEXT_PX = 44;
 const MIN_TEXT_PX = 18;
 
@@ -43,13 +45,25 @@ function fitText(root: HTMLElement): void {
   root.style.setProperty('--projector-text', `${lo}px`);
 }
 
+function usePerPage(): number {
+  const fit = () => Math.max(2, Math.min(GROUPS_PER_PAGE, Math.floor(innerWidth / MIN_COLUMN_PX)));
+  const [perPage, setPerPage] = useState(fit);
+  useEffect(() => {
+    const onResize = () => setPerPage(fit());
+    addEventListener('resize', onResize);
+    return () => removeEventListener('resize', onResize);
+  }, []);
+  return perPage;
+}
+
 export function ProjectorColumns({ groups, notesByGroup, showAuthors, votes, concealed }: ProjectorColumnsProps) {
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
   const [page, setPage] = useState(0);
-  const pages = Math.max(1, Math.ceil(groups.length / GROUPS_PER_PAGE));
+  const perPage = usePerPage();
+  const pages = Math.max(1, Math.ceil(groups.length / perPage));
   const current = Math.min(page, pages - 1);
-  const shown = groups.slice(current * GROUPS_PER_PAGE, (current + 1) * GROUPS_PER_PAGE);
+  const shown = groups.slice(current * perPage, (current + 1) * perPage);
 
   // After every render (a note came or went): layout must be measured, not guessed.
   useLayoutEffect(() => {

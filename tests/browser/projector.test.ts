@@ -203,6 +203,19 @@ describe('the projector view', () => {
     await expect.poll(() => page.locator('li[data-note-id]').count(), { timeout: UI_TIMEOUT }).toBe(80);
   });
 
+  it('opens from the facilitator’s wall in a new tab with the same link', async () => {
+    const ctx = await chromium.newContext({ viewport: { width: 1280, height: 800 } });
+    const wallPage = await ctx.newPage();
+    await wallPage.goto(wall.links.facilitator);
+    const link = wallPage.getByRole('link', { name: /Näyttö yleisölle/ });
+    await link.waitFor({ timeout: UI_TIMEOUT });
+    expect(await link.getAttribute('target')).toBe('_blank');
+    const [projector] = await Promise.all([ctx.waitForEvent('page'), link.click()]);
+    await projector!.locator('li[data-note-id]').first().waitFor({ timeout: UI_TIMEOUT });
+    expect(projector!.url()).toBe(`${server.url}/w/${wall.id}/projector#${wall.tokens.facilitator}`);
+    await ctx.close();
+  });
+
   it('puts more than eight groups on pages', async () => {
     const big = await createWall(server.url, { title: 'Iso seinä', template: 'blank' });
     const client = connectClient(server.url, big.id, big.tokens.facilitator);
