@@ -167,7 +167,7 @@ describe("the facilitator's live controls", () => {
     expect(await timer.textContent()).toContain('Ajastinta ei ole asetettu.');
   });
 
-  it('private writing shows participants only their own group; reveal shows everything', async () => {
+  it('private writing shows participants only their own group; reveal shows everything; author names off and on', async () => {
     await addNote(aino, 'Hoitajat vaihtuvat joka käynnillä');
     await addNote(pekka, 'Kukaan ei kerro, milloin hoitaja tulee');
     await noteByText(aino, 'Kukaan ei kerro').waitFor(UI);
@@ -185,6 +185,15 @@ describe("the facilitator's live controls", () => {
     await privateWriting.uncheck();
     await noteByText(aino, 'Kukaan ei kerro').waitFor(UI);
     await noteByText(pekka, 'Hoitajat vaihtuvat').waitFor(UI);
+
+    // Author names off and on again, for everyone.
+    const names = visibility.getByRole('checkbox', { name: /Näytä kirjoittajien nimet/ });
+    expect(await names.isChecked()).toBe(true);
+    expect(await noteByText(aino, 'Kukaan ei kerro').textContent()).toContain('Pekka');
+    await names.uncheck();
+    await expect.poll(() => noteByText(aino, 'Kukaan ei kerro').textContent(), UI).not.toContain('Pekka');
+    await names.check();
+    await expect.poll(() => noteByText(aino, 'Kukaan ei kerro').textContent(), UI).toContain('Pekka');
   });
 
   it('a dot vote: votes within the allowance, hidden counts, then results that order the notes', async () => {
