@@ -6,6 +6,8 @@
  *                 and the live controls (current task, timer, locks) are the facilitator's.
  *                 Not while the wall is locked or frozen, not in a locked task, not on a note the
  *                 facilitator hid; votes only while the task's vote is open and within the allowance.
+ *                 Comments and reactions (review feedback) only while the facilitator allows
+ *                 them (control.reviewFeedback); viewers never (their updates are ignored).
  *   group link    as a participant, and only notes that are and stay in its own group
  *   facilitator   everything
  *
@@ -14,6 +16,8 @@
 import { LIMITS } from '../../shared/limits';
 import { CloseCode } from '../../shared/protocol';
 import type { Role } from '../../shared/schemas';
+import { COMMENTS_MAX } from '../../shared/comments';
+import { REACTIONS_MAX } from '../../shared/reactions';
 import { WALL_ROOTS } from '../../shared/wall';
 import type { ConnectionIdentity } from './connection';
 import type { EntryTouch, UpdateScope } from './updateScope';
@@ -43,6 +47,8 @@ export interface WallState {
   count(root: string): number;
   locked(): boolean;
   frozen(): boolean;
+  /** Comments and reactions allowed while reviewing; absent = not allowed. */
+  reviewFeedback?(): boolean;
   firstTaskId(): string | null;
   task(id: string): { locked: boolean; voteState: string; votesPerPerson: number } | undefined;
   /** Votes `voterId` has in the task now. */
@@ -53,7 +59,9 @@ const forbidden = (reason: string): Refusal => ({ code: CloseCode.Forbidden, rea
 const full = (reason: string): Refusal => ({ code: CloseCode.WallFull, reason });
 
 /** Roots a participant may write into. */
-const PARTICIPANT_ROOTS: ReadonlySet<string> = new Set([WALL_ROOTS.notes, WALL_ROOTS.votes]);
+const PARTICIPANT_ROOTS: ReadonlySet<string> = new Set([WALL_ROOTS.notes, WALL_ROOTS.votes, WALL_ROOTS.comments, WALL_ROOTS.reactions]);
+/** Roots of review feedback: participants write them only while the facilitator allows it. */
+const FEEDBACK_ROOTS: readonly string[] = [WALL_ROOTS.comments, WALL_ROOTS.reactions];
 
 /** The most live entries each root may hold. */
 const ENTRY_LIMITS: Record<string, number> = {
@@ -63,6 +71,8 @@ const ENTRY_LIMITS: Record<string, number> = {
   [WALL_ROOTS.tasks]: LIMITS.tasksMax,
   [WALL_ROOTS.mirror]: LIMITS.mirrorMax,
   [WALL_ROOTS.votes]: LIMITS.votesMax,
+  [WALL_ROOTS.comments]: COMMENTS_MAX,
+  [WALL_ROOTS.reactions]: REACTIONS_MAX,
 };
 
 /** Decides one analysed update. Returns null when it may be stored and applied. */
@@ -90,6 +100,16 @@ function checkParticipant(identity: ConnectionIdentity, scope: UpdateScope, wall
   if (scope.irregular.has(WALL_ROOTS.notes)) return forbidden('a note must be a map under its id');
   if (scope.irregular.has(WALL_ROOTS.votes)) return forbidden('a vote must be a map under its id');
   if (wall.frozen()) return forbidden('the wall is frozen');
+  for (const root of FEEDBACK_ROOTS) {
+    if (!scope.roots.has(root)) continue;
+    if (wall.reviewFeedback?.() !== true) return forbidden('comments and reactions are not open');
+    if (scope.irregular.has(root)) return forbidden('a comment or reaction must be a map under its id');
+    for (const touch of scope.entries.get(root)?.values() ?? []) {
+      if (touch.nested) return forbidden('a comment or reaction has no nested content');
+      // Feedback is added or taken back, never rewritten in place.
+      if (touch.current !== undefined && (touch.written.size > 0 || touch.deletedFields.size > 0)) return forbidden('feedback cannot be changed, only taken back');
+    }
+  }
   if (wall.locked()) return forbidden('the wall is locked');
   const notes = [...(scope.entries.get(WALL_ROOTS.notes)?.values() ?? [])];
   for (const touch of notes) {

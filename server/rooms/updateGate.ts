@@ -43,6 +43,7 @@ export function wallState(doc: Y.Doc): WallState {
     count: (root) => liveKeys(doc, root),
     locked: () => wall.control.locked(),
     frozen: () => wall.control.frozen(),
+    reviewFeedback: () => wall.control.reviewFeedback(),
     firstTaskId: () => wall.process.firstTaskId(),
     task: (id) => wall.process.getTask(id),
     votesBy: (taskId, voterId) => wall.votes.used(taskId, voterId),
