@@ -87,7 +87,7 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
                 />
               </div>
               <div class="actions">
-                <button type="button" class="button button--small" data-focus="up" disabled={wi === 0} onClick={() => moveWorkshop(ws.id, wi - 1, 'up')}>
+                <button type="button" class="button button--small" data-focus="up" disabled={wi === 0} aria-label={t('process.editor.upNamed', { name: ws.title })} onClick={() => moveWorkshop(ws.id, wi - 1, 'up')}>
                   <span aria-hidden="true">↑</span> {t('process.editor.up')}
                 </button>
                 <button
@@ -95,6 +95,7 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
                   class="button button--small"
                   data-focus="down"
                   disabled={wi === workshops.length - 1}
+                  aria-label={t('process.editor.downNamed', { name: ws.title })}
                   onClick={() => moveWorkshop(ws.id, wi + 1, 'down')}
                 >
                   <span aria-hidden="true">↓</span> {t('process.editor.down')}
@@ -103,6 +104,7 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
                   type="button"
                   class="button button--small"
                   disabled={workshops.length === 1}
+                  aria-label={t('process.editor.deleteWorkshopNamed', { name: ws.title })}
                   onClick={() => setDeleting({ kind: 'workshop', workshop: ws, notes: notesOf(ws.tasks) })}
                 >
                   {t('process.editor.deleteWorkshop')}
@@ -148,6 +150,7 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
                       class="button button--small"
                       data-focus="up"
                       disabled={ti === 0}
+                      aria-label={t('process.editor.upNamed', { name: task.title })}
                       onClick={() => moveTask(task, ti - 1, ws.tasks.length, 'up')}
                     >
                       <span aria-hidden="true">↑</span> {t('process.editor.up')}
@@ -157,6 +160,7 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
                       class="button button--small"
                       data-focus="down"
                       disabled={ti === ws.tasks.length - 1}
+                      aria-label={t('process.editor.downNamed', { name: task.title })}
                       onClick={() => moveTask(task, ti + 1, ws.tasks.length, 'down')}
                     >
                       <span aria-hidden="true">↓</span> {t('process.editor.down')}
@@ -164,6 +168,7 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
                     <button
                       type="button"
                       class="button button--small"
+                      aria-label={t('process.editor.deleteTaskNamed', { name: task.title })}
                       onClick={() => setDeleting({ kind: 'task', task, notes: notesOf([task]) })}
                     >
                       {t('process.editor.deleteTask')}
