@@ -27,6 +27,12 @@ interface Props {
   offerUndo: (message: string, undo: () => void) => void;
 }
 
+/** A short name for an item in its buttons' names: the start of its text, else its address. */
+const itemName = (item: { text: string; url?: string }) => {
+  const text = item.text || item.url || '';
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+};
+
 const itemSelector = (id: string) => `[data-mirror-id="${CSS.escape(id)}"]`;
 
 export function MirrorPanel({ taskId, offerUndo }: Props) {
@@ -95,7 +101,7 @@ export function MirrorPanel({ taskId, offerUndo }: Props) {
                   )}
                   {canManage && (
                     <div class="actions mirror-item__actions">
-                      <button type="button" class="button button--small" data-focus="edit" onClick={() => setEditing(item.id)}>
+                      <button type="button" class="button button--small" data-focus="edit" aria-label={t('process.mirror.editNamed', { name: itemName(item) })} onClick={() => setEditing(item.id)}>
                         {t('process.mirror.edit')}
                       </button>
                       <button
@@ -103,6 +109,7 @@ export function MirrorPanel({ taskId, offerUndo }: Props) {
                         class="button button--small"
                         data-focus="up"
                         disabled={i === 0}
+                        aria-label={t('process.mirror.upNamed', { name: itemName(item) })}
                         onClick={() => move(item.id, i - 1, '[data-focus="up"]')}
                       >
                         <span aria-hidden="true">↑</span> {t('process.mirror.up')}
@@ -112,11 +119,17 @@ export function MirrorPanel({ taskId, offerUndo }: Props) {
                         class="button button--small"
                         data-focus="down"
                         disabled={i === items.length - 1}
+                        aria-label={t('process.mirror.downNamed', { name: itemName(item) })}
                         onClick={() => move(item.id, i + 1, '[data-focus="down"]')}
                       >
                         <span aria-hidden="true">↓</span> {t('process.mirror.down')}
                       </button>
-                      <button type="button" class="button button--small" onClick={() => remove(item.id)}>
+                      <button
+                        type="button"
+                        class="button button--small"
+                        aria-label={t('process.mirror.removeNamed', { name: itemName(item) })}
+                        onClick={() => remove(item.id)}
+                      >
                         {t('process.mirror.remove')}
                       </button>
                     </div>
