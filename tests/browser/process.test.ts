@@ -224,4 +224,25 @@ describe('task settings on a phone', () => {
     expect(await pekka.locator('.task-panel').textContent()).toContain('ne tulevat silti jokaisen laitteelle');
     await noteByText(pekka, 'Kirje tuli liian myöhään').waitFor(UI);
   });
+
+  it('author names follow the facilitator\'s setting', async () => {
+    const note = noteByText(pekka, 'Kirje tuli liian myöhään');
+    await expect.poll(() => note.textContent(), UI).toContain('Pekka');
+    organiser.wall.control.setShowAuthors(false);
+    await expect.poll(() => note.textContent(), UI).not.toContain('Pekka');
+    organiser.wall.control.setShowAuthors(true);
+    await expect.poll(() => note.textContent(), UI).toContain('Pekka');
+  });
+
+  it('once the vote is closed, the most voted note comes first in its column', async () => {
+    await addNote(pekka, 'Kukaan ei kertonut, mihin soittaa');
+    const texts = () => column(pekka, 'Ryhmä 2').locator('article .note__text').allTextContents();
+    await expect.poll(texts, UI).toEqual(['Kirje tuli liian myöhään', 'Kukaan ei kertonut, mihin soittaa']);
+    const second = organiser.wall.notesInTask(taskIds[1]!).find((n) => n.text.startsWith('Kukaan'))!;
+    organiser.wall.process.setVoting(taskIds[1]!, { state: 'open', hideVoteCounts: true });
+    organiser.wall.votes.cast(taskIds[1]!, second.id, 'voter-1');
+    organiser.wall.votes.cast(taskIds[1]!, second.id, 'voter-2');
+    organiser.wall.process.setVoting(taskIds[1]!, { state: 'closed' });
+    await expect.poll(texts, UI).toEqual(['Kukaan ei kertonut, mihin soittaa', 'Kirje tuli liian myöhään']);
+  });
 });
