@@ -1,6 +1,7 @@
 /**
- * One note as the projector shows it: the text, an experiment card's owner and numbers, the
- * author when names are on, and votes once the vote is closed.
+ * One note as the projector shows it: the text, whether it was chosen to carry forward, an
+ * experiment card's owner and numbers, the author when names are on, and votes once the vote is
+ * closed.
  */
 import type { Experiment, Note } from '../../shared/wall';
 import { useT, type Translator } from '../i18n';
@@ -19,6 +20,12 @@ export function ProjectorNote({ note, showAuthor, votes }: { note: Note; showAut
   return (
     <>
       <p class="projector-note__text">{note.text}</p>
+      {note.chosen && (
+        <p class="projector-note__chosen">
+          <span aria-hidden="true">★ </span>
+          {t('process.thread.chosen')}
+        </p>
+      )}
       {owner && (
         <p class="projector-note__experiment">
           <span class="projector-note__label">{t('process.experiment.owner')}</span> {owner}
