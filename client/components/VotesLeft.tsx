@@ -1,10 +1,13 @@
-/** "Votes left: N of M" for the task heading, while this person can vote in the task. */
+/**
+ * "Votes left: N of M" for the task heading, while this person can vote in the task, and a word
+ * that the counts show only when the vote closes (when the facilitator hid them).
+ */
 import { useT } from '../i18n';
 import { useVoting } from './useVoting';
 
 export function VotesLeft({ taskId }: { taskId: string }) {
   const t = useT();
-  const { mayVote, left, allowance } = useVoting(taskId);
+  const { mayVote, left, allowance, task } = useVoting(taskId);
   if (!mayVote) return null;
   return (
     <p class={`votes-left${left === 0 ? ' votes-left--none' : ''}`}>
@@ -14,6 +17,7 @@ export function VotesLeft({ taskId }: { taskId: string }) {
       </span>{' '}
       {t('facilitation.votesLeft', { n: left, total: allowance })}
       {left === 0 && <span class="votes-left__none"> {t('facilitation.vote.noneLeft')}</span>}
+      {task?.hideVoteCounts && <span class="hint">{t('facilitation.vote.countsHidden')}</span>}
     </p>
   );
 }
