@@ -207,7 +207,7 @@ describe('the projector view', () => {
     const ctx = await chromium.newContext({ viewport: { width: 1280, height: 800 } });
     const wallPage = await ctx.newPage();
     await wallPage.goto(wall.links.facilitator);
-    const link = wallPage.getByRole('link', { name: /Näyttö yleisölle/ });
+    const link = wallPage.getByRole('link', { name: /Esitysnäkymä/ });
     await link.waitFor({ timeout: UI_TIMEOUT });
     expect(await link.getAttribute('target')).toBe('_blank');
     const [projector] = await Promise.all([ctx.waitForEvent('page'), link.click()]);

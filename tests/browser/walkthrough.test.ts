@@ -105,7 +105,7 @@ describe('running the four workshops (README screenshots)', () => {
     await noteByText(page, CHOSEN).waitFor(UI);
     expect(await page.locator('article[data-note-id]').count()).toBe(9);
     await page.getByRole('timer').first().waitFor(UI);
-    await page.getByRole('link', { name: /Näyttö yleisölle/ }).waitFor(UI);
+    await page.getByRole('link', { name: /Esitysnäkymä/ }).waitFor(UI);
     await shot(page, 'walkthrough-facilitator.png', true);
 
     // Workshop 4: the experiment card with its measure, baseline and target.

@@ -3,9 +3,9 @@ import { featureCatalog } from '../feature';
 
 export const projectorMessages = featureCatalog({
   fi: {
-    'projector.link': 'Näyttö yleisölle',
+    'projector.link': 'Esitysnäkymä',
     'projector.linkHint': 'Avautuu uuteen välilehteen',
-    'projector.pageTitle': 'Näyttö: {title}',
+    'projector.pageTitle': 'Esitysnäkymä: {title}',
     'projector.noTask': 'Seinällä ei ole vielä tehtäviä.',
     'projector.noNotes': 'Ei vielä lappuja.',
     'projector.private': 'Ryhmät kirjoittavat nyt omiin sarakkeisiinsa. Laput näkyvät täällä, kun ohjaaja näyttää ne kaikille.',
@@ -38,9 +38,9 @@ export const projectorMessages = featureCatalog({
     'joinCode.notFound.home': 'Etusivulle',
   },
   sv: {
-    'projector.link': 'Skärm för publiken',
+    'projector.link': 'Visningsvy',
     'projector.linkHint': 'Öppnas i en ny flik',
-    'projector.pageTitle': 'Skärm: {title}',
+    'projector.pageTitle': 'Visningsvy: {title}',
     'projector.noTask': 'Väggen har inga uppgifter ännu.',
     'projector.noNotes': 'Inga lappar ännu.',
     'projector.private': 'Grupperna skriver nu i sina egna kolumner. Lapparna syns här när handledaren visar dem för alla.',
