@@ -139,6 +139,7 @@ describe('the projector view', () => {
     await expect.poll(() => position.textContent()).toBe('2 / 80');
     await page.getByRole('button', { name: 'Seuraava' }).click();
     await expect.poll(() => position.textContent()).toBe('3 / 80');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.locator('li[data-note-id]').nth(79).waitFor({ timeout: UI_TIMEOUT });
     // The keyboard is back on the button that opened the slideshow.
