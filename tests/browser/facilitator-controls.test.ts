@@ -249,4 +249,15 @@ describe("the facilitator's live controls", () => {
     expect(await bar(facilitator).locator('details[open]').count()).toBe(3);
     expect(await seriousViolations(facilitator)).toEqual([]);
   });
+
+  it('making another task current, without bringing anyone: the participants are told where the others are', async () => {
+    await openTask(facilitator, 'Tavoitteet');
+    expect(await bar(facilitator).getByRole('status').textContent()).toBe('');
+    await bar(facilitator).getByRole('button', { name: 'Tee tästä nykyinen tehtävä' }).click();
+    await expect.poll(() => bar(facilitator).getByRole('status').textContent(), UI).toBe('Tämä on nykyinen tehtävä.');
+    expect(await bar(facilitator).getByRole('button', { name: 'Tee tästä nykyinen tehtävä' }).count()).toBe(0);
+    // Pekka was brought to another task and stays there, with the way to the current one.
+    await expect.poll(() => pekka.locator('.task-panel__back').textContent(), UI).toContain('Tavoitteet');
+    expect(await taskHeading(pekka).textContent()).toBe('Miksi ongelmat syntyvät?');
+  });
 });
