@@ -22,9 +22,11 @@ interface Props {
   originId?: string | null;
   onClearOrigin?: () => void;
   onClose?: () => void;
+  /** The task or wall is locked for this writer: the text is kept but cannot be posted. */
+  locked?: boolean;
 }
 
-export function AddNoteForm({ group, taskId, originId = null, onClearOrigin, onClose }: Props) {
+export function AddNoteForm({ group, taskId, originId = null, onClearOrigin, onClose, locked = false }: Props) {
   const t = useT();
   const { wall, profile, wallId } = useWallContext();
   // All notes, not getNote(originId): useWall re-reads only when the wall changes, not the prop.
@@ -39,6 +41,7 @@ export function AddNoteForm({ group, taskId, originId = null, onClearOrigin, onC
 
   const submit = (e?: Event, postAnyway = false) => {
     e?.preventDefault();
+    if (locked) return;
     const kinds = check(text, postAnyway);
     if (!kinds) return;
     const authorName = profile?.name ?? null;
@@ -62,7 +65,7 @@ export function AddNoteForm({ group, taskId, originId = null, onClearOrigin, onC
     announce(t('addNote.added', { group: group.name }));
   };
 
-  const describedBy = [origin ? `${ids}-origin` : '', `${ids}-hint`, `${ids}-counter`, error ? `${ids}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [locked ? `${ids}-locked` : '', origin ? `${ids}-origin` : '', `${ids}-hint`, `${ids}-counter`, error ? `${ids}-error` : ''].filter(Boolean).join(' ');
 
   return (
     <form class={`add-note note--${color}`} id="add-note" onSubmit={submit} noValidate>
@@ -82,6 +85,7 @@ export function AddNoteForm({ group, taskId, originId = null, onClearOrigin, onC
         data-testid="add-note-text"
         rows={3}
         value={text}
+        readOnly={locked}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         onInput={(e) => {
@@ -109,8 +113,13 @@ export function AddNoteForm({ group, taskId, originId = null, onClearOrigin, onC
         goAhead={() => submit(undefined, true)}
       />
       <ColorPicker name={`${ids}-color`} legend={t('addNote.colorLegend')} value={color} onChange={setColor} />
+      {locked && (
+        <p id={`${ids}-locked`} class="notice notice--locked">
+          {t('process.lockedForm')}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" class="button button--primary" data-testid="add-note-submit">
+        <button type="submit" class="button button--primary" data-testid="add-note-submit" disabled={locked}>
           {t('addNote.submit')}
         </button>
         {onClose && (

@@ -60,7 +60,8 @@ export function GroupColumn(props: Props) {
   const { wall, info } = useWallContext();
   const can = permissions(info);
   // The facilitator is never locked out; participants are while the task or wall is locked.
-  const writable = can.canWriteIn(group.id) && !(props.locked && info.role !== 'facilitator');
+  const lockedOut = props.locked && info.role !== 'facilitator';
+  const writable = can.canWriteIn(group.id) && !lockedOut;
   const list = useRef<HTMLUListElement>(null);
   const [dropState, setDrop] = useState<{ before: string | null } | null>(null);
   // A drag cancelled outside any column leaves no stale indicator behind.
@@ -155,10 +156,12 @@ export function GroupColumn(props: Props) {
         </ul>
       )}
 
-      {writable &&
+      {/* An open form stays while the task is locked, so a half-written note is not lost. */}
+      {can.canWriteIn(group.id) &&
         (formHere ? (
           <AddNoteForm
             group={group}
+            locked={lockedOut}
             taskId={props.taskId}
             originId={props.originId}
             onClearOrigin={props.onClearOrigin}
@@ -172,13 +175,11 @@ export function GroupColumn(props: Props) {
             }
           />
         ) : (
-          <button
-            type="button"
-            class="button write-here"
-            onClick={() => props.onWriteHere(group.id)}
-          >
-            <span aria-hidden="true">+</span> {t('group.writeHereNamed', { name: group.name })}
-          </button>
+          !lockedOut && (
+            <button type="button" class="button write-here" onClick={() => props.onWriteHere(group.id)}>
+              <span aria-hidden="true">+</span> {t('group.writeHereNamed', { name: group.name })}
+            </button>
+          )
         ))}
     </section>
   );

@@ -3,7 +3,9 @@
  * task, for everyone and on a phone too. When the user has browsed away from the facilitator's
  * current task, one click takes them back to where everyone is.
  */
+import { useEffect, useRef } from 'preact/hooks';
 import type { Task } from '../../shared/process';
+import { announce } from '../announce';
 import { useT } from '../i18n';
 import { useWall } from '../sync/hooks';
 import { showTask } from '../sync/viewedTask';
@@ -27,6 +29,13 @@ export function TaskPanel({ task, locked, privateView }: Props) {
     return id ? w.process.getTask(id) : undefined;
   });
   const isCurrent = !current || current.id === task.id;
+  // A lock that comes or goes while the user is here changes what they can do: say so.
+  const wasLocked = useRef(locked);
+  useEffect(() => {
+    if (wasLocked.current === locked) return;
+    wasLocked.current = locked;
+    announce(locked ? t('process.lockedNow') : t('process.unlockedNow'));
+  }, [locked]);
 
   return (
     <section class="task-panel" aria-labelledby="task-title" data-task-id={task.id}>

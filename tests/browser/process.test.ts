@@ -208,11 +208,12 @@ describe('task settings on a phone', () => {
   it('a locked task says so in words and offers no writing to a participant', async () => {
     await addNote(pekka, 'Kirje tuli liian myöhään');
     organiser.wall.process.setTaskLocked(taskIds[1]!, true);
-    await pekka.getByText('Tehtävä on lukittu.').waitFor(UI);
-    await pekka.getByTestId('add-note-text').waitFor({ state: 'detached', ...UI });
+    await pekka.locator('.task-panel').getByText('Tehtävä on lukittu.').waitFor(UI);
+    // The open form keeps what was typed but cannot post it.
+    await expect.poll(() => pekka.getByTestId('add-note-submit').isDisabled(), UI).toBe(true);
     expect(await noteByText(pekka, 'Kirje tuli').getByRole('button', { name: 'Poista' }).count()).toBe(0);
     organiser.wall.process.setTaskLocked(taskIds[1]!, false);
-    await pekka.getByTestId('add-note-text').waitFor(UI);
+    await expect.poll(() => pekka.getByTestId('add-note-submit').isDisabled(), UI).toBe(false);
   });
 
   it("private writing shows only the participant's own group, and says it is a view setting", async () => {

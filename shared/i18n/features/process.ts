@@ -15,6 +15,9 @@ export const processMessages = featureCatalog({
     'process.panel.othersAt': 'Muut ovat tehtävässä: {task}.',
     'process.panel.back': 'Takaisin sinne, missä muut ovat',
     'process.locked': 'Tehtävä on lukittu. Lappuja ei voi nyt lisätä, muuttaa, siirtää eikä poistaa.',
+    'process.lockedForm': 'Tehtävä on lukittu. Tekstisi säilyy tässä, ja voit lisätä lapun, kun lukitus avataan.',
+    'process.lockedNow': 'Ohjaaja lukitsi tehtävän.',
+    'process.unlockedNow': 'Tehtävän lukitus avattiin. Voit taas kirjoittaa.',
     'process.privateWriting':
       'Kirjoitatte nyt omissa ryhmissä: näet vain oman ryhmäsi laput. Muiden laput on vain piilotettu näkyvistä, ne tulevat silti jokaisen laitteelle. Älä siis kirjoita mitään, mitä muut eivät saa nähdä.',
 
@@ -122,6 +125,9 @@ export const processMessages = featureCatalog({
     'process.panel.othersAt': 'De andra är i uppgiften: {task}.',
     'process.panel.back': 'Tillbaka dit de andra är',
     'process.locked': 'Uppgiften är låst. Lappar kan inte läggas till, ändras, flyttas eller tas bort just nu.',
+    'process.lockedForm': 'Uppgiften är låst. Din text finns kvar här, och du kan lägga till lappen när låset öppnas.',
+    'process.lockedNow': 'Handledaren låste uppgiften.',
+    'process.unlockedNow': 'Uppgiften är inte längre låst. Du kan skriva igen.',
     'process.privateWriting':
       'Ni skriver nu i egna grupper: du ser bara din egen grupps lappar. De andras lappar är bara dolda från vyn, de kommer ändå till allas enheter. Skriv alltså inget som andra inte får se.',
 
@@ -229,6 +235,9 @@ export const processMessages = featureCatalog({
     'process.panel.othersAt': 'The others are in the task: {task}.',
     'process.panel.back': 'Back to where everyone is',
     'process.locked': 'This task is locked. Notes cannot be added, changed, moved or deleted right now.',
+    'process.lockedForm': 'This task is locked. Your text stays here, and you can add the note once the task is unlocked.',
+    'process.lockedNow': 'The facilitator locked the task.',
+    'process.unlockedNow': 'The task is unlocked. You can write again.',
     'process.privateWriting':
       "You are writing in your own groups now: you see only your own group's notes. The others' notes are only hidden from view; they still reach everyone's device. So do not write anything the others may not see.",
 
