@@ -16,7 +16,7 @@ let chromium: LaunchedBrowser;
 let contexts: BrowserContext[];
 let aino: Page;
 let pekka: Page;
-let viewerLink: string;
+let participantLink: string;
 let facilitator: TestClient | undefined;
 
 /** Records every text the app's polite live region shows, from the first moment of the page. */
@@ -42,7 +42,7 @@ beforeAll(async () => {
   server = await startServer();
   chromium = await launchBrowser();
   const wall = await createWall(server.url, { title: 'Ilmoitukset' });
-  viewerLink = wall.links.viewer;
+  participantLink = wall.links.participant;
   contexts = [await chromium.newContext(), await chromium.newContext()];
   for (const c of contexts) await recordAnnouncements(c);
   aino = await contexts[0]!.newPage();
@@ -100,7 +100,9 @@ describe("other people's new notes are announced as a summary", () => {
     contexts.push(context);
     await recordAnnouncements(context);
     const liisa = await context.newPage();
-    await liisa.goto(viewerLink);
+    // A third participant in a third group: neither new note is hers. (Viewers now get the review
+    // view, which does not show notes as cards or announce changes.)
+    await joinAsParticipant(liisa, participantLink, 'Liisa', 'Ryhmä 3');
     await noteByText(liisa, 'Ainon lappu ryhmään 2').waitFor();
     await expectStatus(liisa, 'online');
     await addNote(aino, 'Ainon toinen lappu');
