@@ -82,6 +82,23 @@ describe('short join codes', () => {
   });
 });
 
+describe('guessing codes', () => {
+  it('wrong guesses count as failures: past the limit even a right code gets 429', async () => {
+    const guarded = await startServer({ authFailuresPerWindow: 3 });
+    try {
+      const wall = await createWall(guarded.url);
+      const res = await apiRequest(guarded.url, 'POST', `/api/walls/${wall.id}/join-code`, wall.tokens.facilitator, {
+        participantToken: wall.tokens.participant,
+      });
+      const { code } = JoinCodeResponse.parse(await res.json());
+      for (const guess of ['AAA-AAA', 'BBB-BBB', 'CCC-CCC']) expect((await fetch(`${guarded.url}/j/${guess}`, { redirect: 'manual' })).status).toBe(404);
+      expect((await fetch(`${guarded.url}/j/${code}`, { redirect: 'manual' })).status).toBe(429);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe('JoinCodes', () => {
   it('holds at most maxCodes, forgetting the oldest first', () => {
     const codes = new JoinCodes({ maxCodes: 2 });
