@@ -43,9 +43,6 @@ export async function fanout(server: BenchServer, opts: FanoutOptions): Promise<
       }
     });
   }
-  await sleep(500); // let the connect storm settle before the window opens
-  await server.reset();
-
   const writers = clients.slice(0, Math.max(2, Math.min(10, Math.ceil(opts.clients / 10))));
   let serial = 0;
   const write = (client: (typeof clients)[number], into?: Set<string>) => {
@@ -54,6 +51,10 @@ export async function fanout(server: BenchServer, opts: FanoutOptions): Promise<
     sentAt.set(id, performance.now());
     addNote(client.doc, id, `Note ${serial}`);
   };
+  // Warm-up, not measured: the first notes run every code path once (JIT, lazy imports).
+  for (const w of writers) addNote(w.doc, `warm-${server.kind}-${clients.indexOf(w)}`, 'warm-up');
+  await sleep(1000); // and let the connect storm settle before the window opens
+  await server.reset();
   // Workshop pace: each writer one note a second, spread over the second.
   for (let s = 0; s < opts.paceSeconds; s++) {
     for (const w of writers) {

@@ -41,7 +41,8 @@ export async function manyWalls(server: BenchServer, opts: ManyWallsOptions): Pr
       });
     }
   }
-  await sleep(500);
+  for (const clients of walls) addNote(clients[0]!.doc, `warm-${walls.indexOf(clients)}`, 'warm-up'); // not measured
+  await sleep(1000);
   await server.reset();
   let serial = 0;
   const periodMs = 2000;

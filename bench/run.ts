@@ -5,7 +5,7 @@
  * by the reference: below 1 is better for ours) and writes bench/results/<date>[-quick].json.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { clientScenario, type ClientResult } from './client';
 import { coldLoad, type ColdLoadResult } from './coldLoad';
@@ -30,7 +30,13 @@ const rotated = (by: number) => SERVER_KINDS.map((_, i) => SERVER_KINDS[(i + by)
 const ms = (x: number | null | undefined) => (x === null || x === undefined ? null : round(x, 1));
 const mib = (x: number) => round(x / MiB, 2);
 const kib = (x: number) => round(x / 1024, 1);
-const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+// The machine may be shared: every step logs the load average, and the results keep it.
+const loads: { at: string; step: string; loadavg1: number }[] = [];
+const log = (line: string) => {
+  const load = round(loadavg()[0]!, 2)!;
+  loads.push({ at: new Date().toISOString(), step: line, loadavg1: load });
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line} (load ${load})\n`);
+};
 
 // Ours keeps an empty wall 1 s instead of 10 s here, so the memory scenario sees it unload.
 const OURS_ENV = { ROOM_UNLOAD_DELAY_MS: '1000' };
@@ -152,6 +158,9 @@ async function main() {
     }
   }
 
+  results.loadAverages = loads;
+  const worst = Math.max(...loads.map((l) => l.loadavg1));
+  out.push(`\nload average (1 min) during the run: ${Math.min(...loads.map((l) => l.loadavg1))}–${worst} on ${cpus().length} cores`);
   console.log(out.join('\n'));
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });

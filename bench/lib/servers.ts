@@ -64,7 +64,8 @@ export async function startBenchServer(kind: ServerKind, env: Record<string, str
       const res = await fetch(`${url}/api/walls`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Bench' }),
+        // The blank template: the references' walls start empty too, so memory compares like with like.
+        body: JSON.stringify({ title: 'Bench', template: 'blank' }),
       });
       if (res.status !== 201) throw new Error(`create wall: ${res.status}`);
       const created = CreateWallResponse.parse(await res.json());

@@ -4,18 +4,20 @@
  *
  * - Sequence numbers come from one BIGSERIAL shared by all walls. Two instances' appends can
  *   commit out of sequence order, so a reader may see seq 11 before seq 10 exists.
- * - A room's doc may lack updates another instance appended (they reach it through Redis a
- *   moment later). So compaction deletes the covered rows and merges exactly the rows it deleted
- *   into the new snapshot, in one transaction: whatever the caller's doc lacked, no stored update
- *   is ever dropped. Merging an update the snapshot already holds changes nothing.
+ * - A room's doc may lack updates another instance stored: in flight over Redis, or missed
+ *   while its Redis connection was down and not yet resynced. So the new snapshot is the merge
+ *   of the old snapshot, the caller's state and exactly the rows the compaction deletes, in one
+ *   transaction: whatever the caller's doc lacked, nothing stored is ever dropped (merging
+ *   something twice changes nothing). The merge runs in a worker thread, so a large wall's
+ *   compaction does not stall the instance's other walls.
  *
  * PostgreSQL has no secure_delete: deleted rows stay on disk until VACUUM reuses their space
  * (docs/deploy.md says how to vacuum after wall deletions).
  */
 import pg from 'pg';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import { StoredDeleteAt, StoredGroupTokenHashes, StoredWall } from '../../shared/schemas';
+import { OffThreadMerger } from './mergeOffThread';
 import {
   DuplicateWallError,
   WallNotFoundError,
@@ -70,6 +72,8 @@ const UpdateRow = z.object({ seq: BigIntColumn, data: Bytes });
 const codeOf = (err: unknown) => (err as { code?: string }).code;
 
 export class PgStore implements Store {
+  private readonly merger = new OffThreadMerger();
+
   private constructor(private readonly pool: pg.Pool) {}
 
   /** Connects and creates the tables if they are missing. */
@@ -194,12 +198,15 @@ export class PgStore implements Store {
 
   async compact(id: string, mergedState: Uint8Array, uptoSeq: number): Promise<void> {
     await this.transaction(async (c) => {
-      const found = await c.query(`SELECT snapshot_seq FROM walls WHERE id = $1 FOR UPDATE`, [id]);
+      // NO KEY UPDATE, not UPDATE: appends (whose foreign key takes KEY SHARE on this row) go on
+      // while the merge runs; they get higher seqs and are not touched here.
+      const found = await c.query(`SELECT snapshot, snapshot_seq FROM walls WHERE id = $1 FOR NO KEY UPDATE`, [id]);
       if (found.rows.length === 0) throw new WallNotFoundError(id);
-      if (uptoSeq < BigIntColumn.parse(found.rows[0].snapshot_seq)) return; // a newer compaction won
+      const old = SnapshotRow.parse(found.rows[0]);
+      if (uptoSeq < old.snapshot_seq) return; // a newer compaction won
       const deleted = await c.query(`DELETE FROM updates WHERE wall_id = $1 AND seq <= $2 RETURNING data`, [id, uptoSeq]);
       const covered = z.array(UpdateRow.pick({ data: true })).parse(deleted.rows).map((r) => r.data);
-      const snapshot = covered.length > 0 ? Y.mergeUpdates([mergedState, ...covered]) : mergedState;
+      const snapshot = await this.merger.merge([old.snapshot, mergedState, ...covered]);
       await c.query(`UPDATE walls SET snapshot = $1, snapshot_seq = $2 WHERE id = $3`, [Buffer.from(snapshot), uptoSeq, id]);
     });
   }
@@ -209,6 +216,7 @@ export class PgStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.merger.close();
     await this.pool.end();
   }
 }

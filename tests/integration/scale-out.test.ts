@@ -48,7 +48,7 @@ async function startInstances(count: number, databaseUrl?: string) {
         DATABASE_URL: url,
         REDIS_URL: redis.url,
         REDIS_PEER_TIMEOUT_MS: String(PEER_TIMEOUT_MS),
-      });
+      }, 60_000); // a cold tsx start on a busy 2-core machine can take a while
     }),
   );
   instances.push(...started);
@@ -89,7 +89,9 @@ async function converge(clients: Client[], expected: string[], message: string) 
   await waitFor(() => clients.every((c) => JSON.stringify(noteTexts(c.wall)) === JSON.stringify(expected)), 15_000, message);
 }
 
-describe('several instances over Redis and PostgreSQL', () => {
+// About 15 s for the whole file on an idle 2-core machine; the slack is for a busy one, where a
+// cold server process alone can take 20 s to start.
+describe('several instances over Redis and PostgreSQL', { timeout: 90_000 }, () => {
   it("a change and presence on one instance reach the other instance's clients", async () => {
     const { instances: [a, b] } = await startInstances(2);
     const wall = await createWall(a!.url);

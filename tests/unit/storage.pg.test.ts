@@ -57,6 +57,29 @@ describe('PgStore specifics', () => {
     }
   });
 
+  it("keeps what an earlier compaction put in the snapshot when a doc that lacks it compacts next", async () => {
+    const { store } = await freshStore();
+    try {
+      const base = new Y.Doc();
+      const record = makeRecord();
+      await store.createWall(record, Y.encodeStateAsUpdate(base));
+      // Instance A stores and compacts an update that instance B (cut off from Redis) never got.
+      const a = new Y.Doc();
+      a.getMap('m').set('from-a', 1);
+      const seqA = await store.appendUpdate(record.id, Y.encodeStateAsUpdate(a));
+      await store.compact(record.id, Y.encodeStateAsUpdate(a), seqA);
+      const b = new Y.Doc();
+      b.getMap('m').set('from-b', 2);
+      const seqB = await store.appendUpdate(record.id, Y.encodeStateAsUpdate(b));
+      await store.compact(record.id, Y.encodeStateAsUpdate(b), seqB);
+      const loaded = new Y.Doc();
+      for (const u of (await store.loadState(record.id)).updates) Y.applyUpdate(loaded, u);
+      expect(loaded.getMap('m').toJSON()).toEqual({ 'from-a': 1, 'from-b': 2 });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('two instances opening an empty database at once both get the schema', async () => {
     const url = await (await postgres()).createDatabase();
     const stores = await Promise.all([PgStore.open(url), PgStore.open(url), PgStore.open(url)]);

@@ -1,0 +1,71 @@
+/**
+ * One worker thread that merges Yjs updates (mergeWorker.mjs), started on first use. Merging a
+ * large wall's snapshot takes the better part of a second (bench/: 5 000 notes, 1.5 MB); on the
+ * main thread that would stall every wall the instance serves. If the worker cannot run, merges
+ * happen inline: slower for other walls, never wrong.
+ */
+import { Worker } from 'node:worker_threads';
+import * as Y from 'yjs';
+
+type Pending = { resolve: (merged: Uint8Array) => void; reject: (err: Error) => void };
+
+export class OffThreadMerger {
+  private worker: Worker | null = null;
+  private broken = false;
+  private next = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  async merge(updates: Uint8Array[]): Promise<Uint8Array> {
+    try {
+      return await this.mergeInWorker(updates);
+    } catch {
+      return Y.mergeUpdates(updates);
+    }
+  }
+
+  private mergeInWorker(updates: Uint8Array[]): Promise<Uint8Array> {
+    const worker = this.start();
+    if (!worker) return Promise.reject(new Error('no merge worker'));
+    const id = ++this.next;
+    return new Promise<Uint8Array>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.ref(); // keep the process alive while a merge is owed
+      worker.postMessage({ id, updates });
+    });
+  }
+
+  private start(): Worker | null {
+    if (this.worker || this.broken) return this.worker;
+    try {
+      const worker = new Worker(new URL('./mergeWorker.mjs', import.meta.url));
+      worker.unref();
+      worker.on('message', (m: { id: number; merged?: Uint8Array; error?: string }) => {
+        const job = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if (this.pending.size === 0) worker.unref();
+        if (m.merged) job?.resolve(m.merged);
+        else job?.reject(new Error(m.error ?? 'merge failed'));
+      });
+      worker.on('error', (err) => this.fail(err));
+      worker.on('exit', () => this.fail(new Error('merge worker exited')));
+      this.worker = worker;
+    } catch {
+      this.broken = true;
+    }
+    return this.worker;
+  }
+
+  private fail(err: Error): void {
+    this.worker = null;
+    this.broken = true;
+    for (const job of this.pending.values()) job.reject(err);
+    this.pending.clear();
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.broken = true;
+    if (worker) await worker.terminate();
+  }
+}
