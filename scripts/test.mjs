@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: Chromium present → typecheck → client build → every vitest suite (unit, integration, browser),
+// `npm test`: Chromium, redis-server and PostgreSQL present → typecheck → client build → every vitest suite (unit, integration, browser),
 // then one closing line "N passed, N failed" that CI can read.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ function run(args, label) {
 }
 
 run(['scripts/ensure-chromium.mjs'], 'Chromium for the browser tests');
+run(['scripts/ensure-services.mjs'], 'redis-server and PostgreSQL for the scale-out test');
 run(['node_modules/typescript/bin/tsc', '--noEmit'], 'Typecheck (tsc --noEmit)');
 // The browser tests serve exactly what `npm start` serves: build it fresh.
 run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], 'Client build (vite build)');
