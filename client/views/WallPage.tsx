@@ -12,9 +12,7 @@ import { WallSession } from '../sync/session';
 import { forgetWall, getCachedInfo, getKnownWall, getProfile, rememberWall, setCachedInfo, type Profile } from '../storage';
 import { WallContextProvider } from './wallContext';
 import { JoinView } from './JoinView';
-import { ProjectorView } from './ProjectorView';
-import { ReportView } from './ReportView';
-import { ReviewView } from './ReviewView';
+import { lazyScreen } from './lazyScreen';
 import { WallView } from './WallView';
 
 type Problem = 'noToken' | 'unauthorized' | 'notFound' | 'offline' | 'server';
@@ -30,6 +28,10 @@ function resolveToken(wallId: string, fromHash: string): string | null {
   }
   return null;
 }
+
+const ProjectorView = lazyScreen(() => import('./ProjectorView').then((m) => m.ProjectorView));
+const ReportView = lazyScreen(() => import('./ReportView').then((m) => m.ReportView));
+const ReviewView = lazyScreen(() => import('./ReviewView').then((m) => m.ReviewView));
 
 /** Which screen of the wall the address asks for (see App.tsx). */
 export type WallScreen = 'wall' | 'projector' | 'review' | 'report';

@@ -67,6 +67,8 @@ export async function staticRoutes(app: FastifyInstance, opts: { staticDir: stri
       root,
       index: false,
       cacheControl: false,
+      // The build writes .br and .gz beside each text file (vite.config.ts precompress).
+      preCompressed: true,
       setHeaders: (res, path) => {
         res.setHeader('Cache-Control', path.startsWith(assets) ? IMMUTABLE : NO_CACHE);
       },
