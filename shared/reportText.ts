@@ -3,7 +3,7 @@ import { translate } from './i18n';
 import { REPORT_ROLES, type Report } from './report';
 import type { Language, ParticipantRole } from './schemas';
 
-export function reportText(report: Report, title: string, language: Language): string {
+export function reportText(report: Report, title: string, language: Language, feedbackAnswers = 0): string {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
   const lines = [t('summary.heading'), ''];
   const said = REPORT_ROLES.filter((role) => role !== 'unsaid' && report.people[role] !== undefined).map((role) => [role, report.people[role]] as const);
@@ -30,6 +30,7 @@ export function reportText(report: Report, title: string, language: Language): s
   }
   lines.push('');
   lines.push(report.clientsInEveryPhase ? t('summary.every') : t('summary.some', { n: report.phasesWithClients, total: report.phases.length }));
+  if (feedbackAnswers > 0) lines.push(t('summary.feedback', { n: feedbackAnswers }));
   lines.push(
     t('summary.chosen', {
       n: report.chosen.fromClients,

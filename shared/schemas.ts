@@ -396,3 +396,20 @@ export const FollowupRecord = z.object({
   createdAt: z.number(),
   order: z.string().min(1).max(200),
 });
+
+// ---- Follow-up feedback form (issue 5) ----
+
+export const FEEDBACK_CHOICES = ['yes', 'partly', 'no', 'unsure'] as const;
+export const FeedbackChoice = z.enum(FEEDBACK_CHOICES);
+export type FeedbackChoice = z.infer<typeof FeedbackChoice>;
+/** The two questions of the follow-up form, each answered with a FeedbackChoice. */
+export const FEEDBACK_QUESTIONS = ['heard', 'changed'] as const;
+export type FeedbackQuestion = (typeof FEEDBACK_QUESTIONS)[number];
+export const FeedbackAnswerRecord = z.object({
+  heard: FeedbackChoice,
+  changed: FeedbackChoice,
+  comment: z.string().max(LIMITS.noteTextMax).optional(),
+  respondentId: z.string().min(1).max(64),
+  respondentRole: ParticipantRole.optional().catch(undefined),
+  createdAt: z.number(),
+});

@@ -33,6 +33,7 @@ import { GroupRecord, Language, NoteColor, NoteRecord, type ParticipantRole, typ
 import { STARTING_GROUPS } from './template';
 import { Votes } from './votes';
 import { Comments } from './comments';
+import { Feedback } from './feedback';
 import { Followups } from './followups';
 import { Reactions } from './reactions';
 import { clip, setOrDelete, toYMap } from './ymaps';
@@ -125,6 +126,8 @@ export const WALL_ROOTS = {
   comments: 'comments',
   reactions: 'reactions',
   followups: 'followups',
+  survey: 'survey',
+  feedback: 'feedback',
 } as const;
 
 export class Wall {
@@ -138,6 +141,7 @@ export class Wall {
   readonly comments: Comments;
   readonly reactions: Reactions;
   readonly followups: Followups;
+  readonly feedback: Feedback;
   /**
    * The role this page's person said at join. Not part of the doc: stamped on the notes and
    * votes this page writes (for the facilitator's report), never shown.
@@ -155,6 +159,7 @@ export class Wall {
     this.comments = new Comments(doc.getMap(WALL_ROOTS.comments));
     this.reactions = new Reactions(doc.getMap(WALL_ROOTS.reactions));
     this.followups = new Followups(doc.getMap(WALL_ROOTS.followups));
+    this.feedback = new Feedback(doc.getMap(WALL_ROOTS.survey), doc.getMap(WALL_ROOTS.feedback));
   }
 
   // ---------------------------------------------------------------- reads

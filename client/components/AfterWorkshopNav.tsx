@@ -14,6 +14,7 @@ export function AfterWorkshopNav() {
   const { wall, wallId, token, info } = useWallContext();
   const frozen = useWall(wall, (w) => w.control.frozen());
   const followups = useWall(wall, (w) => w.followups.all().length);
+  const surveyOpen = useWall(wall, (w) => w.feedback.isOpen()) && info.role === 'participant';
   useEffect(() => wall.setWriterRole(getParticipantRole(wallId)), [wall, wallId]);
   const base = `/w/${encodeURIComponent(wallId)}`;
   return (
@@ -26,6 +27,11 @@ export function AfterWorkshopNav() {
       {followups > 0 && (
         <a class="button button--small" href={`${base}/review#${token}`} data-testid="followups-link">
           {t('review.followupsLink', { n: followups })}
+        </a>
+      )}
+      {surveyOpen && (
+        <a class="button button--small" href={`${base}/review#${token}`} data-testid="feedback-link">
+          {t('feedback.link')}
         </a>
       )}
       {info.role === 'facilitator' && (

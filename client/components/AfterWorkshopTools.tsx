@@ -15,6 +15,8 @@ export function AfterWorkshopTools() {
   const frozen = useWall(wall, (w) => w.control.frozen());
   const feedback = useWall(wall, (w) => w.control.reviewFeedback());
   const followups = useWall(wall, (w) => w.followups.all());
+  const surveyOpen = useWall(wall, (w) => w.feedback.isOpen());
+  const answers = useWall(wall, (w) => w.feedback.answers().length);
   const [confirming, setConfirming] = useState(false);
   const [text, setText] = useState('');
   const [url, setUrl] = useState('');
@@ -38,6 +40,12 @@ export function AfterWorkshopTools() {
       <label class="choice">
         <input type="checkbox" checked={feedback} onChange={(e) => wall.control.setReviewFeedback(e.currentTarget.checked)} data-testid="allow-feedback" />
         <span>{t('review.allowFeedback')}</span>
+      </label>
+      <label class="choice">
+        <input type="checkbox" checked={surveyOpen} onChange={(e) => wall.feedback.setOpen(e.currentTarget.checked)} data-testid="open-feedback" />
+        <span>
+          {t('feedback.open')} <span class="hint">({t('feedback.answers', { n: answers })})</span>
+        </span>
       </label>
       <p>
         {frozen ? (

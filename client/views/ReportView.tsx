@@ -9,6 +9,7 @@ import { buildReport, type ReportRole } from '../../shared/report';
 import { reportText } from '../../shared/reportText';
 import { AfterWorkshopTools } from '../components/AfterWorkshopTools';
 import { AppHeader } from '../components/AppHeader';
+import { FeedbackResults } from '../components/FeedbackResults';
 import { ReportExports } from '../components/ReportExports';
 import { ReportSummary } from '../components/ReportSummary';
 import { useT, type Translator } from '../i18n';
@@ -22,6 +23,7 @@ export function ReportView(_props: { onChangeProfile: () => void }) {
   const { wall, info, wallId, token } = useWallContext();
   const title = useWall(wall, (w) => w.getMeta().title) || info.title;
   const report = useWall(wall, buildReport);
+  const feedbackAnswers = useWall(wall, (w) => w.feedback.answers().length);
   const wallHref = `/w/${encodeURIComponent(wallId)}#${token}`;
 
   useEffect(() => {
@@ -125,7 +127,8 @@ export function ReportView(_props: { onChangeProfile: () => void }) {
           </section>
         )}
 
-        <ReportSummary text={reportText(report, title, t.language)} wallId={wallId} />
+        <FeedbackResults />
+        <ReportSummary text={reportText(report, title, t.language, feedbackAnswers)} wallId={wallId} />
         <ReportExports />
         <AfterWorkshopTools />
       </main>

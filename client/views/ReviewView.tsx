@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { NOTE_COLORS, type NoteColor } from '../../shared/schemas';
 import { AppHeader } from '../components/AppHeader';
+import { FeedbackForm } from '../components/FeedbackForm';
 import { ReviewNote } from '../components/ReviewNote';
 import { StatusBanner } from '../components/StatusBanner';
 import { useT } from '../i18n';
@@ -24,6 +25,7 @@ export function ReviewView(_props: { onChangeProfile: () => void }) {
   const votes = useWall(wall, (w) => w.votes.all());
   const frozen = useWall(wall, (w) => w.control.frozen());
   const followups = useWall(wall, (w) => w.followups.all());
+  const surveyOpen = useWall(wall, (w) => w.feedback.isOpen()) && info.role === 'participant';
   // Comments and reactions are for participant links (viewers' updates are never applied).
   const feedback = useWall(wall, (w) => w.control.reviewFeedback()) && info.role !== 'viewer' && !frozen;
 
@@ -77,6 +79,7 @@ export function ReviewView(_props: { onChangeProfile: () => void }) {
         <h1>{title}</h1>
         {frozen && <p class="notice">{t('review.frozenNotice')}</p>}
         <p class="hint">{t('review.intro')}</p>
+        {surveyOpen && <FeedbackForm />}
 
         <form class="review-filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <div class="field">

@@ -8,6 +8,8 @@
  *                 facilitator hid; votes only while the task's vote is open and within the allowance.
  *                 Comments and reactions (review feedback) only while the facilitator allows
  *                 them (control.reviewFeedback); viewers never (their updates are ignored).
+ *                 Answers to the follow-up feedback form while the facilitator has it open,
+ *                 even on a frozen or locked wall (the form comes weeks after the workshops).
  *   group link    as a participant, and only notes that are and stay in its own group
  *   facilitator   everything
  *
@@ -17,6 +19,7 @@ import { LIMITS } from '../../shared/limits';
 import { CloseCode } from '../../shared/protocol';
 import type { Role } from '../../shared/schemas';
 import { COMMENTS_MAX } from '../../shared/comments';
+import { FEEDBACK_MAX } from '../../shared/feedback';
 import { REACTIONS_MAX } from '../../shared/reactions';
 import { WALL_ROOTS } from '../../shared/wall';
 import type { ConnectionIdentity } from './connection';
@@ -49,6 +52,8 @@ export interface WallState {
   frozen(): boolean;
   /** Comments and reactions allowed while reviewing; absent = not allowed. */
   reviewFeedback?(): boolean;
+  /** The follow-up feedback form is open; absent = closed. */
+  feedbackOpen?(): boolean;
   firstTaskId(): string | null;
   task(id: string): { locked: boolean; voteState: string; votesPerPerson: number } | undefined;
   /** Votes `voterId` has in the task now. */
@@ -59,7 +64,7 @@ const forbidden = (reason: string): Refusal => ({ code: CloseCode.Forbidden, rea
 const full = (reason: string): Refusal => ({ code: CloseCode.WallFull, reason });
 
 /** Roots a participant may write into. */
-const PARTICIPANT_ROOTS: ReadonlySet<string> = new Set([WALL_ROOTS.notes, WALL_ROOTS.votes, WALL_ROOTS.comments, WALL_ROOTS.reactions]);
+const PARTICIPANT_ROOTS: ReadonlySet<string> = new Set([WALL_ROOTS.notes, WALL_ROOTS.votes, WALL_ROOTS.comments, WALL_ROOTS.reactions, WALL_ROOTS.feedback]);
 /** Roots of review feedback: participants write them only while the facilitator allows it. */
 const FEEDBACK_ROOTS: readonly string[] = [WALL_ROOTS.comments, WALL_ROOTS.reactions];
 
@@ -73,6 +78,7 @@ const ENTRY_LIMITS: Record<string, number> = {
   [WALL_ROOTS.votes]: LIMITS.votesMax,
   [WALL_ROOTS.comments]: COMMENTS_MAX,
   [WALL_ROOTS.reactions]: REACTIONS_MAX,
+  [WALL_ROOTS.feedback]: FEEDBACK_MAX,
 };
 
 /** Decides one analysed update. Returns null when it may be stored and applied. */
@@ -96,6 +102,7 @@ export function checkUpdate(identity: ConnectionIdentity, scope: UpdateScope, wa
 }
 
 function checkParticipant(identity: ConnectionIdentity, scope: UpdateScope, wall: WallState): Refusal | null {
+  if (scope.roots.has(WALL_ROOTS.feedback)) return checkFeedbackAnswer(scope, wall);
   for (const root of scope.roots) if (!PARTICIPANT_ROOTS.has(root)) return forbidden(`participants may not change ${clipName(root)}`);
   if (scope.irregular.has(WALL_ROOTS.notes)) return forbidden('a note must be a map under its id');
   if (scope.irregular.has(WALL_ROOTS.votes)) return forbidden('a vote must be a map under its id');
@@ -107,7 +114,7 @@ function checkParticipant(identity: ConnectionIdentity, scope: UpdateScope, wall
     for (const touch of scope.entries.get(root)?.values() ?? []) {
       if (touch.nested) return forbidden('a comment or reaction has no nested content');
       // Feedback is added or taken back, never rewritten in place.
-      if (touch.current !== undefined && (touch.written.size > 0 || touch.deletedFields.size > 0)) return forbidden('feedback cannot be changed, only taken back');
+      if (touch.current !== undefined && !touch.removed && (touch.written.size > 0 || touch.deletedFields.size > 0)) return forbidden('feedback cannot be changed, only taken back');
     }
   }
   if (wall.locked()) return forbidden('the wall is locked');
@@ -121,6 +128,18 @@ function checkParticipant(identity: ConnectionIdentity, scope: UpdateScope, wall
     if (refusal) return refusal;
   }
   return checkVotes([...(scope.entries.get(WALL_ROOTS.votes)?.values() ?? [])], wall);
+}
+
+/** A follow-up form answer: alone in its update, only while the form is open. */
+function checkFeedbackAnswer(scope: UpdateScope, wall: WallState): Refusal | null {
+  if (wall.feedbackOpen?.() !== true) return forbidden('the feedback form is not open');
+  for (const root of scope.roots) if (root !== WALL_ROOTS.feedback) return forbidden('a feedback answer goes in an update of its own');
+  if (scope.irregular.has(WALL_ROOTS.feedback)) return forbidden('an answer must be a map under its id');
+  for (const touch of scope.entries.get(WALL_ROOTS.feedback)?.values() ?? []) {
+    if (touch.nested) return forbidden('an answer has no nested content');
+    if (touch.current !== undefined && !touch.removed && (touch.written.size > 0 || touch.deletedFields.size > 0)) return forbidden('an answer is replaced, not changed');
+  }
+  return null;
 }
 
 /** Every task a touched entry is in now or is written into; notes without one are in the first task. */

@@ -44,6 +44,7 @@ export function wallState(doc: Y.Doc): WallState {
     locked: () => wall.control.locked(),
     frozen: () => wall.control.frozen(),
     reviewFeedback: () => wall.control.reviewFeedback(),
+    feedbackOpen: () => wall.feedback.isOpen(),
     firstTaskId: () => wall.process.firstTaskId(),
     task: (id) => wall.process.getTask(id),
     votesBy: (taskId, voterId) => wall.votes.used(taskId, voterId),

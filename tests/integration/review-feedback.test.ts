@@ -52,3 +52,40 @@ describe('comments and reactions', () => {
     for (const c of [p, viewer, facilitator]) c.destroy();
   });
 });
+
+describe('the follow-up feedback form', () => {
+  it('takes participants\u2019 answers only while open, also on a frozen wall; answering again replaces the answer', async () => {
+    const wall = await createWall(server.url, { title: 'Kysely' });
+    const facilitator = connectClient(server.url, wall.id, wall.tokens.facilitator);
+    await facilitator.synced;
+    facilitator.wall.control.setFrozen(true);
+
+    const early = connectClient(server.url, wall.id, wall.tokens.participant);
+    await early.synced;
+    early.wall.feedback.answer({ heard: 'yes', changed: 'no', respondentId: 'r0' });
+    await waitFor(() => early.closes.length > 0, 5_000, 'early answer closed');
+    expect(early.closes[0]).toMatchObject({ code: CloseCode.Forbidden, reason: 'the feedback form is not open' });
+    early.destroy();
+
+    facilitator.wall.feedback.setOpen(true);
+    const p = connectClient(server.url, wall.id, wall.tokens.participant);
+    await p.synced;
+    await waitFor(() => p.wall.feedback.isOpen());
+    p.wall.feedback.answer({ heard: 'partly', changed: 'unsure', comment: 'Ensimmäinen', respondentId: 'r1', respondentRole: 'client' });
+    p.wall.feedback.answer({ heard: 'yes', changed: 'partly', comment: 'Toinen ajatus', respondentId: 'r1', respondentRole: 'client' });
+    await waitFor(() => facilitator.wall.feedback.answers()[0]?.comment === 'Toinen ajatus' || p.closes.length > 0);
+    expect(p.closes).toEqual([]);
+    expect(facilitator.wall.feedback.answers()).toHaveLength(1);
+    const summary = facilitator.wall.feedback.summary();
+    expect(summary.answers).toBe(1);
+    expect(summary.counts.heard.yes).toBe(1);
+    expect(summary.counts.changed.partly).toBe(1);
+    expect(summary.comments).toEqual(['Toinen ajatus']);
+    // The frozen wall still refuses everything else from participants.
+    const group = p.wall.groups()[0]!.id;
+    p.wall.addNote({ groupId: group, text: 'Ei käy', color: 'yellow', authorName: null, authorId: null });
+    await waitFor(() => p.closes.length > 0, 5_000, 'note on a frozen wall closed');
+    expect(p.closes[0]).toMatchObject({ code: CloseCode.Forbidden, reason: 'the wall is frozen' });
+    for (const c of [p, facilitator]) c.destroy();
+  });
+});
