@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, startServer, tempDir, type TestServer } from '../helpers/server';
 
@@ -13,11 +14,24 @@ describe('static client', () => {
     writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1);');
     writeFileSync(join(dir, 'manifest.webmanifest'), '{}');
+    // What the build's precompress step writes beside each file.
+    writeFileSync(join(dir, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1);'));
     server = await startServer({ staticDir: dir });
   });
   afterAll(async () => {
     await server.close();
     removeDir(dir);
+  });
+
+  it('sends the precompressed copy to a browser that accepts it, and the plain file otherwise', async () => {
+    const url = `${server.url}/assets/index-abc123.js`;
+    const br = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    // fetch decodes br itself; the body is the original script either way.
+    expect(await br.text()).toBe('console.log(1);');
+    const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log(1);');
   });
 
   it('serves index.html for / and /w/* without caching', async () => {
