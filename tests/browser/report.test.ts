@@ -94,4 +94,19 @@ describe('roles and the report', () => {
     await participant.getByTestId('frozen-notice').waitFor();
     await expect(participant.getByTestId('frozen-notice').textContent()).resolves.toBe('Seinä on suljettu: sitä voi vain katsella.');
   });
+
+  it('the facilitator opens the feedback form; a participant answers on the frozen wall; the report shows it', async () => {
+    await facilitator.getByTestId('open-feedback').check();
+    await participant.getByTestId('feedback-link').click();
+    await participant.getByRole('heading', { name: 'Palautekysely' }).waitFor();
+    await participant.getByRole('group', { name: 'Tuliko äänesi kuulluksi työpajoissa?' }).getByRole('radio', { name: 'Osittain' }).check();
+    await participant.getByRole('group', { name: 'Onko työpajojen jälkeen muuttunut jotain?' }).getByRole('radio', { name: 'Kyllä' }).check();
+    await participant.getByLabel('Mitä muuta haluat sanoa? (vapaaehtoinen)').fill('Jonot lyhenivät');
+    await participant.getByRole('button', { name: 'Lähetä vastaus' }).click();
+    await facilitator.getByTestId('feedback-count').waitFor();
+    await expect(facilitator.getByTestId('feedback-count').textContent()).resolves.toBe('Vastauksia: 1');
+    await facilitator.getByText('Jonot lyhenivät').waitFor();
+    expect(await facilitator.getByTestId('report-summary').inputValue()).toContain('Palautekyselyyn vastasi 1 osallistujaa.');
+    expect(await seriousViolations(participant)).toEqual([]);
+  });
 });
