@@ -48,7 +48,7 @@ export function TaskNav({ viewedTaskId }: { viewedTaskId: string | null }) {
                     data-task-id={task.id}
                     onClick={() => pick(task.id)}
                   >
-                    <span>{task.title}</span>
+                    <span class="task-nav__title">{task.title}</span>
                     {task.id === currentId && <span class="badge badge--now">{t('process.nav.now')}</span>}
                   </button>
                 </li>

@@ -144,6 +144,17 @@ describe('the process in the wall', () => {
     await rename.press('Enter');
     await nav(aino).getByRole('button', { name: 'Asiakkaan polku vaihe vaiheelta' }).waitFor(UI);
 
+    // Reordered with a button, by keyboard; focus stays on the moved task's button.
+    await firstWorkshop.getByRole('button', { name: 'Myöhemmäksi: Asiakkaan polku vaihe vaiheelta' }).focus();
+    await facilitator.keyboard.press('Enter');
+    const workshopTasks = (page: Page) => nav(page).locator('li.task-nav__workshop').first().locator('button .task-nav__title');
+    await expect.poll(() => workshopTasks(aino).allTextContents(), UI).toEqual(['Missä kohdin palvelu ei toimi?', 'Asiakkaan polku vaihe vaiheelta']);
+    await expect
+      .poll(() => facilitator.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), UI)
+      .toMatch(/Asiakkaan polku vaihe vaiheelta/);
+    await firstWorkshop.getByRole('button', { name: 'Aiemmaksi: Asiakkaan polku vaihe vaiheelta' }).click();
+    await expect.poll(() => workshopTasks(aino).allTextContents(), UI).toEqual(['Asiakkaan polku vaihe vaiheelta', 'Missä kohdin palvelu ei toimi?']);
+
     await firstWorkshop.getByLabel('Uuden tehtävän nimi').fill('Mitä asiakkaat kertoivat');
     await firstWorkshop.getByRole('button', { name: 'Lisää tehtävä' }).click();
     await nav(aino).getByRole('button', { name: 'Mitä asiakkaat kertoivat' }).waitFor(UI);
