@@ -38,14 +38,17 @@ export class RedisBus implements ScaleBus {
   private closed = false;
 
   private constructor(private readonly opts: RedisBusOptions) {
-    // Commands wait in ioredis's offline queue across a reconnect instead of failing.
-    const options = { maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 100, 1_000) };
-    this.pub = new Redis(opts.url, { ...options, lazyConnect: true });
-    this.sub = new Redis(opts.url, { ...options, lazyConnect: true });
+    const options = { maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 100, 1_000), lazyConnect: true };
+    // Publishing while Redis is down fails at once instead of queueing without bound: the
+    // receivers see the counters jump (or their own reconnect) and resync from storage anyway.
+    this.pub = new Redis(opts.url, { ...options, enableOfflineQueue: false });
+    // Subscriptions wait in the offline queue and are re-sent on reconnect.
+    this.sub = new Redis(opts.url, options);
     for (const [name, conn] of [['publisher', this.pub], ['subscriber', this.sub]] as const) {
       conn.on('error', (err: Error) => opts.log.warn({ err: err.message }, `redis ${name} error`));
       let everReady = false;
       conn.on('ready', () => {
+        if (name === 'publisher') this.publishing = true;
         if (everReady) this.afterReconnect(name);
         everReady = true;
       });
@@ -78,10 +81,7 @@ export class RedisBus implements ScaleBus {
       log: this.opts.log,
       publish: (kind, payload, counter) => {
         const bytes = encodeMessage({ instanceId: this.instanceId, link: serial, counter, kind, payload });
-        this.pub.publish(channel, Buffer.from(bytes)).catch((err: Error) => {
-          // Peers see the counter jump at our next message and resync from storage.
-          this.opts.log.warn({ wallId: room.wallId, err: err.message }, 'publish to redis failed');
-        });
+        this.pub.publish(channel, Buffer.from(bytes)).catch((err: Error) => this.publishFailed(err));
       },
       onLeave: () => {
         if (this.links.get(channel) !== link) return;
@@ -117,8 +117,17 @@ export class RedisBus implements ScaleBus {
     link.receive(decoded);
   }
 
+  private publishing = true;
+
+  /** Logged once per outage, not once per update. Peers resync when they notice the gap. */
+  private publishFailed(err: Error): void {
+    if (!this.publishing) return;
+    this.publishing = false;
+    this.opts.log.warn({ err: err.message }, 'publishing to redis failed; other instances will resync from storage');
+  }
+
   private beat(): void {
-    this.pub.publish(HEARTBEAT, this.instanceId).catch(() => {});
+    this.pub.publish(HEARTBEAT, this.instanceId).catch((err: Error) => this.publishFailed(err));
     const now = Date.now();
     for (const [id, seen] of this.peers) {
       if (now - seen < this.opts.peerTimeoutMs) continue;
