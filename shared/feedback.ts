@@ -75,6 +75,12 @@ export class Feedback {
     return id;
   }
 
+  /** Puts back an answer as it was (import). */
+  restore(answer: FeedbackAnswer): void {
+    const { id, ...record } = answer;
+    this.map.set(id, toYMap({ ...record }));
+  }
+
   summary(): FeedbackSummary {
     const answers = this.answers();
     const counts = { heard: zeroCounts(), changed: zeroCounts() };

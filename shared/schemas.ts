@@ -279,7 +279,17 @@ export const ExportedFollowup = z.object({
   createdAt: z.string(),
   order: z.string().min(1).max(200),
 });
+export const ExportedFeedbackAnswer = z.object({
+  heard: z.lazy(() => FeedbackChoice),
+  changed: z.lazy(() => FeedbackChoice),
+  comment: z.string().max(LIMITS.noteTextMax).optional(),
+  respondent: z.string().regex(/^p\d{1,6}$/),
+  respondentRole: ExportedRole,
+  createdAt: z.string(),
+});
 export const ExportedControl = z.object({
+  /** The follow-up feedback form is open (absent in older exports: closed). */
+  feedbackOpen: z.boolean().optional(),
   locked: z.boolean(),
   frozen: z.boolean(),
   showAuthors: z.boolean(),
@@ -299,6 +309,7 @@ export const WallExport = z.object({
   comments: z.array(ExportedComment).max(10_000).optional(),
   reactions: z.array(ExportedReaction).max(50_000).optional(),
   followups: z.array(ExportedFollowup).max(LIMITS.mirrorMax).optional(),
+  feedback: z.array(ExportedFeedbackAnswer).max(5_000).optional(),
 });
 export type WallExport = z.infer<typeof WallExport>;
 

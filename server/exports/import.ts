@@ -138,8 +138,19 @@ export function importUpdate(data: WallExport): Uint8Array {
         ...(r.reactorRole ? { reactorRole: r.reactorRole as ParticipantRole } : {}),
       });
     for (const f of data.followups ?? []) wall.followups.restore({ id: f.id, text: f.text, url: f.url, createdAt: ms(f.createdAt), order: f.order });
+    for (const a of data.feedback ?? [])
+      wall.feedback.restore({
+        id: randomId(),
+        heard: a.heard,
+        changed: a.changed,
+        ...(a.comment ? { comment: a.comment } : {}),
+        respondentId: personId(a.respondent),
+        ...(a.respondentRole ? { respondentRole: a.respondentRole } : {}),
+        createdAt: ms(a.createdAt),
+      });
     const c = data.control;
     if (c) {
+      wall.feedback.setOpen(c.feedbackOpen ?? false);
       wall.control.setLocked(c.locked);
       wall.control.setFrozen(c.frozen);
       wall.control.setShowAuthors(c.showAuthors);

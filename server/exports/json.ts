@@ -86,6 +86,7 @@ export function buildExport(wallId: string, wall: Wall, role: Role = 'facilitato
     groups: wall.groups().map((g, position) => ({ id: g.id, name: g.name, order: g.order, position })),
     notes,
     control: {
+      feedbackOpen: wall.feedback.isOpen(),
       locked: control.locked(),
       frozen: control.frozen(),
       showAuthors: control.showAuthors(),
@@ -117,6 +118,15 @@ export function buildExport(wallId: string, wall: Wall, role: Role = 'facilitato
       wall.reactions.all().filter((r) => noteIds.has(r.noteId)),
       (r) => `${r.kind}\u0000${r.reactorId}`,
     ).map((r) => ({ noteId: r.noteId, kind: r.kind, reactor: people.of(r.reactorId), reactorRole: roleOf(r.reactorRole) })),
+    // Answers in time order; pseudonyms from the same pool, so a person is the same p-number throughout.
+    feedback: wall.feedback.answers().map((a) => ({
+      heard: a.heard,
+      changed: a.changed,
+      comment: a.comment,
+      respondent: people.of(a.respondentId),
+      respondentRole: roleOf(a.respondentRole),
+      createdAt: iso(a.createdAt),
+    })),
     followups: wall.followups.all().map((f) => ({ id: f.id, text: f.text, url: f.url, createdAt: iso(f.createdAt), order: f.order })),
   };
 }

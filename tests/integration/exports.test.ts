@@ -57,7 +57,9 @@ async function builtWall() {
   wall.comments.add({ noteId: problem, text: 'Tunnistan tämän', authorName: 'Eero', authorId: 'dev-eero', authorRole: 'professional' });
   wall.reactions.toggle(problem, 'recognise', 'dev-eero', 'professional');
   wall.followups.add('Kokeilu alkoi maaliskuussa', 'https://example.org/uutinen');
-  await waitFor(async () => (await exportJson(created.id, created.tokens.facilitator)).followups?.length === 1, 10_000);
+  wall.feedback.setOpen(true);
+  wall.feedback.answer({ heard: 'partly', changed: 'yes', comment: 'Jonot lyhenivät', respondentId: 'dev-aino', respondentRole: 'client' });
+  await waitFor(async () => (await exportJson(created.id, created.tokens.facilitator)).feedback?.length === 1, 10_000);
   client.destroy();
   return { created, g1: g1!, g2: g2!, t1, t4, problem, multi, hidden, experiment };
 }
@@ -96,6 +98,8 @@ describe('export.json', () => {
     expect(data.comments!.map((c) => [c.noteId, c.text, c.authorRole])).toEqual([[w.problem, 'Tunnistan tämän', 'professional']]);
     expect(data.reactions!.map((r) => [r.noteId, r.kind])).toEqual([[w.problem, 'recognise']]);
     expect(data.followups!.map((f) => [f.text, f.url])).toEqual([['Kokeilu alkoi maaliskuussa', 'https://example.org/uutinen']]);
+    expect(data.feedback).toEqual([{ heard: 'partly', changed: 'yes', comment: 'Jonot lyhenivät', respondent: 'p1', respondentRole: 'client', createdAt: expect.any(String) }]);
+    expect(data.control).toMatchObject({ feedbackOpen: true, frozen: false });
     // The same person is the same pseudonym everywhere, and no device id leaves the server.
     const eero = data.comments![0]!.author;
     expect(data.reactions![0]!.reactor).toBe(eero);
