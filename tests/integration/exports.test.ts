@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateWallResponse, WallExport } from '../../shared/schemas';
+import { csvField } from '../../server/exports/csv';
 import { unescapeMarkdown } from '../../server/exports/markdown';
 import { MemoryStore } from '../../server/storage/memoryStore';
 import { apiRequest } from '../helpers/api';
@@ -291,5 +292,14 @@ describe('report.txt', () => {
     // One client, one professional, one manager: every role is under three people, so all are merged.
     expect(text).toContain('Alle kolmen hengen roolit on yhdistetty ryhmään Muu');
     expect(text).toContain('Asiakkaiden osuutta ei eritellä');
+  });
+});
+
+describe('CSV quoting', () => {
+  it('quotes every field, doubles quotes, and defuses spreadsheet formulas', () => {
+    expect(csvField('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvField(12)).toBe('"12"');
+    for (const formula of ['=SUM(A1)', '+1', '-1+2', '@cmd']) expect(csvField(formula)).toBe(`"'${formula}"`);
+    expect(readCsv(`${csvField('rivi\r\n"2"')},${csvField('x')}\r\n`)).toEqual([['rivi\r\n"2"', 'x']]);
   });
 });
