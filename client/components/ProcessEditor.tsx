@@ -35,12 +35,14 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
   const moveWorkshop = (id: string, index: number, focus: string) => {
     wall.process.moveWorkshop(id, index);
     announce(t('process.editor.moved', { position: index + 1, total: workshops.length }));
-    focusLater(`${workshopSel(id)} > .process-editor__row [data-focus="${focus}"]`, `${workshopSel(id)} input`);
+    // At the end of the list the pressed button is disabled: the other direction keeps focus on the row.
+    const row = `${workshopSel(id)} > .process-editor__row`;
+    focusLater(`${row} [data-focus="${focus}"]`, `${row} [data-focus="${focus === 'up' ? 'down' : 'up'}"]`);
   };
   const moveTask = (task: Task, index: number, total: number, focus: string) => {
     wall.process.moveTask(task.id, task.workshopId, index);
     announce(t('process.editor.moved', { position: index + 1, total }));
-    focusLater(`${taskSel(task.id)} [data-focus="${focus}"]`, `${taskSel(task.id)} input`);
+    focusLater(`${taskSel(task.id)} [data-focus="${focus}"]`, `${taskSel(task.id)} [data-focus="${focus === 'up' ? 'down' : 'up'}"]`);
   };
   const confirmDelete = () => {
     if (!deleting) return;
