@@ -4,10 +4,8 @@
  * facilitator's group and process tools. Reads everything from the Y.Doc through useWall on
  * each render.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Note, RemovedGroup } from '../../shared/wall';
-import { orderByVotes, votesOrderColumns } from '../columnOrder';
-import { threadIndex } from '../threadIndex';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { RemovedGroup } from '../../shared/wall';
 import { announce } from '../announce';
 import { AddGroupForm } from '../components/AddGroupForm';
 import { AppHeader } from '../components/AppHeader';
@@ -33,7 +31,7 @@ import { getAuthorId, getOwnNotes, getPresenceColor } from '../storage';
 import { useFollowFocus } from '../sync/followFocus';
 import { useAwareness, useWall } from '../sync/hooks';
 import { announceRemoteNotes } from '../sync/remoteNotes';
-import { pickedTaskId, useViewedTaskId } from '../sync/viewedTask';
+import { useTaskColumns } from './taskColumns';
 import { permissions, useWallContext } from './wallContext';
 
 let offerIds = 0;
@@ -44,12 +42,6 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const can = permissions(info);
   const groups = useWall(wall, (w) => w.groups());
   const allNotes = useWall(wall, (w) => w.notes());
-  const taskId = useViewedTaskId(wall);
-  const tasks = useWall(wall, (w) => w.process.tasks());
-  const task = tasks.find((x) => x.id === taskId);
-  const votes = useWall(wall, (w) => w.votes.all());
-  const wallLocked = useWall(wall, (w) => w.control.locked() || w.control.frozen());
-  const showAuthors = useWall(wall, (w) => w.control.showAuthors());
   const isFacilitator = info.role === 'facilitator';
   useFollowFocus(wall);
   const title = useWall(wall, (w) => w.getMeta().title) || info.title;
@@ -57,11 +49,6 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const authorId = useMemo(getAuthorId, []);
   // Re-read whenever the notes change: a note just written here was remembered before the change.
   const ownNotes = useMemo(() => getOwnNotes(wallId), [wallId, allNotes]);
-  // The viewed task's notes; hidden ones only for the facilitator.
-  const notes = useMemo(
-    () => allNotes.filter((n) => n.taskId === taskId && (isFacilitator || !n.hidden)),
-    [allNotes, taskId, isFacilitator],
-  );
 
   // undefined: the default place; null: the user closed the form; an id: where they chose.
   const [writeIn, setWriteIn] = useState<string | null | undefined>(undefined);
@@ -83,15 +70,14 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
   const formGroupId =
     chosen ?? ownGroupId ?? (info.role === 'facilitator' && writeIn === undefined ? (groups[0]?.id ?? null) : null);
 
-  // The task changed on its own (the facilitator moved on while this page follows): say so.
-  const shownTask = useRef(taskId);
-  useEffect(() => {
-    const before = shownTask.current;
-    shownTask.current = taskId;
-    if (before && taskId && before !== taskId && pickedTaskId.peek() === null && task) {
-      announce(t('process.nav.followed', { task: task.title }));
-    }
-  }, [taskId]);
+  const { task, notesByGroup, threads, locked, privateView, shownGroups, showAuthors } = useTaskColumns({
+    wall,
+    t,
+    role: info.role,
+    groups,
+    allNotes,
+    ownGroupId,
+  });
 
   // Other people's new notes, summarised in the polite live region.
   useEffect(() => announceRemoteNotes(session), [session]);
@@ -109,27 +95,6 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
     });
   }, [session, profile?.name, profile?.groupId, info.role]);
 
-  // Thread links for every note at once; hidden notes are left out for everyone but the facilitator.
-  const threads = useMemo(() => threadIndex(allNotes, (n) => isFacilitator || !n.hidden), [allNotes, isFacilitator]);
-  const byVotes = votesOrderColumns(task);
-  const notesByGroup = useMemo(() => {
-    const map = new Map<string, Note[]>();
-    for (const note of notes) {
-      const list = map.get(note.groupId);
-      if (list) list.push(note);
-      else map.set(note.groupId, [note]);
-    }
-    if (byVotes && taskId) {
-      const counts = wall.votes.counts(taskId);
-      for (const [id, list] of map) map.set(id, orderByVotes(list, counts));
-    }
-    return map;
-  }, [notes, byVotes, taskId, votes, wall]);
-
-  const locked = !!task?.locked || wallLocked;
-  // Private writing is a view setting: the notes still reach every device, and the panel says so.
-  const privateView = !!task?.privateWriting && info.role === 'participant' && !!ownGroupId;
-  const shownGroups = privateView ? groups.filter((g) => g.id === ownGroupId) : groups;
   const canContinue = can.canWrite && !(locked && !isFacilitator);
   const continueFrom = (id: string) => {
     const target = ownGroupId ?? formGroupId ?? groups.find((g) => can.canWriteIn(g.id))?.id ?? null;
@@ -247,7 +212,7 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
           />
         ) : (
           <div class="process-bar">
-            <TaskNav viewedTaskId={taskId} />
+            <TaskNav viewedTaskId={task?.id ?? null} />
             {isFacilitator && (
               <button
                 type="button"
