@@ -33,6 +33,7 @@ export function ReviewNote({ note, votes, feedback }: { note: Note; votes: numbe
 
   return (
     <li class={`review-note note--${note.color}`} data-testid="review-note">
+      <article data-note-id={note.id} aria-label={note.text.slice(0, 80)}>
       <p class="review-note__text">{note.text}</p>
       <p class="hint review-note__meta">
         {t(`color.${note.color}`)}
@@ -75,6 +76,7 @@ export function ReviewNote({ note, votes, feedback }: { note: Note; votes: numbe
           </button>
         </form>
       )}
+      </article>
     </li>
   );
 }

@@ -170,18 +170,24 @@ export function JoinView({ changing, onDone }: { changing: boolean; onDone: () =
           </fieldset>
           )}
 
-          <fieldset class="field choice-list" aria-describedby="join-role-hint">
-            <legend>{t('partRole.ask')}</legend>
+          <div class="field">
+            <label for="join-role">{t('partRole.ask')}</label>
             <p id="join-role-hint" class="hint">
               {t('partRole.askHint')}
             </p>
-            {([UNSAID, ...PARTICIPANT_ROLES] as const).map((r) => (
-              <label key={r || 'unsaid'} class="choice">
-                <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
-                <span>{r ? t(`partRole.${r}`) : t('partRole.unsaid')}</span>
-              </label>
-            ))}
-          </fieldset>
+            <select
+              id="join-role"
+              value={role}
+              aria-describedby="join-role-hint"
+              onChange={(e) => setRole(e.currentTarget.value as ParticipantRole | typeof UNSAID)}
+            >
+              {([UNSAID, ...PARTICIPANT_ROLES] as const).map((r) => (
+                <option key={r || 'unsaid'} value={r}>
+                  {r ? t(`partRole.${r}`) : t('partRole.unsaid')}
+                </option>
+              ))}
+            </select>
+          </div>
 
           <p class="privacy-note">{t('join.privacy')}</p>
 

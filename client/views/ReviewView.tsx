@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { NOTE_COLORS, type NoteColor } from '../../shared/schemas';
 import { AppHeader } from '../components/AppHeader';
+import { DeleteNotice } from '../components/DeleteNotice';
 import { FeedbackForm } from '../components/FeedbackForm';
 import { ReviewNote } from '../components/ReviewNote';
 import { StatusBanner } from '../components/StatusBanner';
@@ -78,6 +79,7 @@ export function ReviewView(_props: { onChangeProfile: () => void }) {
       <main id="main" tabIndex={-1} class="review">
         <h1>{title}</h1>
         {frozen && <p class="notice">{t('review.frozenNotice')}</p>}
+        {info.deleteAt && <DeleteNotice deleteAt={info.deleteAt} />}
         <p class="hint">{t('review.intro')}</p>
         {surveyOpen && <FeedbackForm />}
 

@@ -39,7 +39,7 @@ beforeAll(async () => {
   await participant.goto(wall.links.participant);
   await participant.getByLabel('Nimi, joka näkyy muille').fill('Aino');
   await participant.getByRole('radio', { name: 'Ryhmä 1' }).check();
-  await participant.getByRole('radio', { name: 'Asiakas tai asiakaskehittäjä' }).check();
+  await participant.getByLabel('Missä roolissa osallistut? (vapaaehtoinen)').selectOption({ label: 'Asiakas tai asiakaskehittäjä' });
   await participant.getByRole('button', { name: 'Siirry seinälle' }).click();
   await participant.locator('main section[data-group-id]').first().waitFor();
   facilitator = await (await chromium.newContext({ bypassCSP: true })).newPage();
