@@ -1,6 +1,7 @@
 /** Builds export.json (docs/export-format.md) from a wall's doc, through the Wall accessors. */
 import { EXPORT_FORMAT } from '../../shared/protocol';
-import type { Role, WallExport } from '../../shared/schemas';
+import { buildReport } from '../../shared/report';
+import type { ParticipantRole, Role, WallExport } from '../../shared/schemas';
 import type { Note, Wall } from '../../shared/wall';
 import { People } from './people';
 
@@ -31,7 +32,9 @@ export function notesInWallOrder(wall: Wall): { note: Note; position: number }[]
  */
 export function buildExport(wallId: string, wall: Wall, role: Role = 'facilitator', now: number = Date.now()): WallExport {
   const full = role === 'facilitator';
-  const roleOf = <R>(r: R | undefined) => (full ? r : undefined);
+  // Small numbers hold in the export too: a role with fewer than three people goes out as "other".
+  const merged = new Set<string>(full ? buildReport(wall).merged : []);
+  const roleOf = (r: ParticipantRole | undefined): ParticipantRole | undefined => (!full || !r ? undefined : merged.has(r) ? 'other' : r);
   const meta = wall.getMeta();
   const people = new People();
   const voteCounts = new Map<string, number>();
