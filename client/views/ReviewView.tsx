@@ -28,7 +28,8 @@ export function ReviewView(_props: { onChangeProfile: () => void }) {
   const followups = useWall(wall, (w) => w.followups.all());
   const surveyOpen = useWall(wall, (w) => w.feedback.isOpen()) && info.role === 'participant';
   // Comments and reactions are for participant links (viewers' updates are never applied).
-  const feedback = useWall(wall, (w) => w.control.reviewFeedback()) && info.role !== 'viewer' && !frozen;
+  // The server refuses participants' writes on a locked wall too: no controls that would be refused.
+  const feedback = useWall(wall, (w) => w.control.reviewFeedback() && !w.control.locked()) && info.role !== 'viewer' && !frozen;
 
   const [workshopId, setWorkshopId] = useState<string>('');
   const [taskId, setTaskId] = useState<string>('');
