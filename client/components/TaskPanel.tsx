@@ -11,6 +11,7 @@ import { useWall } from '../sync/hooks';
 import { showTask } from '../sync/viewedTask';
 import { useWallContext } from '../views/wallContext';
 import { FacilitatorBar } from './FacilitatorBar';
+import { VotesLeft } from './VotesLeft';
 
 interface Props {
   task: Task;
@@ -47,6 +48,7 @@ export function TaskPanel({ task, locked, privateView }: Props) {
         {task.title}
       </h2>
       {task.instructions && <p class="task-panel__instructions">{task.instructions}</p>}
+      <VotesLeft taskId={task.id} />
       {!isCurrent && current && (
         <p class="task-panel__back">
           <span>{t('process.panel.othersAt', { task: current.title })}</span>{' '}
