@@ -71,6 +71,11 @@ export function buildMarkdown(wall: Wall, role: Role, now: number = Date.now()):
     const n = votes.get(note.id) ?? 0;
     if (n > 0) marks.push(t('export.md.votes', { n }));
     if (note.chosen) marks.push(t('export.md.chosen'));
+    for (const kind of ['agree', 'recognise'] as const) {
+      const r = wall.reactions.count(note.id, kind);
+      if (r > 0) marks.push(t(`export.md.${kind}`, { n: r }));
+    }
+    if (note.hidden) marks.push(t('export.md.hidden'));
     const author = authorOf(wall, note);
     if (author) marks.push(escapeMarkdown(author));
     const lines = [`- ${block(note.text, '  ')}${marks.length ? ` _(${marks.join(', ')})_` : ''}`];

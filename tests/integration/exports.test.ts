@@ -202,7 +202,7 @@ describe('export.md', () => {
     const item = (text: string) => lines.findIndex((l) => l.startsWith('- ') && unescapeMarkdown(l.slice(2)).startsWith(text));
     const problemLine = lines[item('Jonot ovat pitkiä, *todella*')]!;
     expect(problemLine).toContain('\\*todella\\*');
-    expect(problemLine).toMatch(/_\(2 ääntä, valittu jatkoon, Aino\)_$/);
+    expect(problemLine).toMatch(/_\(2 ääntä, valittu jatkoon, tunnistaa 1, Aino\)_$/);
     expect(item('Rivi 1')).toBeGreaterThan(lines.indexOf(`#### ${w.g2.name}`));
     expect(lines[item('Rivi 1') + 1]).toBe('  Rivi 2, "lainaus"; =SUM(A1) _(1 ääntä)_');
     expect(md).not.toContain('Piilotettu');
