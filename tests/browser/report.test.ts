@@ -78,6 +78,18 @@ describe('roles and the report', () => {
     expect(await seriousViolations(facilitator)).toEqual([]);
   });
 
+  it('prints as a clean summary page: no header, no buttons, the figures and the text', async () => {
+    await facilitator.emulateMedia({ media: 'print' });
+    try {
+      expect(await facilitator.locator('.app-header').isVisible()).toBe(false);
+      expect(await facilitator.getByRole('button', { name: 'Kopioi teksti' }).isVisible()).toBe(false);
+      expect(await facilitator.getByTestId('report-summary').isVisible()).toBe(true);
+      expect(await facilitator.locator('table.report-table').first().isVisible()).toBe(true);
+    } finally {
+      await facilitator.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('anyone else gets a polite refusal', async () => {
     const page = await (await chromium.newContext()).newPage();
     await page.goto(reportLink(wall.links.participant));
