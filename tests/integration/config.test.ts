@@ -19,6 +19,9 @@ describe('config', () => {
       authFailureWindowMs: 60_000,
       retentionSweepMs: 60_000,
       trustProxy: false,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      redisPeerTimeoutMs: 10_000,
     });
   });
 
@@ -39,6 +42,9 @@ describe('config', () => {
       AUTH_FAILURE_WINDOW_MS: '1000',
       RETENTION_SWEEP_MS: '200',
       TRUST_PROXY: '10.0.0.1, 10.0.1.0/24',
+      DATABASE_URL: 'postgres://seina:salasana@db.example.fi:5432/pajaseina',
+      REDIS_URL: 'redis://cache.example.fi:6379',
+      REDIS_PEER_TIMEOUT_MS: '3000',
     });
     expect(config).toEqual({
       port: 9000,
@@ -56,6 +62,9 @@ describe('config', () => {
       authFailureWindowMs: 1000,
       retentionSweepMs: 200,
       trustProxy: ['10.0.0.1', '10.0.1.0/24'],
+      databaseUrl: 'postgres://seina:salasana@db.example.fi:5432/pajaseina',
+      redisUrl: 'redis://cache.example.fi:6379',
+      redisPeerTimeoutMs: 3000,
     });
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
@@ -72,6 +81,9 @@ describe('config', () => {
     ['AUTH_FAILURES_PER_MINUTE', '0'],
     ['RETENTION_SWEEP_MS', 'soon'],
     ['TRUST_PROXY', 'maybe'],
+    ['DATABASE_URL', 'mysql://db.example.fi/pajaseina'],
+    ['REDIS_URL', 'cache.example.fi:6379'],
+    ['REDIS_PEER_TIMEOUT_MS', '10'],
   ])('a bad %s (%s) throws an error naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
