@@ -16,7 +16,7 @@
  */
 import pg from 'pg';
 import { z } from 'zod';
-import { StoredDeleteAt, StoredGroupTokenHashes, StoredWall } from '../../shared/schemas';
+import { StoredDeleteAt, StoredWall } from '../../shared/schemas';
 import { OffThreadMerger } from './mergeOffThread';
 import {
   DuplicateWallError,
@@ -27,6 +27,7 @@ import {
   type TokenTarget,
   type WallRecord,
 } from './store';
+import { tokenColumnsAfter, WALL_COLUMNS, wallRowParser } from './wallRow';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS walls (
@@ -57,15 +58,7 @@ const PG_FOREIGN_KEY_VIOLATION = '23503';
 // BIGINT arrives as a string (it may exceed 2^53); ours are epoch ms and sequence numbers.
 const BigIntColumn = z.union([z.string(), z.number()]).transform(Number).pipe(z.number().int().nonnegative());
 const Bytes = z.instanceof(Buffer).transform((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
-const WallRow = z.object({
-  id: z.string(),
-  title: z.string(),
-  language: z.string(),
-  token_hashes: z.string(),
-  created_at: BigIntColumn,
-  group_token_hashes: z.string(),
-  delete_at: BigIntColumn.nullable(),
-});
+const parseWallRow = wallRowParser(BigIntColumn);
 const SnapshotRow = z.object({ snapshot: Bytes, snapshot_seq: BigIntColumn });
 const UpdateRow = z.object({ seq: BigIntColumn, data: Bytes });
 
@@ -123,19 +116,11 @@ export class PgStore implements Store {
 
   private async readWall(db: pg.Pool | pg.PoolClient, id: string, forUpdate = false): Promise<WallRecord | undefined> {
     const { rows } = await db.query(
-      `SELECT id, title, language, token_hashes, created_at, group_token_hashes, delete_at FROM walls WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      `SELECT ${WALL_COLUMNS} FROM walls WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
       [id],
     );
     if (rows.length === 0) return undefined;
-    const r = WallRow.parse(rows[0]);
-    const base = StoredWall.parse({
-      id: r.id,
-      title: r.title,
-      language: r.language,
-      tokenHashes: JSON.parse(r.token_hashes),
-      createdAt: r.created_at,
-    });
-    return { ...base, groupTokenHashes: StoredGroupTokenHashes.parse(JSON.parse(r.group_token_hashes)), deleteAt: r.delete_at };
+    return parseWallRow(rows[0]);
   }
 
   async replaceTokenHash(id: string, target: TokenTarget, hash: string): Promise<string | null> {
@@ -143,24 +128,9 @@ export class PgStore implements Store {
     return this.transaction(async (c) => {
       const wall = await this.readWall(c, id, true);
       if (!wall) throw new WallNotFoundError(id);
-      const roles = { ...wall.tokenHashes };
-      const groups = { ...wall.groupTokenHashes };
-      let old: string | null;
-      if ('role' in target) {
-        old = roles[target.role];
-        roles[target.role] = hash;
-      } else {
-        old = groups[target.groupId] ?? null;
-        groups[target.groupId] = hash;
-      }
-      StoredWall.shape.tokenHashes.parse(roles);
-      StoredGroupTokenHashes.parse(groups);
-      await c.query(`UPDATE walls SET token_hashes = $1, group_token_hashes = $2 WHERE id = $3`, [
-        JSON.stringify(roles),
-        JSON.stringify(groups),
-        id,
-      ]);
-      return old;
+      const next = tokenColumnsAfter(wall, target, hash);
+      await c.query(`UPDATE walls SET token_hashes = $1, group_token_hashes = $2 WHERE id = $3`, [next.tokenHashes, next.groupTokenHashes, id]);
+      return next.old;
     });
   }
 

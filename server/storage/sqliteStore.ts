@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { StoredDeleteAt, StoredGroupTokenHashes, StoredSeq, StoredWall } from '../../shared/schemas';
+import { StoredDeleteAt, StoredSeq, StoredWall } from '../../shared/schemas';
 import {
   DuplicateWallError,
   WallNotFoundError,
@@ -24,6 +24,7 @@ import {
   type TokenTarget,
   type WallRecord,
 } from './store';
+import { tokenColumnsAfter, WALL_COLUMNS, wallRowParser } from './wallRow';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS walls (
@@ -50,15 +51,7 @@ const ADDED_COLUMNS: Record<string, string> = {
 };
 
 const Blob = z.instanceof(Uint8Array);
-const WallRow = z.object({
-  id: z.string(),
-  title: z.string(),
-  language: z.string(),
-  token_hashes: z.string(),
-  created_at: z.number(),
-  group_token_hashes: z.string(),
-  delete_at: StoredDeleteAt,
-});
+const parseWallRow = wallRowParser(z.number().int().nonnegative());
 const SnapshotRow = z.object({ snapshot: Blob, snapshot_seq: StoredSeq });
 const UpdateRow = z.object({ seq: StoredSeq, data: Blob });
 
@@ -85,7 +78,7 @@ export class SqliteStore implements Store {
         `INSERT INTO walls (id, title, language, token_hashes, created_at, snapshot) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       getWall: this.db.prepare(
-        `SELECT id, title, language, token_hashes, created_at, group_token_hashes, delete_at FROM walls WHERE id = ?`,
+        `SELECT ${WALL_COLUMNS} FROM walls WHERE id = ?`,
       ),
       setTokenHashes: this.db.prepare(`UPDATE walls SET token_hashes = ?, group_token_hashes = ? WHERE id = ?`),
       setDeleteAt: this.db.prepare(`UPDATE walls SET delete_at = ? WHERE id = ?`),
@@ -117,15 +110,7 @@ export class SqliteStore implements Store {
   private readWall(id: string): WallRecord | undefined {
     const row = this.stmt.getWall.get(id);
     if (row === undefined) return undefined;
-    const r = WallRow.parse(row);
-    const base = StoredWall.parse({
-      id: r.id,
-      title: r.title,
-      language: r.language,
-      tokenHashes: JSON.parse(r.token_hashes),
-      createdAt: r.created_at,
-    });
-    return { ...base, groupTokenHashes: StoredGroupTokenHashes.parse(JSON.parse(r.group_token_hashes)), deleteAt: r.delete_at };
+    return parseWallRow(row);
   }
 
   async replaceTokenHash(id: string, target: TokenTarget, hash: string): Promise<string | null> {
@@ -133,20 +118,9 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => {
       const wall = this.readWall(id);
       if (!wall) throw new WallNotFoundError(id);
-      const roles = { ...wall.tokenHashes };
-      const groups = { ...wall.groupTokenHashes };
-      let old: string | null;
-      if ('role' in target) {
-        old = roles[target.role];
-        roles[target.role] = hash;
-      } else {
-        old = groups[target.groupId] ?? null;
-        groups[target.groupId] = hash;
-      }
-      StoredWall.shape.tokenHashes.parse(roles);
-      StoredGroupTokenHashes.parse(groups);
-      this.stmt.setTokenHashes.run(JSON.stringify(roles), JSON.stringify(groups), id);
-      return old;
+      const next = tokenColumnsAfter(wall, target, hash);
+      this.stmt.setTokenHashes.run(next.tokenHashes, next.groupTokenHashes, id);
+      return next.old;
     })();
   }
 
