@@ -78,7 +78,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     log: app.log,
   });
   const sockets = new SocketIndex();
-  const admin = new WallAdmin(store, registry, sockets, app.log);
+  const admin = new WallAdmin(store, registry, sockets, app.log, bus);
   app.decorate('store', store);
   app.decorate('rooms', registry);
   app.decorate('sockets', sockets);

@@ -26,12 +26,28 @@ export interface RoomLink {
   leave(): void;
 }
 
+/**
+ * A link or a whole wall revoked on one instance (a facilitator's rotation or deletion, or the
+ * retention sweeper). Every other instance closes the matching connections with the same close
+ * codes and remembers the revocation, exactly as the instance that did it.
+ */
+export type Revocation = { kind: 'token'; wallId: string; tokenHash: string } | { kind: 'wall'; wallId: string };
+
 export interface ScaleBus {
   /**
    * Subscribes the room to its wall's channel. Resolves once the subscription is active, so the
    * room reads storage afterwards and misses nothing published in between.
    */
   join(room: LinkedRoom): Promise<RoomLink>;
+  /**
+   * Tells every other instance about a revocation. Never rejects: while Redis is down the message
+   * is lost, and each instance re-checks its connections against storage when it reconnects.
+   */
+  revoke(revocation: Revocation): Promise<void>;
+  /** `handler` runs for each revocation another instance publishes. */
+  onRevocation(handler: (revocation: Revocation) => void): void;
+  /** `handler` runs after Redis came back: revocations published meanwhile never arrived. */
+  onReconnect(handler: () => void): void;
   close(): Promise<void>;
 }
 

@@ -11,9 +11,9 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../log';
 import type { Store } from '../storage/store';
-import type { LinkedRoom, RoomLink, ScaleBus } from './bus';
+import type { LinkedRoom, Revocation, RoomLink, ScaleBus } from './bus';
 import { RedisRoomLink } from './roomLink';
-import { decodeMessage, encodeMessage } from './wire';
+import { decodeMessage, decodeRevocation, encodeMessage, encodeRevocation } from './wire';
 
 export interface RedisBusOptions {
   url: string;
@@ -25,6 +25,7 @@ export interface RedisBusOptions {
 
 const PREFIX = 'pajaseina:';
 const HEARTBEAT = `${PREFIX}heartbeat`;
+const REVOCATIONS = `${PREFIX}revocations`;
 const wallChannel = (wallId: string) => `${PREFIX}wall:${wallId}`;
 
 export class RedisBus implements ScaleBus {
@@ -36,6 +37,8 @@ export class RedisBus implements ScaleBus {
   private linkSerial = 0;
   private readonly timer: NodeJS.Timeout;
   private closed = false;
+  private readonly revocationHandlers: ((revocation: Revocation) => void)[] = [];
+  private readonly reconnectHandlers: (() => void)[] = [];
 
   private constructor(private readonly opts: RedisBusOptions) {
     const options = { maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 100, 1_000), lazyConnect: true };
@@ -63,7 +66,7 @@ export class RedisBus implements ScaleBus {
     const bus = new RedisBus(opts);
     try {
       await Promise.all([bus.pub.connect(), bus.sub.connect()]);
-      await bus.sub.subscribe(HEARTBEAT);
+      await bus.sub.subscribe(HEARTBEAT, REVOCATIONS);
     } catch (err) {
       await bus.close();
       throw err;
@@ -104,6 +107,10 @@ export class RedisBus implements ScaleBus {
       if (id !== this.instanceId) this.peers.set(id, Date.now());
       return;
     }
+    if (channel === REVOCATIONS) {
+      this.onRevocationMessage(message.toString());
+      return;
+    }
     const link = this.links.get(channel);
     if (!link) return;
     let decoded;
@@ -115,6 +122,34 @@ export class RedisBus implements ScaleBus {
       return;
     }
     link.receive(decoded);
+  }
+
+  async revoke(revocation: Revocation): Promise<void> {
+    try {
+      await this.pub.publish(REVOCATIONS, encodeRevocation(this.instanceId, revocation));
+    } catch (err) {
+      this.opts.log.warn({ err: (err as Error).message, wallId: revocation.wallId }, 'publishing a revocation failed; other instances re-check their connections when redis is back');
+    }
+  }
+
+  onRevocation(handler: (revocation: Revocation) => void): void {
+    this.revocationHandlers.push(handler);
+  }
+
+  onReconnect(handler: () => void): void {
+    this.reconnectHandlers.push(handler);
+  }
+
+  private onRevocationMessage(text: string): void {
+    let decoded;
+    try {
+      decoded = decodeRevocation(text);
+    } catch (err) {
+      this.opts.log.warn({ err }, 'malformed revocation message');
+      return;
+    }
+    if (decoded.from === this.instanceId) return;
+    for (const handler of this.revocationHandlers) handler(decoded.revocation);
   }
 
   private publishing = true;
@@ -144,6 +179,7 @@ export class RedisBus implements ScaleBus {
     this.sub.subscribe(HEARTBEAT).then(
       () => {
         for (const link of this.links.values()) void link.resync();
+        for (const handler of this.reconnectHandlers) handler();
       },
       (err: Error) => this.opts.log.warn({ err: err.message }, 'resubscribe after reconnect failed'),
     );

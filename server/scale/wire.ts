@@ -5,6 +5,8 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { z } from 'zod';
+import type { Revocation } from './bus';
 
 export const MessageKind = {
   /** A Yjs update the sender has already stored. */
@@ -45,4 +47,20 @@ export function decodeMessage(bytes: Uint8Array): BusMessage {
   const payload = decoding.readVarUint8Array(d);
   if (kind > MessageKind.Hello || decoding.hasContent(d)) throw new Error('malformed bus message');
   return { instanceId, link, counter, kind: kind as MessageKind, payload };
+}
+
+/** Revocations travel as JSON on their own channel: rare, small, and read by people debugging. */
+const RevocationMessage = z.discriminatedUnion('kind', [
+  z.object({ from: z.string(), kind: z.literal('token'), wallId: z.string(), tokenHash: z.string() }).strict(),
+  z.object({ from: z.string(), kind: z.literal('wall'), wallId: z.string() }).strict(),
+]);
+
+export function encodeRevocation(from: string, revocation: Revocation): string {
+  return JSON.stringify({ from, ...revocation });
+}
+
+/** Throws on anything malformed. */
+export function decodeRevocation(text: string): { from: string; revocation: Revocation } {
+  const { from, ...revocation } = RevocationMessage.parse(JSON.parse(text));
+  return { from, revocation };
 }

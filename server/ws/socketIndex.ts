@@ -59,6 +59,16 @@ export class SocketIndex {
     return victims.length;
   }
 
+  /** Walls that have live connections here. */
+  wallIds(): string[] {
+    return [...this.walls.keys()];
+  }
+
+  /** The distinct token hashes the live connections to `wallId` authenticated with. */
+  tokenHashes(wallId: string): string[] {
+    return [...new Set(this.walls.get(wallId)?.values() ?? [])];
+  }
+
   private forgetOldRevocations(): void {
     const cutoff = Date.now() - REVOKED_MEMORY_MS;
     // Insertion order is revocation order: stop at the first one still fresh.

@@ -11,8 +11,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CloseCode } from '../../shared/protocol';
+import { RotateTokenResponse } from '../../shared/schemas';
 import { Wall } from '../../shared/wall';
-import { createWall, noteTexts, sleep, waitFor, wsBase } from '../helpers/server';
+import { apiRequest } from '../helpers/api';
+import { upgradeStatus } from '../helpers/rawSocket';
+import { connectClient, createWall, noteTexts, sleep, waitFor, wsBase, type TestClient } from '../helpers/server';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { startPostgres, startRedis, type Postgres, type Redis } from '../helpers/services';
 
@@ -22,6 +26,7 @@ let postgres: Postgres;
 let redis: Redis;
 const instances: ServerProcess[] = [];
 const providers: WebsocketProvider[] = [];
+const testClients: TestClient[] = [];
 const dirs: string[] = [];
 
 beforeAll(async () => {
@@ -32,6 +37,7 @@ afterAll(async () => {
 });
 afterEach(async () => {
   for (const p of providers.splice(0)) p.destroy();
+  for (const c of testClients.splice(0)) c.destroy();
   await Promise.all(instances.splice(0).map((i) => (i.child.exitCode === null && i.child.signalCode === null ? i.kill('SIGKILL') : null)));
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -178,5 +184,60 @@ describe('several instances over Redis and PostgreSQL', { timeout: 90_000 }, () 
     const expected = ['before', ...during].sort();
     await converge([aino, bertta], expected, 'the updates made while Redis was down reach the other instance');
     await waitFor(() => sees(bertta, aino) && sees(aino, bertta), 10_000, 'presence is back on both instances');
+  });
+
+  describe('revocations reach every instance', () => {
+    /** A client whose close codes are recorded (tests/helpers/server's connectClient). */
+    const watched = (server: ServerProcess, wallId: string, token: string) => {
+      const client = connectClient(server.url, wallId, token);
+      testClients.push(client);
+      return client;
+    };
+    const upgrade = (server: ServerProcess, wallId: string, token: string) => upgradeStatus(`${server.wsUrl}/${wallId}?token=${token}`);
+    const rotate = async (server: ServerProcess, wallId: string, facilitator: string) => {
+      const res = await apiRequest(server.url, 'POST', `/api/walls/${wallId}/rotate`, facilitator, { role: 'participant' });
+      expect(res.status).toBe(200);
+      return RotateTokenResponse.parse(await res.json()).token;
+    };
+
+    it('a link rotated through A closes its sockets on B with 4401; the old token opens nothing anywhere', async () => {
+      const { instances: [a, b] } = await startInstances(2);
+      const wall = await createWall(a!.url);
+      const onB = watched(b!, wall.id, wall.tokens.participant);
+      const viewerOnB = watched(b!, wall.id, wall.tokens.viewer);
+      await Promise.all([onB.synced, viewerOnB.synced]);
+      const fresh = await rotate(a!, wall.id, wall.tokens.facilitator);
+      await waitFor(() => onB.closes.some((c) => c.code === CloseCode.Unauthorized), 5_000, 'B closed the old link with 4401');
+      for (const server of [a!, b!]) expect(await upgrade(server, wall.id, wall.tokens.participant)).toBe(401);
+      // Only that link: the viewer on B stays, and the new participant link works on B.
+      expect(viewerOnB.closes).toEqual([]);
+      expect(await upgrade(b!, wall.id, fresh)).toBe(101);
+    });
+
+    it('a wall deleted through A closes its sockets on B with 4410; nobody gets back in on either', async () => {
+      const { instances: [a, b] } = await startInstances(2);
+      const wall = await createWall(a!.url);
+      const onB = watched(b!, wall.id, wall.tokens.participant);
+      const onA = watched(a!, wall.id, wall.tokens.participant);
+      await Promise.all([onA.synced, onB.synced]);
+      expect((await apiRequest(a!.url, 'DELETE', `/api/walls/${wall.id}`, wall.tokens.facilitator)).status).toBe(204);
+      await waitFor(() => onB.closes.some((c) => c.code === CloseCode.WallDeleted), 5_000, 'B closed the wall with 4410');
+      expect(onA.closes.map((c) => c.code)).toContain(CloseCode.WallDeleted);
+      for (const server of [a!, b!]) expect(await upgrade(server, wall.id, wall.tokens.participant)).toBe(404);
+    });
+
+    it('a rotation made while Redis was down closes the old sockets on B once Redis is back', async () => {
+      const { instances: [a, b] } = await startInstances(2);
+      const wall = await createWall(a!.url);
+      const onB = watched(b!, wall.id, wall.tokens.participant);
+      await onB.synced;
+      const port = redis.port;
+      await redis.stop();
+      await rotate(a!, wall.id, wall.tokens.facilitator);
+      await sleep(500);
+      expect(onB.closes).toEqual([]); // the revocation could not travel
+      redis = await startRedis(port);
+      await waitFor(() => onB.closes.some((c) => c.code === CloseCode.Unauthorized), 10_000, 'B re-checked its sockets after the reconnect');
+    });
   });
 });
