@@ -5,6 +5,7 @@
 import type { Note } from '../../shared/wall';
 import { announce } from '../announce';
 import { useT } from '../i18n';
+import { focusLater, noteSelector } from '../moves';
 import { useWall } from '../sync/hooks';
 import { useVoting } from './useVoting';
 
@@ -21,6 +22,9 @@ export function VoteButton({ note }: { note: Note }) {
   const countText = <span class="vote__count">{t.plural('facilitation.vote.count', count)}</span>;
   if (state === 'closed') return <span class="vote vote--result">{countText}</span>;
 
+  // A focused button that goes away or is disabled would drop the keyboard user's focus on the
+  // page's body: the other vote button of the same note takes it instead.
+  const focusOnNote = (which: 'vote' | 'unvote') => focusLater(`${noteSelector(note.id)} [data-focus="${which}"]`);
   const label = note.text.length > LABEL_TEXT_MAX ? `${note.text.slice(0, LABEL_TEXT_MAX)}…` : note.text;
   return (
     <span class="vote">
@@ -35,7 +39,9 @@ export function VoteButton({ note }: { note: Note }) {
             aria-label={t('facilitation.vote.giveTo', { note: label })}
             disabled={left === 0}
             onClick={() => {
-              if (wall.votes.cast(note.taskId, note.id, voterId)) announce(t('facilitation.vote.gave', { n: left - 1 }));
+              if (!wall.votes.cast(note.taskId, note.id, voterId)) return;
+              announce(t('facilitation.vote.gave', { n: left - 1 }));
+              if (left === 1) focusOnNote('unvote');
             }}
           >
             <span aria-hidden="true">+</span> {t('facilitation.vote.give')}
@@ -44,9 +50,12 @@ export function VoteButton({ note }: { note: Note }) {
             <button
               type="button"
               class="button button--small button--quiet"
+              data-focus="unvote"
               aria-label={t('facilitation.vote.takeBackFrom', { note: label })}
               onClick={() => {
-                if (wall.votes.retract(note.taskId, note.id, voterId)) announce(t('facilitation.vote.tookBack', { n: left + 1 }));
+                if (!wall.votes.retract(note.taskId, note.id, voterId)) return;
+                announce(t('facilitation.vote.tookBack', { n: left + 1 }));
+                if (mine === 1) focusOnNote('vote');
               }}
             >
               <span aria-hidden="true">–</span> {t('facilitation.vote.takeBack')}

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
 import { createWall, startServer, type TestServer } from '../helpers/server';
+import { expectFocus, focused, literal, tabTo } from '../helpers/keyboard';
 import { column, noteByText } from '../helpers/wallPage';
 
 let server: TestServer;
@@ -16,38 +17,11 @@ let chromium: LaunchedBrowser;
 let page: Page;
 let link: string;
 
-/** A short description of the focused element: tag, accessible text, the group it is in and the note it belongs to. */
-const focused = (p: Page) =>
-  p.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return 'body';
-    const group = el.closest('section[data-group-id]')?.querySelector('h2')?.textContent ?? '';
-    const label =
-      el.getAttribute('aria-label') ??
-      ((el as HTMLInputElement).labels?.[0]?.textContent ||
-        (el.tagName === 'ARTICLE' ? el.querySelector('.note__text')?.textContent : el.textContent) ||
-        '');
-    // A control inside a note says which note it belongs to.
-    const note = el.tagName === 'ARTICLE' ? null : el.closest('article[data-note-id]')?.querySelector('.note__text')?.textContent;
-    return `${el.tagName.toLowerCase()} "${label.replace(/\s+/g, ' ').trim()}"${group ? ` in ${group}` : ''}${note ? ` on "${note}"` : ''}`;
-  });
-
-/** Presses Tab (or Shift+Tab) until the focus matches, at most `max` times; fails naming where it got. */
-async function tabTo(p: Page, wanted: RegExp, { back = false, max = 80 } = {}): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (wanted.test(await focused(p))) return;
-    await p.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  expect(await focused(p), `Tab did not reach ${wanted}`).toMatch(wanted);
-}
-
 /** The live region's text, once it settles on `expected`. */
 async function expectAnnounced(p: Page, expected: string | RegExp): Promise<void> {
   const region = p.getByRole('status', { name: 'Ilmoitukset' });
   await expect.poll(() => region.textContent(), { timeout: 8_000 }).toMatch(expected);
 }
-
-const expectFocus = (p: Page, wanted: RegExp) => expect.poll(() => focused(p), { timeout: 5_000 }).toMatch(wanted);
 
 const texts = (p: Page, group: string) => column(p, group).locator('article .note__text').allTextContents();
 
@@ -185,7 +159,7 @@ describe('the wall with the keyboard alone', () => {
     for (let i = 0; i < 3 && (await where()) !== 'dialog'; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expectFocus(page, new RegExp(`^${opener.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await expectFocus(page, new RegExp(`^${literal(opener)}$`));
   });
 
   it('the move dialog moves down within the column and to another group', async () => {
