@@ -58,7 +58,7 @@ function usePerPage(): number {
 
 export function ProjectorColumns({ groups, notesByGroup, showAuthors, votes, concealed }: ProjectorColumnsProps) {
   const t = useT();
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLUListElement>(null);
   const [page, setPage] = useState(0);
   const perPage = usePerPage();
   const pages = Math.max(1, Math.ceil(groups.length / perPage));
@@ -94,17 +94,16 @@ export function ProjectorColumns({ groups, notesByGroup, showAuthors, votes, con
           </button>
         </nav>
       )}
-      <div
+      <ul
         ref={root}
         class="projector-columns"
-        role="list"
         aria-label={t('projector.columnsLabel')}
         style={{ '--projector-cols': String(Math.max(1, shown.length)) }}
       >
         {shown.map((group) => {
           const notes = notesByGroup.get(group.id) ?? [];
           return (
-            <section role="listitem" key={group.id} class="projector-column" aria-labelledby={`pg-${group.id}`} data-group-id={group.id}>
+            <li key={group.id} class="projector-column" aria-labelledby={`pg-${group.id}`} data-group-id={group.id}>
               <h2 id={`pg-${group.id}`} class="projector-column__name">
                 {group.name}
               </h2>
@@ -121,10 +120,10 @@ export function ProjectorColumns({ groups, notesByGroup, showAuthors, votes, con
                   ))}
                 </ul>
               )}
-            </section>
+            </li>
           );
         })}
-      </div>
+      </ul>
     </div>
   );
 }

@@ -169,7 +169,7 @@ describe('the projector view', () => {
     w.votes.cast(secondTask.id, b, 'voter-1');
     w.votes.cast(secondTask.id, b, 'voter-2');
     w.control.setCurrentTask(secondTask.id);
-    const notes = page.locator(`section[data-group-id="${group.id}"] li[data-note-id]`);
+    const notes = page.locator(`[data-group-id="${group.id}"] li[data-note-id]`);
     await expect.poll(() => notes.count(), { timeout: UI_TIMEOUT }).toBe(2);
     // While the vote is open the projector shows no counts.
     expect(await notes.allTextContents()).toEqual(['Vähän ääniä', 'Paljon ääniä']);

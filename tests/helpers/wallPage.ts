@@ -77,17 +77,33 @@ export async function expectRefused(page: Page, code: number, timeoutMs = UI_TIM
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/**
- * axe-core's serious and critical violations on the page, each as "rule: help (selectors)".
- * The page's context needs `bypassCSP: true` (the server's CSP refuses the injected script).
- */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
     return (await axe.run(document)).violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  })) as AxeViolation[];
+  return violations;
+}
+
+const describeViolation = (v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`;
+
+/**
+ * Every axe-core violation on the page, of any impact, each as "rule (impact): help (selectors)".
+ * The page's context needs `bypassCSP: true` (the server's CSP refuses the injected script).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  return (await runAxe(page)).map(describeViolation);
+}
+
+/** Only axe-core's serious and critical violations, in the same form as `axeViolations`. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  return (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical').map(describeViolation);
 }
