@@ -9,12 +9,14 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
-import type { RoomLink, ScaleBus } from '../scale/bus';
+import { RemoteOrigin, type RoomLink, type ScaleBus } from '../scale/bus';
 import type { Store } from '../storage/store';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type Incoming } from './codec';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, type Incoming } from './codec';
 import { Connection } from './connection';
 import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from './awarenessGuard';
 import { mayEdit, mayPublishAwareness } from './permissions';
+import { RelayBatch } from './relayBatch';
+import { QUEUE_SLICE_MS, SerialQueue } from './serialQueue';
 import { DEFAULT_MAX_WALL_BYTES, judgeUpdate, type Verdict } from './updateGate';
 
 /** Origin of the transactions that replay stored updates: never stored again, never relayed. */
@@ -45,7 +47,9 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   private readonly connections = new Set<Connection>();
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = new SerialQueue((err) => this.opts.log.error({ wallId: this.wallId, err }, 'room task failed'));
+  /** Doc updates and awareness changes go out once per event-loop turn, one frame per client. */
+  private readonly relay = new RelayBatch<Connection>(() => this.connections);
   private lastAppliedSeq = 0;
   private appendedSinceCompact = 0;
   private mustCompact = false;
@@ -54,6 +58,8 @@ export class Room {
   private destroyed = false;
   /** Bytes of the stored state: last snapshot plus every update appended since. */
   private storedBytes = 0;
+  /** Another instance stored updates since our last compaction (they are in storedBytes too). */
+  private remoteSinceCompact = false;
   private link: RoomLink | null = null;
 
   constructor(
@@ -64,31 +70,55 @@ export class Room {
     // The server is no participant: it relays awareness but publishes none of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.relayUpdate);
+    this.doc.on('update', this.countRemoteBytes);
     this.awareness.on('update', this.relayAwareness);
   }
+
+  // What another instance stored (or a storage resync found) makes the stored wall bigger too:
+  // without this, MAX_WALL_BYTES would count only this instance's own appends.
+  private readonly countRemoteBytes = (update: Uint8Array, origin: unknown): void => {
+    if (!(origin instanceof RemoteOrigin)) return;
+    this.storedBytes += update.byteLength;
+    this.remoteSinceCompact = true;
+  };
 
   /** Replays the stored state. The caller destroys the room if this rejects. */
   async load(): Promise<void> {
     // Subscribed before storage is read, so nothing another instance stores meanwhile is missed.
     if (this.opts.bus) this.link = await this.opts.bus.join(this);
     const state = await this.store.loadState(this.wallId);
-    // One transaction for the whole replay: ten times faster than one per update for a wall
-    // with thousands of uncompacted edits (bench/loadWall.ts).
-    this.doc.transact(() => {
-      for (const [i, update] of state.updates.entries()) {
-        try {
-          Y.applyUpdate(this.doc, update, LoadOrigin);
-        } catch (err) {
-          // One unreadable stored update must not make the whole wall unreachable.
-          this.opts.log.error({ wallId: this.wallId, index: i, err }, 'skipped a stored update that failed to apply');
-        }
-      }
-    }, LoadOrigin);
+    await this.replay(state.updates);
     this.lastAppliedSeq = state.lastSeq;
     this.storedBytes = state.updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.appendedSinceCompact = state.updates.length - 1;
     this.link?.start();
     this.maybeCompact();
+  }
+
+  /**
+   * Applies the stored updates in slices of QUEUE_SLICE_MS, each slice one transaction, yielding
+   * to the event loop between slices. One transaction per update would be ten times slower for a
+   * wall with thousands of uncompacted edits, and one transaction for all of them blocks every
+   * other wall for the whole load (50 000 updates: 0.8 s idle; bench/loadWall.ts).
+   * Nobody sees the doc until load() resolves, so the slices need no further care.
+   */
+  private async replay(updates: Uint8Array[]): Promise<void> {
+    let i = 0;
+    while (i < updates.length) {
+      const sliceStart = performance.now();
+      this.doc.transact(() => {
+        do {
+          try {
+            Y.applyUpdate(this.doc, updates[i]!, LoadOrigin);
+          } catch (err) {
+            // One unreadable stored update must not make the whole wall unreachable.
+            this.opts.log.error({ wallId: this.wallId, index: i, err }, 'skipped a stored update that failed to apply');
+          }
+          i++;
+        } while (i < updates.length && performance.now() - sliceStart < QUEUE_SLICE_MS);
+      }, LoadOrigin);
+      if (i < updates.length) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   get size(): number {
@@ -141,9 +171,7 @@ export class Room {
   }
 
   private enqueue(task: () => void | Promise<void>): void {
-    this.queue = this.queue.then(task).catch((err: unknown) => {
-      this.opts.log.error({ wallId: this.wallId, err }, 'room task failed');
-    });
+    this.queue.push(task);
   }
 
   private async storeAndApply(conn: Connection, update: Uint8Array): Promise<void> {
@@ -168,7 +196,7 @@ export class Room {
       conn.close(code, reason);
       // The stored size only shrinks at compaction: measure it now, or deletions made to get
       // under the limit would not count until the next scheduled one.
-      if (verdict.overBytes && this.appendedSinceCompact > 0) this.scheduleCompaction();
+      if (verdict.overBytes && (this.appendedSinceCompact > 0 || this.remoteSinceCompact)) this.scheduleCompaction();
       return;
     }
     let seq: number;
@@ -214,21 +242,24 @@ export class Room {
     this.scheduleCompaction();
   }
 
-  private readonly relayUpdate = (update: Uint8Array, origin: UpdateOrigin | null): void => {
+  private readonly relayUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LoadOrigin) return;
-    const frame = encodeUpdate(update);
-    for (const conn of this.connections) if (conn !== origin) conn.send(frame);
+    this.relay.addUpdate(update, origin instanceof Connection ? origin : null);
   };
 
   private readonly relayAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
     if (origin instanceof Connection) {
-      for (const id of [...added, ...updated]) origin.awarenessClients.add(id);
+      for (const id of added) origin.awarenessClients.add(id);
+      for (const id of updated) origin.awarenessClients.add(id);
       for (const id of removed) origin.awarenessClients.delete(id);
     }
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    const frame = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
-    for (const conn of this.connections) conn.send(frame);
+    const { states, meta } = this.awareness;
+    for (const ids of [added, updated, removed]) {
+      for (const id of ids) {
+        const clock = meta.get(id)?.clock;
+        if (clock !== undefined) this.relay.addAwareness(id, clock, states.get(id) ?? null);
+      }
+    }
   };
 
   // ---------------------------------------------------------------- compaction
@@ -254,13 +285,14 @@ export class Room {
    */
   compact(): Promise<void> {
     this.compaction = this.compaction.then(async () => {
-      if (this.destroyed || (this.appendedSinceCompact === 0 && !this.mustCompact)) return;
+      if (this.destroyed || (this.appendedSinceCompact === 0 && !this.mustCompact && !this.remoteSinceCompact)) return;
       const state = Y.encodeStateAsUpdate(this.doc);
       const uptoSeq = this.lastAppliedSeq;
       const counted = this.appendedSinceCompact;
       const bytesBefore = this.storedBytes;
       this.appendedSinceCompact = 0;
       this.mustCompact = false;
+      this.remoteSinceCompact = false;
       try {
         await this.store.compact(this.wallId, state, uptoSeq);
         // Updates appended while the snapshot was written are still stored on top of it.
@@ -275,7 +307,7 @@ export class Room {
 
   /** Waits for every queued update and writes a final snapshot. */
   async flush(): Promise<void> {
-    await this.queue;
+    await this.queue.idle();
     await this.compact();
   }
 
@@ -285,6 +317,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
+    this.relay.clear();
     this.link?.leave();
     this.doc.off('update', this.relayUpdate);
     this.awareness.off('update', this.relayAwareness);

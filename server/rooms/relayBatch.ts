@@ -1,0 +1,116 @@
+/**
+ * Batched relay of a room's doc updates and awareness changes.
+ *
+ * Everything applied within one turn of the event loop (a pasted burst, several writers at once,
+ * 300 clients joining) goes out at the end of that turn (setImmediate) as ONE frame per
+ * recipient instead of one frame per change per recipient:
+ * - doc updates are merged (Y.mergeUpdates) and each distinct frame is encoded once. A client
+ *   never gets its own updates back: a sender in the batch gets the merge of the others' updates,
+ *   everyone else the merge of all.
+ * - awareness changes are coalesced per client id (the latest state wins) into one awareness
+ *   update, sent to everyone, the publisher included (as y-websocket does).
+ * The entries are read when the change happens, not at flush, so a state removed and forgotten
+ * meanwhile (server/scale drops a dead instance's clients' meta) is still announced as removed.
+ */
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { encodeAwareness, encodeUpdate } from './codec';
+
+/** What a batch sends to: a room's connection. */
+export interface Recipient {
+  send(frame: Uint8Array): void;
+}
+
+interface AwarenessEntry {
+  clock: number;
+  state: unknown;
+}
+
+export class RelayBatch<R extends Recipient> {
+  private updates: Uint8Array[] = [];
+  /** The connection each update came from, or null (storage, another instance). */
+  private senders: (R | null)[] = [];
+  private awareness = new Map<number, AwarenessEntry>();
+  private scheduled = false;
+
+  constructor(private readonly recipients: () => Iterable<R>) {}
+
+  addUpdate(update: Uint8Array, sender: R | null): void {
+    this.updates.push(update);
+    this.senders.push(sender);
+    this.schedule();
+  }
+
+  addAwareness(clientId: number, clock: number, state: unknown): void {
+    this.awareness.set(clientId, { clock, state });
+    this.schedule();
+  }
+
+  /** Sends what is pending now. Runs by itself at the end of the event-loop turn. */
+  flush(): void {
+    this.scheduled = false;
+    const updates = this.updates;
+    const senders = this.senders;
+    const awareness = this.awareness;
+    if (updates.length > 0) {
+      this.updates = [];
+      this.senders = [];
+      this.sendUpdates(updates, senders);
+    }
+    if (awareness.size > 0) {
+      this.awareness = new Map();
+      const frame = encodeAwareness(encodeAwarenessEntries(awareness));
+      for (const r of this.recipients()) r.send(frame);
+    }
+  }
+
+  /** Drops whatever is pending: the room is going away. */
+  clear(): void {
+    this.updates = [];
+    this.senders = [];
+    this.awareness = new Map();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private sendUpdates(updates: Uint8Array[], senders: (R | null)[]): void {
+    if (updates.length === 1) {
+      const frame = encodeUpdate(updates[0]!);
+      for (const r of this.recipients()) if (r !== senders[0]) r.send(frame);
+      return;
+    }
+    const distinctSenders = new Set(senders);
+    let all: Uint8Array | null = null;
+    const withoutOwn = new Map<R, Uint8Array | null>();
+    for (const r of this.recipients()) {
+      if (!distinctSenders.has(r)) {
+        all ??= encodeUpdate(Y.mergeUpdates(updates));
+        r.send(all);
+        continue;
+      }
+      let frame = withoutOwn.get(r);
+      if (frame === undefined) {
+        const others = updates.filter((_, i) => senders[i] !== r);
+        frame = others.length === 0 ? null : encodeUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others));
+        withoutOwn.set(r, frame);
+      }
+      if (frame) r.send(frame);
+    }
+  }
+}
+
+/** The y-protocols awareness update format (encodeAwarenessUpdate), from entries captured earlier. */
+function encodeAwarenessEntries(entries: Map<number, AwarenessEntry>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.size);
+  for (const [clientId, { clock, state }] of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder);
+}
