@@ -43,7 +43,7 @@ afterEach(async () => {
 });
 
 /** `count` instances sharing one fresh database and the Redis. */
-async function startInstances(count: number, databaseUrl?: string) {
+async function startInstances(count: number, databaseUrl?: string, env: Record<string, string> = {}) {
   const url = databaseUrl ?? (await postgres.createDatabase());
   const started = await Promise.all(
     Array.from({ length: count }, () => {
@@ -54,6 +54,7 @@ async function startInstances(count: number, databaseUrl?: string) {
         DATABASE_URL: url,
         REDIS_URL: redis.url,
         REDIS_PEER_TIMEOUT_MS: String(PEER_TIMEOUT_MS),
+        ...env,
       }, 60_000); // a cold tsx start on a busy 2-core machine can take a while
     }),
   );
@@ -239,5 +240,28 @@ describe('several instances over Redis and PostgreSQL', { timeout: 90_000 }, () 
       redis = await startRedis(port);
       await waitFor(() => onB.closes.some((c) => c.code === CloseCode.Unauthorized), 10_000, 'B re-checked its sockets after the reconnect');
     });
+  });
+
+  it('MAX_WALL_BYTES counts what every instance stored: writes split over two instances are refused with 4413', async () => {
+    const maxWallBytes = 64 * 1024; // the smallest allowed
+    const { instances: [a, b] } = await startInstances(2, undefined, { MAX_WALL_BYTES: String(maxWallBytes) });
+    const wall = await createWall(a!.url);
+    const onA = connectClient(a!.url, wall.id, wall.tokens.participant);
+    const onB = connectClient(b!.url, wall.id, wall.tokens.participant);
+    testClients.push(onA, onB);
+    await Promise.all([onA.synced, onB.synced]);
+    const longNote = (client: TestClient, text: string) => {
+      const group = client.wall.groups()[0]!;
+      expect(client.wall.addNote({ groupId: group.id, text: text.padEnd(1_900, '.'), color: 'yellow', authorName: null, authorId: 'x' })).toBeDefined();
+    };
+    // Each instance alone stays well under the limit: 20 notes of ~2 kB are ~40 kB on each side.
+    for (let i = 0; i < 20; i++) longNote(onA, `A ${i}`);
+    await waitFor(() => onB.wall.notes().length === 20, 10_000, "B has A's notes");
+    for (let i = 0; i < 20; i++) longNote(onB, `B ${i}`);
+    await waitFor(() => onB.closes.some((c) => c.code === CloseCode.WallFull), 10_000, 'B refused the write that took the wall past the limit');
+    // A counts B's bytes too: its next note does not fit either.
+    await waitFor(() => onA.wall.notes().length > 20, 10_000, "A got B's accepted notes");
+    longNote(onA, 'A one more');
+    await waitFor(() => onA.closes.some((c) => c.code === CloseCode.WallFull), 10_000, 'A refused its next note too');
   });
 });
