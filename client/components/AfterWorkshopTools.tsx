@@ -8,6 +8,7 @@ import { useT } from '../i18n';
 import { useWall } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
 import { ConfirmDialog } from './ConfirmDialog';
+import { FollowupList } from './FollowupList';
 
 export function AfterWorkshopTools() {
   const t = useT();
@@ -65,23 +66,7 @@ export function AfterWorkshopTools() {
       )}
 
       <h3>{t('review.followups')}</h3>
-      {followups.length > 0 && (
-        <ul class="followups">
-          {followups.map((f) => (
-            <li key={f.id}>
-              {f.text}
-              {f.url && (
-                <>
-                  {' '}
-                  <a href={f.url} rel="noopener noreferrer" target="_blank">
-                    {f.url}
-                  </a>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      {followups.length > 0 && <FollowupList followups={followups} />}
       <form class="card" onSubmit={post}>
         <div class="field">
           <label for="followup-text">{t('review.followupText')}</label>

@@ -9,6 +9,7 @@ import { NOTE_COLORS, type NoteColor } from '../../shared/schemas';
 import { AppHeader } from '../components/AppHeader';
 import { DeleteNotice } from '../components/DeleteNotice';
 import { FeedbackForm } from '../components/FeedbackForm';
+import { FollowupList } from '../components/FollowupList';
 import { ReviewNote } from '../components/ReviewNote';
 import { StatusBanner } from '../components/StatusBanner';
 import { useT } from '../i18n';
@@ -176,21 +177,7 @@ export function ReviewView(_props: { onChangeProfile: () => void }) {
           {followups.length === 0 ? (
             <p class="hint">{t('review.followupsNone')}</p>
           ) : (
-            <ul class="followups">
-              {followups.map((f) => (
-                <li key={f.id}>
-                  {f.text}
-                  {f.url && (
-                    <>
-                      {' '}
-                      <a href={f.url} rel="noopener noreferrer" target="_blank">
-                        {f.url}
-                      </a>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <FollowupList followups={followups} />
           )}
         </section>
       </main>
