@@ -41,8 +41,12 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(kind: ServerKind, env: Record<string, string> = {}): Promise<BenchServer> {
-  const child = fork(join(import.meta.dirname, '..', 'servers', ENTRY[kind]), [], {
+/**
+ * `entry` runs another server file in place of the kind's own: bench/ab.ts starts our server from
+ * an older checkout of the repository that way, to compare before and after in one run.
+ */
+export async function startBenchServer(kind: ServerKind, env: Record<string, string> = {}, entry?: string): Promise<BenchServer> {
+  const child = fork(entry ?? join(import.meta.dirname, '..', 'servers', ENTRY[kind]), [], {
     execArgv: ['--expose-gc', '--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

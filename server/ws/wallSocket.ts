@@ -5,10 +5,13 @@
  * connection keeps them until the room is loaded.
  */
 import websocket from '@fastify/websocket';
-import type { FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode, CloseReason, WS_PATH } from '../../shared/protocol';
 import { resolveAccess, type Access } from '../auth/access';
+import type { Logger } from '../log';
 import { AUTH_GUARDED } from '../http/authFailures';
 import { Connection, type ConnectionLimits } from '../rooms/connection';
 import type { RoomRegistry } from '../rooms/registry';
@@ -43,12 +46,7 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
   await app.register(websocket, {
     // ws refuses larger frames itself, closing with 1009.
     options: { maxPayload: opts.maxMessageBytes },
-    errorHandler: (err, socket, request) => {
-      // ws reports protocol errors (oversized frame, bad opcode) here after it has already
-      // started the close with the right code: terminating now would lose that code.
-      request.log.debug({ err: { message: err.message, code: (err as { code?: string }).code } }, 'websocket error');
-      if (socket.readyState === socket.OPEN) socket.close(1011, 'internal error');
-    },
+    errorHandler: (err, socket, request) => onSocketError(request.log, socket, err),
     preClose: async () => {
       await registry.close();
       const clients = [...app.websocketServer.clients];
@@ -90,9 +88,11 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
     },
     (socket, request) => {
       const { wall, role, groupId, tokenHash } = request.wallAccess!;
-      const log = request.log.child({ wallId: wall.id, role });
-      const conn = new Connection(socket, { role, groupId }, opts.limits, (reason) => log.info({ reason }, 'malformed frame'));
-      opts.sockets.add(wall.id, tokenHash, conn);
+      const wallId = wall.id;
+      const log = connectionLogger(app.log, { reqId: request.id, wallId, role });
+      releaseRequest(socket, request, log);
+      const conn = new Connection(socket, { role, groupId }, opts.limits, (reason) => log().info({ reason }, 'malformed frame'));
+      opts.sockets.add(wallId, tokenHash, conn);
       if (conn.closed) return; // revoked between the access check and the upgrade
       alive.set(socket, true);
       socket.on('pong', () => alive.set(socket, true));
@@ -100,15 +100,46 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
         try {
           conn.receive(toBytes(data), isBinary);
         } catch (err) {
-          log.error({ err }, 'frame handling failed');
+          log().error({ err }, 'frame handling failed');
           conn.close(CloseCode.MalformedMessage);
         }
       });
       socket.on('close', (code) => {
-        log.debug({ code }, 'connection closed');
+        log().debug({ code }, 'connection closed');
         conn.markClosed();
       });
-      registry.join(wall.id, conn);
+      registry.join(wallId, conn);
     },
   );
+}
+
+/**
+ * ws reports protocol errors (oversized frame, bad opcode) as 'error' after it has already
+ * started the close with the right code: terminating now would lose that code.
+ */
+function onSocketError(log: Logger, socket: WebSocket, err: Error): void {
+  log.debug({ err: { message: err.message, code: (err as { code?: string }).code } }, 'websocket error');
+  if (socket.readyState === socket.OPEN) socket.close(1011, 'internal error');
+}
+
+/**
+ * A connection's logger, made the first time something is logged: most connections never log,
+ * and a pino child per connection costs about a kilobyte for the socket's whole life.
+ */
+function connectionLogger(root: FastifyBaseLogger, bindings: { reqId: string; wallId: string; role: string }): () => Logger {
+  let child: Logger | null = null;
+  return () => (child ??= root.child(bindings));
+}
+
+/**
+ * Lets the upgrade's HTTP request be collected while the socket lives on. @fastify/websocket
+ * keeps it reachable for the socket's life in two places: its 'error' listener closes over the
+ * Fastify request and reply, and the raw response stays assigned to the TCP socket. Replaced by
+ * a listener that closes over nothing of the request, and detached.
+ */
+function releaseRequest(socket: WebSocket, request: FastifyRequest, log: () => Logger): void {
+  socket.removeAllListeners('error');
+  socket.on('error', (err) => onSocketError(log(), socket, err));
+  const tcp = request.raw.socket as Socket & { _httpMessage?: ServerResponse | null };
+  tcp._httpMessage?.detachSocket(tcp);
 }
