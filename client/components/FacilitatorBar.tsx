@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../i18n';
 import { useWall } from '../sync/hooks';
+import { focusLater } from '../moves';
 import { useWallContext } from '../views/wallContext';
 import { LockControls } from './LockControls';
 import { TimerControls } from './TimerControls';
@@ -31,6 +32,7 @@ export function FacilitatorBar({ taskId }: { taskId: string }) {
         <button
           type="button"
           class="button button--primary"
+          data-focus="bring-here"
           onClick={() => {
             wall.control.bringEveryoneHere(taskId);
             setBroughtAt(wall.control.focus().seq);
@@ -39,7 +41,15 @@ export function FacilitatorBar({ taskId }: { taskId: string }) {
           {t('facilitation.bringHere')}
         </button>
         {!isCurrent && (
-          <button type="button" class="button" onClick={() => wall.control.setCurrentTask(taskId)}>
+          <button
+            type="button"
+            class="button"
+            onClick={() => {
+              wall.control.setCurrentTask(taskId);
+              // This button goes away with the press: keep the keyboard in the bar.
+              focusLater('.facilitation [data-focus="bring-here"]');
+            }}
+          >
             {t('facilitation.makeCurrent')}
           </button>
         )}

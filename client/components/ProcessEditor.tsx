@@ -15,6 +15,7 @@ import { useWall } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
 import { CommitInput } from './CommitInput';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ReorderButtons, type MoveDirection } from './ReorderButtons';
 
 interface Props {
   onClose: () => void;
@@ -32,14 +33,14 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
   const workshops = useWall(wall, (w) => w.process.workshops().map((ws) => ({ ...ws, tasks: w.process.tasksIn(ws.id) })));
   const [deleting, setDeleting] = useState<Deleting | null>(null);
 
-  const moveWorkshop = (id: string, index: number, focus: string) => {
+  const moveWorkshop = (id: string, index: number, focus: MoveDirection) => {
     wall.process.moveWorkshop(id, index);
     announce(t('process.editor.moved', { position: index + 1, total: workshops.length }));
     // At the end of the list the pressed button is disabled: the other direction keeps focus on the row.
     const row = `${workshopSel(id)} > .process-editor__row`;
     focusLater(`${row} [data-focus="${focus}"]`, `${row} [data-focus="${focus === 'up' ? 'down' : 'up'}"]`);
   };
-  const moveTask = (task: Task, index: number, total: number, focus: string) => {
+  const moveTask = (task: Task, index: number, total: number, focus: MoveDirection) => {
     wall.process.moveTask(task.id, task.workshopId, index);
     announce(t('process.editor.moved', { position: index + 1, total }));
     focusLater(`${taskSel(task.id)} [data-focus="${focus}"]`, `${taskSel(task.id)} [data-focus="${focus === 'up' ? 'down' : 'up'}"]`);
@@ -56,6 +57,10 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
     offerUndo(message, () => {
       wall.restoreTasks(removed);
       announce(t('process.editor.restored', { name }));
+      // The toast goes away with its button: the focus goes back to the restored row's delete
+      // button, where the user started (or to the task in the navigation if the editor is closed).
+      const row = removed.workshop ? `${workshopSel(removed.workshop.id)} > .process-editor__row` : taskSel(removed.tasks[0]?.id ?? '');
+      focusLater(`${row} [data-focus="delete"]`, `.task-nav [data-task-id="${CSS.escape(removed.tasks[0]?.id ?? '')}"]`);
     });
     focusLater('.toast button');
   };
@@ -88,30 +93,16 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
                   onCommit={(v) => wall.process.renameWorkshop(ws.id, v)}
                 />
               </div>
-              <div class="actions">
-                <button type="button" class="button button--small" data-focus="up" disabled={wi === 0} aria-label={t('process.editor.upNamed', { name: ws.title })} onClick={() => moveWorkshop(ws.id, wi - 1, 'up')}>
-                  <span aria-hidden="true">↑</span> {t('process.editor.up')}
-                </button>
-                <button
-                  type="button"
-                  class="button button--small"
-                  data-focus="down"
-                  disabled={wi === workshops.length - 1}
-                  aria-label={t('process.editor.downNamed', { name: ws.title })}
-                  onClick={() => moveWorkshop(ws.id, wi + 1, 'down')}
-                >
-                  <span aria-hidden="true">↓</span> {t('process.editor.down')}
-                </button>
-                <button
-                  type="button"
-                  class="button button--small"
-                  disabled={workshops.length === 1}
-                  aria-label={t('process.editor.deleteWorkshopNamed', { name: ws.title })}
-                  onClick={() => setDeleting({ kind: 'workshop', workshop: ws, notes: notesOf(ws.tasks) })}
-                >
-                  {t('process.editor.deleteWorkshop')}
-                </button>
-              </div>
+              <ReorderButtons
+                name={ws.title}
+                index={wi}
+                count={workshops.length}
+                onMove={(index, pressed) => moveWorkshop(ws.id, index, pressed)}
+                deleteLabel={t('process.editor.deleteWorkshop')}
+                deleteNamed={t('process.editor.deleteWorkshopNamed', { name: ws.title })}
+                canDelete={workshops.length > 1}
+                onDelete={() => setDeleting({ kind: 'workshop', workshop: ws, notes: notesOf(ws.tasks) })}
+              />
             </div>
             <ol class="process-editor__tasks">
               {ws.tasks.map((task, ti) => (
@@ -146,36 +137,15 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
                       <option value="experiments">{t('process.editor.kind.experiments')}</option>
                     </select>
                   </div>
-                  <div class="actions">
-                    <button
-                      type="button"
-                      class="button button--small"
-                      data-focus="up"
-                      disabled={ti === 0}
-                      aria-label={t('process.editor.upNamed', { name: task.title })}
-                      onClick={() => moveTask(task, ti - 1, ws.tasks.length, 'up')}
-                    >
-                      <span aria-hidden="true">↑</span> {t('process.editor.up')}
-                    </button>
-                    <button
-                      type="button"
-                      class="button button--small"
-                      data-focus="down"
-                      disabled={ti === ws.tasks.length - 1}
-                      aria-label={t('process.editor.downNamed', { name: task.title })}
-                      onClick={() => moveTask(task, ti + 1, ws.tasks.length, 'down')}
-                    >
-                      <span aria-hidden="true">↓</span> {t('process.editor.down')}
-                    </button>
-                    <button
-                      type="button"
-                      class="button button--small"
-                      aria-label={t('process.editor.deleteTaskNamed', { name: task.title })}
-                      onClick={() => setDeleting({ kind: 'task', task, notes: notesOf([task]) })}
-                    >
-                      {t('process.editor.deleteTask')}
-                    </button>
-                  </div>
+                  <ReorderButtons
+                    name={task.title}
+                    index={ti}
+                    count={ws.tasks.length}
+                    onMove={(index, pressed) => moveTask(task, index, ws.tasks.length, pressed)}
+                    deleteLabel={t('process.editor.deleteTask')}
+                    deleteNamed={t('process.editor.deleteTaskNamed', { name: task.title })}
+                    onDelete={() => setDeleting({ kind: 'task', task, notes: notesOf([task]) })}
+                  />
                 </li>
               ))}
             </ol>

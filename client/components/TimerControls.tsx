@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
 import { serverNow, useServerClock } from '../clock';
 import { useT } from '../i18n';
+import { focusLater } from '../moves';
 import { useWall } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
 
@@ -64,7 +65,15 @@ export function TimerControls() {
           <button type="button" class="button" onClick={() => control.reset()}>
             {t('facilitation.timer.reset')}
           </button>
-          <button type="button" class="button button--quiet" onClick={() => control.clearTimer()}>
+          <button
+            type="button"
+            class="button button--quiet"
+            onClick={() => {
+              control.clearTimer();
+              // The timer's buttons go away with it: the focus goes to setting a new time.
+              focusLater('#timer-minutes');
+            }}
+          >
             {t('facilitation.timer.clear')}
           </button>
         </div>

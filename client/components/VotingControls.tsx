@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
 import { announce } from '../announce';
 import { useT } from '../i18n';
+import { focusLater } from '../moves';
 import { useWall } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -17,6 +18,9 @@ export function VotingControls({ taskId }: { taskId: string }) {
   if (!task) return null;
   const setVoting = wall.process.setVoting.bind(wall.process, taskId);
   const inputId = `votes-per-person-${taskId}`;
+  // "End voting" goes away when pressed and "Clear votes" is disabled once cleared: the focus
+  // goes to the open / close button, which is always there.
+  const focusStateButton = () => focusLater(`[data-vote-state="${CSS.escape(taskId)}"]`);
 
   return (
     <div class="facilitation__group">
@@ -46,16 +50,23 @@ export function VotingControls({ taskId }: { taskId: string }) {
       />
       <div class="facilitation__buttons">
         {task.voteState === 'open' ? (
-          <button type="button" class="button button--primary" onClick={() => setVoting({ state: 'closed' })}>
+          <button type="button" class="button button--primary" data-vote-state={taskId} onClick={() => setVoting({ state: 'closed' })}>
             {t('facilitation.vote.close')}
           </button>
         ) : (
-          <button type="button" class="button button--primary" onClick={() => setVoting({ state: 'open' })}>
+          <button type="button" class="button button--primary" data-vote-state={taskId} onClick={() => setVoting({ state: 'open' })}>
             {t('facilitation.vote.open')}
           </button>
         )}
         {task.voteState !== 'off' && (
-          <button type="button" class="button" onClick={() => setVoting({ state: 'off' })}>
+          <button
+            type="button"
+            class="button"
+            onClick={() => {
+              setVoting({ state: 'off' });
+              focusStateButton();
+            }}
+          >
             {t('facilitation.vote.off')}
           </button>
         )}
@@ -72,6 +83,7 @@ export function VotingControls({ taskId }: { taskId: string }) {
             wall.votes.clear(taskId);
             setConfirming(false);
             announce(t('facilitation.vote.cleared'));
+            focusStateButton();
           }}
         >
           <p>{t.plural('facilitation.vote.clearBody', given)}</p>
