@@ -1,7 +1,7 @@
 /**
  * The four-workshop process in the wall, in Chromium with a real server: task navigation,
  * mirror material, carrying chosen notes forward, experiment cards, the facilitator's
- * workshop editor, moderation, and an axe check of the facilitator's view.
+ * workshop editor (deleting a task and a whole workshop, with undo), moderation, and an axe check of the facilitator's view.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -172,6 +172,37 @@ describe('the process in the wall', () => {
     await nav(aino).getByRole('button', { name: 'Missä kohdin palvelu ei toimi?' }).waitFor(UI);
     await openTask(aino, 'Missä kohdin palvelu ei toimi?');
     await noteByText(aino, 'Jonotus puhelimessa').waitFor(UI);
+    await facilitator.getByRole('button', { name: 'Valmis' }).click();
+  });
+
+  it('the facilitator deletes a workshop with its task and notes after a confirmation; undo brings them all back', async () => {
+    const workshopHeadings = (page: Page) => nav(page).locator('.task-nav__heading').allTextContents();
+    expect(await workshopHeadings(aino)).toContain('4. Kokeilut');
+    await facilitator.getByRole('button', { name: 'Muokkaa työpajoja' }).click();
+    const editor = facilitator.getByRole('region', { name: 'Muokkaa työpajoja ja tehtäviä' });
+    await editor.getByRole('button', { name: 'Poista työpaja: 4. Kokeilut' }).click();
+    const confirm = facilitator.getByRole('dialog', { name: 'Poistetaanko ”4. Kokeilut”?' });
+    await confirm.waitFor(UI);
+    // The experiment card written in its one task goes with it.
+    expect(await confirm.textContent()).toContain('Sen mukana poistuu 1 lappu.');
+
+    // Cancelling keeps everything.
+    await confirm.getByRole('button', { name: 'Peruuta' }).click();
+    await confirm.waitFor({ state: 'detached', ...UI });
+    expect(await workshopHeadings(aino)).toContain('4. Kokeilut');
+
+    await editor.getByRole('button', { name: 'Poista työpaja: 4. Kokeilut' }).click();
+    await confirm.getByRole('button', { name: 'Poista työpaja' }).click();
+    await expect.poll(() => workshopHeadings(aino), UI).not.toContain('4. Kokeilut');
+    expect(await nav(aino).getByRole('button', { name: 'Mitä kokeilemme?' }).count()).toBe(0);
+    expect(await editor.locator('[data-edit-workshop]').count()).toBe(3);
+
+    await facilitator.getByRole('button', { name: 'Kumoa' }).click();
+    await expect.poll(() => workshopHeadings(aino), UI).toContain('4. Kokeilut');
+    // Back in its place, with its task and the card's fields.
+    expect((await workshopHeadings(aino)).at(-1)).toBe('4. Kokeilut');
+    await openTask(aino, 'Mitä kokeilemme?');
+    await expect.poll(() => noteByText(aino, 'Neuvola ohjaa').textContent(), UI).toContain('Lähetteiden osuus: 12 % → 48 %');
     await facilitator.getByRole('button', { name: 'Valmis' }).click();
   });
 
