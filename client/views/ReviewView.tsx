@@ -4,7 +4,7 @@
  * participants may comment and react ("I agree", "I recognise this"). Follow-up updates at the
  * end. Nothing here keeps copies of the wall: every render reads it through useWall.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { NOTE_COLORS, type NoteColor } from '../../shared/schemas';
 import { AppHeader } from '../components/AppHeader';
 import { DeleteNotice } from '../components/DeleteNotice';
@@ -14,11 +14,12 @@ import { ReviewNote } from '../components/ReviewNote';
 import { StatusBanner } from '../components/StatusBanner';
 import { useT } from '../i18n';
 import { useWall } from '../sync/hooks';
+import { announceReviewNews } from '../sync/reviewNews';
 import { useWallContext } from './wallContext';
 
 export function ReviewView(_props: { onChangeProfile: () => void }) {
   const t = useT();
-  const { wall, info, wallId, token } = useWallContext();
+  const { session, wall, info, wallId, token } = useWallContext();
   const title = useWall(wall, (w) => w.getMeta().title) || info.title;
   const workshops = useWall(wall, (w) => w.process.workshops());
   const tasks = useWall(wall, (w) => w.process.tasks());
@@ -47,6 +48,11 @@ export function ReviewView(_props: { onChangeProfile: () => void }) {
   useEffect(() => {
     document.title = t('app.pageTitle', { page: `${t('review.title')} – ${title}` });
   }, [title, t]);
+
+  // Others' new notes, comments and reactions in the task on screen, summarised in the live region.
+  const shownTaskId = useRef<string | null>(null);
+  shownTaskId.current = task?.id ?? null;
+  useEffect(() => announceReviewNews(session, () => shownTaskId.current), [session]);
 
   const counts = useMemo(() => {
     const map = new Map<string, number>();

@@ -3,7 +3,8 @@
  * three notes quickly, and page B's live region says "3 uutta lappua ryhmässä Ryhmä 2" once; edits,
  * moves and deletions are summarised the same way ("Ryhmä 2: 2 lappua muokattu ja 1 lappu
  * siirretty"). Notes already on the wall when B opens it, B's own notes, and changes in a task the
- * page does not show are not announced.
+ * page does not show are not announced. The review page does the same for new comments,
+ * reactions and notes ("2 uutta kommenttia").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -100,8 +101,8 @@ describe("other people's new notes are announced as a summary", () => {
     contexts.push(context);
     await recordAnnouncements(context);
     const liisa = await context.newPage();
-    // A third participant in a third group: neither new note is hers. (Viewers now get the review
-    // view, which does not show notes as cards or announce changes.)
+    // A third participant in a third group: neither new note is hers. (Viewers get the review
+    // view, which has its own summaries: see the last describe block.)
     await joinAsParticipant(liisa, participantLink, 'Liisa', 'Ryhmä 3');
     await noteByText(liisa, 'Ainon lappu ryhmään 2').waitFor();
     await expectStatus(liisa, 'online');
@@ -188,5 +189,85 @@ describe("other people's edits, moves and deletions are announced as a summary",
     client.wall.addNote({ groupId: g2, text: 'Lappu g', color: 'yellow', authorName: 'Ohjaaja', authorId: 'f' });
     await noteByText(reader, 'Lappu g').waitFor();
     await expect.poll(async () => (await announced(reader)).slice(from), { timeout: 8_000 }).toEqual(['Uusi lappu ryhmässä Ryhmä 2']);
+  });
+});
+
+describe("on the review page, other people's comments, reactions and notes are announced as a summary", () => {
+  let reader: Page;
+  let writer: Page;
+  let client: TestClient;
+  let task: string;
+  let note: string;
+
+  const reviewLink = (link: string) => link.replace(/\/w\/([^/#]+)#/, '/w/$1/review#');
+  async function heardSince(page: Page, from: number): Promise<string[]> {
+    await page.waitForTimeout(2_500);
+    return (await announced(page)).slice(from);
+  }
+
+  beforeAll(async () => {
+    const wall = await createWall(server.url, { title: 'Katselu' });
+    client = connectClient(server.url, wall.id, wall.tokens.facilitator);
+    await client.synced;
+    task = client.wall.process.firstTaskId()!;
+    note = client.wall.addNote({ groupId: client.wall.groups()[0]!.id, taskId: task, text: 'Jonot ovat pitkiä', color: 'yellow', authorName: null, authorId: null })!;
+    client.wall.comments.add({ noteId: note, text: 'Vanha kommentti', authorName: null, authorId: null });
+    client.wall.control.setReviewFeedback(true);
+    for (const link of [wall.links.viewer, reviewLink(wall.links.participant)]) {
+      const context = await chromium.newContext();
+      contexts.push(context);
+      await recordAnnouncements(context);
+      const page = await context.newPage();
+      await page.goto(link);
+      await page.getByText('Vanha kommentti').waitFor();
+      await expectStatus(page, 'online');
+      if (link === wall.links.viewer) reader = page;
+      else writer = page;
+    }
+  });
+
+  afterAll(() => client?.destroy());
+
+  it('what was there when the page opened is not announced', async () => {
+    expect((await heardSince(reader, 0)).filter((t) => /uu(si|tta)/.test(t))).toEqual([]);
+  });
+
+  it('two quick comments: one summary, once', async () => {
+    const from = (await announced(reader)).length;
+    client.wall.comments.add({ noteId: note, text: 'Ensimmäinen', authorName: null, authorId: null });
+    client.wall.comments.add({ noteId: note, text: 'Toinen', authorName: null, authorId: null });
+    const region = reader.getByRole('status', { name: 'Ilmoitukset' });
+    await expect.poll(() => region.textContent(), { timeout: 8_000 }).toBe('2 uutta kommenttia');
+    expect(await heardSince(reader, from)).toEqual(['2 uutta kommenttia']);
+  });
+
+  it('a new note and a reaction together: one sentence', async () => {
+    const from = (await announced(reader)).length;
+    client.wall.addNote({ groupId: client.wall.groups()[1]!.id, taskId: task, text: 'Uusi lappu katselussa', color: 'blue', authorName: null, authorId: null });
+    client.wall.reactions.toggle(note, 'recognise', 'someone');
+    await expect.poll(async () => (await announced(reader)).slice(from), { timeout: 8_000 }).toEqual(['1 uusi lappu ja 1 uusi reaktio']);
+    expect(await heardSince(reader, from)).toEqual(['1 uusi lappu ja 1 uusi reaktio']);
+  });
+
+  it("one's own comment is told as sent, and to others as news", async () => {
+    const readerFrom = (await announced(reader)).length;
+    const writerFrom = (await announced(writer)).length;
+    const card = writer.getByTestId('review-note').filter({ hasText: 'Jonot ovat pitkiä' });
+    await card.getByRole('textbox', { name: 'Kommentoi lappua' }).fill('Oma kommentti');
+    await card.getByRole('button', { name: 'Lähetä kommentti' }).click();
+    await expect.poll(async () => (await announced(reader)).slice(readerFrom), { timeout: 8_000 }).toEqual(['1 uusi kommentti']);
+    expect(await heardSince(writer, writerFrom)).toEqual(['Kommentti lähetetty.']);
+  });
+
+  it('news in a task the review does not show is not announced', async () => {
+    const from = (await announced(reader)).length;
+    const other = client.wall.process.tasks().find((t) => t.id !== task)!.id;
+    const elsewhere = client.wall.addNote({ groupId: client.wall.groups()[0]!.id, taskId: other, text: 'Muualla', color: 'yellow', authorName: null, authorId: null })!;
+    client.wall.comments.add({ noteId: elsewhere, text: 'Muualla kommentti', authorName: null, authorId: null });
+    // One socket delivers updates in order: once this comment shows, the others have arrived too.
+    client.wall.comments.add({ noteId: note, text: 'Tässä tehtävässä', authorName: null, authorId: null });
+    await reader.getByText('Tässä tehtävässä').waitFor();
+    await expect.poll(async () => (await announced(reader)).slice(from), { timeout: 8_000 }).toEqual(['1 uusi kommentti']);
+    expect(await heardSince(reader, from)).toEqual(['1 uusi kommentti']);
   });
 });
