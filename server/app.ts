@@ -46,8 +46,8 @@ export interface AppDeps {
   /** Bytes of updates waiting for missing dependencies before the sender is cut off. */
   maxPendingBytes?: number;
   pingIntervalMs?: number;
-  /** The projector's short join codes (tests pass one with their own clock). */
-  joinCodes?: JoinCodes;
+  /** The clock of the projector's short join codes (tests pass their own to test expiry). */
+  joinCodeClock?: () => number;
 }
 
 const MiB = 1024 * 1024;
@@ -109,7 +109,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(exportRoutes, { config, store, registry });
   await app.register(reportRoutes, { store, registry });
   await app.register(wallAdminRoutes, { config, store, admin });
-  await app.register(joinCodeRoutes, { store, codes: deps.joinCodes ?? new JoinCodes() });
+  await app.register(joinCodeRoutes, { store, codes: new JoinCodes(store, { now: deps.joinCodeClock }) });
   installRetentionSweeper(app, store, admin, config.retentionSweepMs);
   await app.register(staticRoutes, { staticDir: config.staticDir });
   return app;

@@ -42,7 +42,7 @@ export async function joinCodeRoutes(app: FastifyInstance, opts: JoinCodeRoutesO
       if (!isParticipantLink(wall, parsed.data.participantToken)) {
         throw new HttpError(422, 'not_participant_link', 'That is not this wall’s current participant link.');
       }
-      const { code, expiresAt } = codes.issue({ wallId: wall.id, participantToken: parsed.data.participantToken });
+      const { code, expiresAt } = await codes.issue({ wallId: wall.id, participantToken: parsed.data.participantToken });
       const body: JoinCodeResponse = { code, expiresAt: new Date(expiresAt).toISOString() };
       return body;
     },
@@ -50,7 +50,7 @@ export async function joinCodeRoutes(app: FastifyInstance, opts: JoinCodeRoutesO
 
   app.get<{ Params: { code: string } }>('/j/:code', { config: AUTH_GUARDED }, async (request, reply) => {
     const params = JoinCodeParams.safeParse(request.params);
-    const target = params.success ? codes.resolve(params.data.code) : undefined;
+    const target = params.success ? await codes.resolve(params.data.code) : undefined;
     // Checked again on use: a participant link replaced (or a wall deleted) since the code was
     // made must not open through it.
     const wall = target ? await store.getWall(target.wallId) : undefined;

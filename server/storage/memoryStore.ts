@@ -5,6 +5,7 @@ import {
   WallNotFoundError,
   type NewWallRecord,
   type Store,
+  type StoredJoinCode,
   type StoredState,
   type TokenTarget,
   type WallRecord,
@@ -20,6 +21,8 @@ interface Entry {
 
 export class MemoryStore implements Store {
   private walls = new Map<string, Entry>();
+  /** Join codes by wall id: one per wall. */
+  private joinCodes = new Map<string, StoredJoinCode>();
   private closed = false;
 
   private entry(id: string): Entry {
@@ -99,6 +102,28 @@ export class MemoryStore implements Store {
   async deleteWall(id: string): Promise<void> {
     this.assertOpen();
     this.walls.delete(id);
+    this.joinCodes.delete(id);
+  }
+
+  async putJoinCode(code: StoredJoinCode, now: number): Promise<boolean> {
+    this.entry(code.wallId);
+    for (const [wallId, c] of this.joinCodes) if (c.expiresAt <= now) this.joinCodes.delete(wallId);
+    const taken = [...this.joinCodes.values()].some((c) => c.lookup === code.lookup && c.wallId !== code.wallId);
+    if (taken) return false;
+    this.joinCodes.set(code.wallId, structuredClone(code));
+    return true;
+  }
+
+  async getJoinCode(lookup: string, now: number): Promise<StoredJoinCode | undefined> {
+    this.assertOpen();
+    const found = [...this.joinCodes.values()].find((c) => c.lookup === lookup && c.expiresAt > now);
+    return found && structuredClone(found);
+  }
+
+  async joinCodeFor(wallId: string, tokenHash: string, now: number): Promise<StoredJoinCode | undefined> {
+    this.assertOpen();
+    const found = this.joinCodes.get(wallId);
+    return found && found.tokenHash === tokenHash && found.expiresAt > now ? structuredClone(found) : undefined;
   }
 
   async close(): Promise<void> {

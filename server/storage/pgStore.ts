@@ -23,10 +23,12 @@ import {
   WallNotFoundError,
   type NewWallRecord,
   type Store,
+  type StoredJoinCode,
   type StoredState,
   type TokenTarget,
   type WallRecord,
 } from './store';
+import { JOIN_CODE_COLUMNS, joinCodeRowParser } from './joinCodeRow';
 import { tokenColumnsAfter, WALL_COLUMNS, wallRowParser } from './wallRow';
 
 const SCHEMA = `
@@ -47,6 +49,15 @@ CREATE TABLE IF NOT EXISTS updates (
   data    BYTEA NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_wall ON updates (wall_id, seq);
+CREATE TABLE IF NOT EXISTS join_codes (
+  lookup       TEXT PRIMARY KEY,
+  wall_id      TEXT NOT NULL UNIQUE REFERENCES walls(id) ON DELETE CASCADE,
+  token_hash   TEXT NOT NULL,
+  sealed_token BYTEA NOT NULL,
+  sealed_code  BYTEA NOT NULL,
+  expires_at   BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS join_codes_by_expiry ON join_codes (expires_at);
 `;
 
 /** Any 64-bit key: instances starting together take turns creating the schema. */
@@ -61,6 +72,7 @@ const Bytes = z.instanceof(Buffer).transform((b) => new Uint8Array(b.buffer, b.b
 const parseWallRow = wallRowParser(BigIntColumn);
 const SnapshotRow = z.object({ snapshot: Bytes, snapshot_seq: BigIntColumn });
 const UpdateRow = z.object({ seq: BigIntColumn, data: Bytes });
+const parseJoinCodeRow = joinCodeRowParser(BigIntColumn, Bytes);
 
 const codeOf = (err: unknown) => (err as { code?: string }).code;
 
@@ -183,6 +195,44 @@ export class PgStore implements Store {
 
   async deleteWall(id: string): Promise<void> {
     await this.pool.query(`DELETE FROM walls WHERE id = $1`, [id]); // updates go by ON DELETE CASCADE
+  }
+
+  async putJoinCode(code: StoredJoinCode, now: number): Promise<boolean> {
+    try {
+      return await this.transaction(async (c) => {
+        await c.query(`DELETE FROM join_codes WHERE expires_at <= $1`, [now]);
+        const owner = await c.query(`SELECT wall_id FROM join_codes WHERE lookup = $1`, [code.lookup]);
+        if (owner.rows.length > 0 && z.object({ wall_id: z.string() }).parse(owner.rows[0]).wall_id !== code.wallId) return false;
+        await c.query(`DELETE FROM join_codes WHERE wall_id = $1`, [code.wallId]);
+        await c.query(`INSERT INTO join_codes (${JOIN_CODE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          code.lookup,
+          code.wallId,
+          code.tokenHash,
+          Buffer.from(code.sealedToken),
+          Buffer.from(code.sealedCode),
+          code.expiresAt,
+        ]);
+        return true;
+      });
+    } catch (err) {
+      if (codeOf(err) === PG_FOREIGN_KEY_VIOLATION) throw new WallNotFoundError(code.wallId);
+      // Another instance stored the same lookup (or a code for this wall) at the same moment.
+      if (codeOf(err) === PG_UNIQUE_VIOLATION) return false;
+      throw err;
+    }
+  }
+
+  async getJoinCode(lookup: string, now: number): Promise<StoredJoinCode | undefined> {
+    const { rows } = await this.pool.query(`SELECT ${JOIN_CODE_COLUMNS} FROM join_codes WHERE lookup = $1 AND expires_at > $2`, [lookup, now]);
+    return rows.length === 0 ? undefined : parseJoinCodeRow(rows[0]);
+  }
+
+  async joinCodeFor(wallId: string, tokenHash: string, now: number): Promise<StoredJoinCode | undefined> {
+    const { rows } = await this.pool.query(
+      `SELECT ${JOIN_CODE_COLUMNS} FROM join_codes WHERE wall_id = $1 AND token_hash = $2 AND expires_at > $3`,
+      [wallId, tokenHash, now],
+    );
+    return rows.length === 0 ? undefined : parseJoinCodeRow(rows[0]);
   }
 
   async close(): Promise<void> {

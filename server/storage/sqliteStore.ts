@@ -20,10 +20,12 @@ import {
   WallNotFoundError,
   type NewWallRecord,
   type Store,
+  type StoredJoinCode,
   type StoredState,
   type TokenTarget,
   type WallRecord,
 } from './store';
+import { JOIN_CODE_COLUMNS, joinCodeRowParser } from './joinCodeRow';
 import { tokenColumnsAfter, WALL_COLUMNS, wallRowParser } from './wallRow';
 
 const SCHEMA = `
@@ -42,6 +44,15 @@ CREATE TABLE IF NOT EXISTS updates (
   data    BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_wall ON updates (wall_id, seq);
+CREATE TABLE IF NOT EXISTS join_codes (
+  lookup       TEXT PRIMARY KEY,
+  wall_id      TEXT NOT NULL UNIQUE REFERENCES walls(id) ON DELETE CASCADE,
+  token_hash   TEXT NOT NULL,
+  sealed_token BLOB NOT NULL,
+  sealed_code  BLOB NOT NULL,
+  expires_at   INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS join_codes_by_expiry ON join_codes (expires_at);
 `;
 
 /** Columns added after the first release; added to an older database when it is opened. */
@@ -51,7 +62,9 @@ const ADDED_COLUMNS: Record<string, string> = {
 };
 
 const Blob = z.instanceof(Uint8Array);
-const parseWallRow = wallRowParser(z.number().int().nonnegative());
+const Integer = z.number().int().nonnegative();
+const parseWallRow = wallRowParser(Integer);
+const parseJoinCodeRow = joinCodeRowParser(Integer, Blob.transform((b) => new Uint8Array(b)));
 const SnapshotRow = z.object({ snapshot: Blob, snapshot_seq: StoredSeq });
 const UpdateRow = z.object({ seq: StoredSeq, data: Blob });
 
@@ -90,6 +103,12 @@ export class SqliteStore implements Store {
       setSnapshot: this.db.prepare(`UPDATE walls SET snapshot = ?, snapshot_seq = ? WHERE id = ?`),
       deleteUpTo: this.db.prepare(`DELETE FROM updates WHERE wall_id = ? AND seq <= ?`),
       deleteWall: this.db.prepare(`DELETE FROM walls WHERE id = ?`),
+      deleteExpiredCodes: this.db.prepare(`DELETE FROM join_codes WHERE expires_at <= ?`),
+      codeOwner: this.db.prepare(`SELECT wall_id FROM join_codes WHERE lookup = ?`),
+      deleteWallCodes: this.db.prepare(`DELETE FROM join_codes WHERE wall_id = ?`),
+      insertCode: this.db.prepare(`INSERT INTO join_codes (${JOIN_CODE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`),
+      codeByLookup: this.db.prepare(`SELECT ${JOIN_CODE_COLUMNS} FROM join_codes WHERE lookup = ? AND expires_at > ?`),
+      codeOfWall: this.db.prepare(`SELECT ${JOIN_CODE_COLUMNS} FROM join_codes WHERE wall_id = ? AND token_hash = ? AND expires_at > ?`),
     };
   }
 
@@ -176,6 +195,32 @@ export class SqliteStore implements Store {
     // the database and cut the WAL to zero bytes. Returns busy=1 only if another connection
     // reads, and this process holds the only one.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async putJoinCode(code: StoredJoinCode, now: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.stmt.deleteExpiredCodes.run(now);
+      const owner = this.stmt.codeOwner.get(code.lookup);
+      if (owner !== undefined && z.object({ wall_id: z.string() }).parse(owner).wall_id !== code.wallId) return false;
+      this.stmt.deleteWallCodes.run(code.wallId);
+      try {
+        this.stmt.insertCode.run(code.lookup, code.wallId, code.tokenHash, code.sealedToken, code.sealedCode, code.expiresAt);
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new WallNotFoundError(code.wallId);
+        throw err;
+      }
+      return true;
+    })();
+  }
+
+  async getJoinCode(lookup: string, now: number): Promise<StoredJoinCode | undefined> {
+    const row = this.stmt.codeByLookup.get(lookup, now);
+    return row === undefined ? undefined : parseJoinCodeRow(row);
+  }
+
+  async joinCodeFor(wallId: string, tokenHash: string, now: number): Promise<StoredJoinCode | undefined> {
+    const row = this.stmt.codeOfWall.get(wallId, tokenHash, now);
+    return row === undefined ? undefined : parseJoinCodeRow(row);
   }
 
   async close(): Promise<void> {

@@ -31,6 +31,24 @@ export interface StoredState {
   lastSeq: number;
 }
 
+/**
+ * One short join code as stored (server/joinCodes.ts makes and reads them). Nothing here opens
+ * the wall without the code itself: the key is a slow hash of the code, the participant token is
+ * encrypted with a key derived from the code, and the code is encrypted with a key derived from
+ * the token. The store only keeps the bytes and the expiry.
+ */
+export interface StoredJoinCode {
+  /** Hex key derived from the code: unique among live codes. */
+  lookup: string;
+  wallId: string;
+  /** SHA-256 hex of the participant token the code stands for (the wall row holds the same). */
+  tokenHash: string;
+  sealedToken: Uint8Array;
+  sealedCode: Uint8Array;
+  /** Epoch ms; from then on the code is as good as deleted. */
+  expiresAt: number;
+}
+
 export interface Store {
   /** Creates a wall whose snapshot is `initialUpdate`. Rejects if the id exists. */
   createWall(record: NewWallRecord, initialUpdate: Uint8Array): Promise<void>;
@@ -58,6 +76,17 @@ export interface Store {
    * (SQLite: secure_delete, then the WAL is checkpointed and truncated). Unknown ids are a no-op.
    */
   deleteWall(id: string): Promise<void>;
+  /**
+   * Stores a join code in place of every other code of its wall (one code per wall at a time).
+   * Resolves false, storing nothing, when `code.lookup` belongs to another wall's live code.
+   * Deletes every expired code first. Rejects with WallNotFoundError for an unknown wall. A
+   * deleted wall's codes go with it.
+   */
+  putJoinCode(code: StoredJoinCode, now: number): Promise<boolean>;
+  /** The live (expiresAt > now) code with this lookup key. */
+  getJoinCode(lookup: string, now: number): Promise<StoredJoinCode | undefined>;
+  /** The wall's live code, if it stands for the participant token with this hash. */
+  joinCodeFor(wallId: string, tokenHash: string, now: number): Promise<StoredJoinCode | undefined>;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@
  * A Store decorator for lifecycle tests: slows down or fails loads and appends of a real store. It wraps a
  * real implementation, so everything else behaves exactly as in production.
  */
-import type { NewWallRecord, Store, StoredState, TokenTarget } from '../../server/storage/store';
+import type { NewWallRecord, Store, StoredJoinCode, StoredState, TokenTarget } from '../../server/storage/store';
 
 export class ControlledStore implements Store {
   loadDelayMs = 0;
@@ -52,6 +52,15 @@ export class ControlledStore implements Store {
   }
   deleteWall(id: string) {
     return this.inner.deleteWall(id);
+  }
+  putJoinCode(code: StoredJoinCode, now: number) {
+    return this.inner.putJoinCode(code, now);
+  }
+  getJoinCode(lookup: string, now: number) {
+    return this.inner.getJoinCode(lookup, now);
+  }
+  joinCodeFor(wallId: string, tokenHash: string, now: number) {
+    return this.inner.joinCodeFor(wallId, tokenHash, now);
   }
   close() {
     return this.inner.close();

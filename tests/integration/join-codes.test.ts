@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JoinCodeResponse, RotateTokenResponse } from '../../shared/schemas';
+import { hashToken } from '../../server/auth/tokens';
 import { JoinCodes } from '../../server/joinCodes';
+import { MemoryStore } from '../../server/storage/memoryStore';
 import { apiRequest } from '../helpers/api';
-import { createWall, startServer, type TestServer } from '../helpers/server';
+import { createWall, removeDir, startServer, tempDir, type TestServer } from '../helpers/server';
+import { makeRecord } from '../unit/storage.contract';
 
 const HOUR = 60 * 60 * 1000;
 // The server's codes run on this clock, so expiry is tested without waiting 12 hours.
 let now = Date.parse('2026-03-02T09:00:00Z');
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({}, { joinCodes: new JoinCodes({ now: () => now }) });
+  server = await startServer({}, { joinCodeClock: () => now });
 });
 afterAll(() => server.close());
 
@@ -99,15 +102,58 @@ describe('guessing codes', () => {
   });
 });
 
+describe('codes are stored', () => {
+  it('a code survives a restart of the server (SQLite)', async () => {
+    const dataDir = tempDir();
+    try {
+      const first = await startServer({ dataDir });
+      const wall = await createWall(first.url);
+      const res = await apiRequest(first.url, 'POST', `/api/walls/${wall.id}/join-code`, wall.tokens.facilitator, {
+        participantToken: wall.tokens.participant,
+      });
+      const { code } = JoinCodeResponse.parse(await res.json());
+      await first.close();
+      const second = await startServer({ dataDir });
+      try {
+        const opened = await fetch(`${second.url}/j/${code}`, { redirect: 'manual' });
+        expect(opened.status).toBe(302);
+        expect(opened.headers.get('location')).toBe(`/w/${wall.id}#${wall.tokens.participant}`);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      removeDir(dataDir);
+    }
+  });
+});
+
 describe('JoinCodes', () => {
-  it('holds at most maxCodes, forgetting the oldest first', () => {
-    const codes = new JoinCodes({ maxCodes: 2 });
-    const a = codes.issue({ wallId: 'a', participantToken: 't' });
-    const b = codes.issue({ wallId: 'b', participantToken: 't' });
-    const c = codes.issue({ wallId: 'c', participantToken: 't' });
-    expect(codes.size).toBe(2);
-    expect(codes.resolve(a.code)).toBeUndefined();
-    expect(codes.resolve(b.code)?.wallId).toBe('b');
-    expect(codes.resolve(c.code)?.wallId).toBe('c');
+  async function withWall() {
+    const store = new MemoryStore();
+    const record = makeRecord();
+    await store.createWall(record, new Uint8Array([0, 0]));
+    return { store, wallId: record.id, codes: new JoinCodes(store) };
+  }
+
+  it('keeps one code per wall: a new participant link gets a new code and the old code stops resolving', async () => {
+    const { codes, wallId } = await withWall();
+    const old = await codes.issue({ wallId, participantToken: 'vanha-linkki-'.padEnd(32, 'x') });
+    const fresh = await codes.issue({ wallId, participantToken: 'uusi-linkki-'.padEnd(32, 'y') });
+    expect(fresh.code).not.toBe(old.code);
+    expect(await codes.resolve(old.code)).toBeUndefined();
+    expect((await codes.resolve(fresh.code))?.participantToken).toBe('uusi-linkki-'.padEnd(32, 'y'));
+  });
+
+  it('stores neither the code nor the participant token in readable form', async () => {
+    const { codes, store, wallId } = await withWall();
+    const participantToken = 'salainen-osallistujalinkki-123456';
+    const { code } = await codes.issue({ wallId, participantToken });
+    const stored = await store.joinCodeFor(wallId, hashToken(participantToken), Date.now());
+    expect(stored).toBeDefined();
+    const bytes = Buffer.from(JSON.stringify({ ...stored, sealedToken: [...stored!.sealedToken], sealedCode: [...stored!.sealedCode] }));
+    const raw = Buffer.concat([bytes, Buffer.from(stored!.sealedToken), Buffer.from(stored!.sealedCode)]);
+    for (const secret of [participantToken, code, code.replace('-', '')]) expect(raw.includes(Buffer.from(secret))).toBe(false);
+    // And yet the code opens it.
+    expect(await codes.resolve(code)).toEqual({ wallId, participantToken });
   });
 });

@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
-import { RotateTokenResponse } from '../../shared/schemas';
+import { JoinCodeResponse, RotateTokenResponse } from '../../shared/schemas';
 import { Wall } from '../../shared/wall';
 import { apiRequest } from '../helpers/api';
 import { upgradeStatus } from '../helpers/rawSocket';
@@ -263,5 +263,19 @@ describe('several instances over Redis and PostgreSQL', { timeout: 90_000 }, () 
     await waitFor(() => onA.wall.notes().length > 20, 10_000, "A got B's accepted notes");
     longNote(onA, 'A one more');
     await waitFor(() => onA.closes.some((c) => c.code === CloseCode.WallFull), 10_000, 'A refused its next note too');
+  });
+
+  it('a join code made on A opens the wall on B (codes live in PostgreSQL)', async () => {
+    const { instances: [a, b] } = await startInstances(2);
+    const wall = await createWall(a!.url);
+    const res = await apiRequest(a!.url, 'POST', `/api/walls/${wall.id}/join-code`, wall.tokens.facilitator, { participantToken: wall.tokens.participant });
+    expect(res.status).toBe(200);
+    const { code } = JoinCodeResponse.parse(await res.json());
+    const opened = await fetch(`${b!.url}/j/${code}`, { redirect: 'manual' });
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get('location')).toBe(`/w/${wall.id}#${wall.tokens.participant}`);
+    // Asked again on B (the projector reloaded behind the balancer): the same code.
+    const again = await apiRequest(b!.url, 'POST', `/api/walls/${wall.id}/join-code`, wall.tokens.facilitator, { participantToken: wall.tokens.participant });
+    expect(JoinCodeResponse.parse(await again.json()).code).toBe(code);
   });
 });

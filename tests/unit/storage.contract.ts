@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { randomId } from '../../shared/ids';
-import type { NewWallRecord, Store } from '../../server/storage/store';
+import type { NewWallRecord, Store, StoredJoinCode } from '../../server/storage/store';
 
 export interface StoreFixture {
   store: Store;
@@ -35,6 +35,18 @@ function writer() {
   doc.on('update', (u: Uint8Array) => updates.push(u));
   const map = doc.getMap<number>('m');
   return { doc, updates, set: (k: string, v: number) => map.set(k, v) };
+}
+
+function joinCode(wallId: string, overrides: Partial<StoredJoinCode> = {}): StoredJoinCode {
+  return {
+    lookup: randomBytes(32).toString('hex'),
+    wallId,
+    tokenHash: hash(),
+    sealedToken: new Uint8Array(randomBytes(60)),
+    sealedCode: new Uint8Array(randomBytes(34)),
+    expiresAt: 2_000,
+    ...overrides,
+  };
 }
 
 function replay(updates: Uint8Array[]): Y.Map<number> {
@@ -273,6 +285,80 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       } finally {
         await f.cleanup();
       }
+    });
+
+    describe('join codes', () => {
+      it('stores a code and finds it by lookup and by wall and token, until it expires', () =>
+        withStore(async ({ store }) => {
+          const record = makeRecord();
+          await store.createWall(record, new Uint8Array([0, 0]));
+          const code = joinCode(record.id);
+          expect(await store.putJoinCode(code, 1_000)).toBe(true);
+          expect(await store.getJoinCode(code.lookup, 1_999)).toEqual(code);
+          expect(await store.joinCodeFor(record.id, code.tokenHash, 1_999)).toEqual(code);
+          expect(await store.joinCodeFor(record.id, hash(), 1_999)).toBeUndefined();
+          expect(await store.getJoinCode(joinCode(record.id).lookup, 1_999)).toBeUndefined();
+          expect(await store.getJoinCode(code.lookup, 2_000)).toBeUndefined();
+          expect(await store.joinCodeFor(record.id, code.tokenHash, 2_000)).toBeUndefined();
+        }));
+
+      it('keeps one code per wall: a new one (or the same with a new expiry) replaces the old', () =>
+        withStore(async ({ store }) => {
+          const record = makeRecord();
+          await store.createWall(record, new Uint8Array([0, 0]));
+          const first = joinCode(record.id);
+          const second = joinCode(record.id);
+          await store.putJoinCode(first, 1_000);
+          expect(await store.putJoinCode(second, 1_000)).toBe(true);
+          expect(await store.getJoinCode(first.lookup, 1_000)).toBeUndefined();
+          expect(await store.getJoinCode(second.lookup, 1_000)).toEqual(second);
+          expect(await store.putJoinCode({ ...second, expiresAt: 5_000 }, 1_500)).toBe(true);
+          expect((await store.getJoinCode(second.lookup, 4_000))?.expiresAt).toBe(5_000);
+        }));
+
+      it("refuses a lookup another wall's live code holds, and takes it once that one expired", () =>
+        withStore(async ({ store }) => {
+          const [one, two] = [makeRecord(), makeRecord()];
+          await store.createWall(one, new Uint8Array([0, 0]));
+          await store.createWall(two, new Uint8Array([0, 0]));
+          const code = joinCode(one.id);
+          await store.putJoinCode(code, 1_000);
+          const clash = joinCode(two.id, { lookup: code.lookup, expiresAt: 9_000 });
+          expect(await store.putJoinCode(clash, 1_500)).toBe(false);
+          expect(await store.getJoinCode(code.lookup, 1_500)).toEqual(code);
+          expect(await store.joinCodeFor(two.id, clash.tokenHash, 1_500)).toBeUndefined();
+          expect(await store.putJoinCode(clash, 2_000)).toBe(true);
+          expect(await store.getJoinCode(code.lookup, 2_000)).toEqual(clash);
+        }));
+
+      it('rejects a code for an unknown wall, and a deleted wall takes its code with it', () =>
+        withStore(async ({ store }) => {
+          await expect(store.putJoinCode(joinCode(randomId(16)), 1_000)).rejects.toThrow(/not found/);
+          const record = makeRecord();
+          await store.createWall(record, new Uint8Array([0, 0]));
+          const code = joinCode(record.id);
+          await store.putJoinCode(code, 1_000);
+          await store.deleteWall(record.id);
+          expect(await store.getJoinCode(code.lookup, 1_000)).toBeUndefined();
+        }));
+
+      it('keeps a code across a reopen (durable stores)', async () => {
+        const f = await open();
+        if (!f.reopen) {
+          expect(f.reopen).toBeUndefined();
+          return f.cleanup();
+        }
+        try {
+          const record = makeRecord();
+          await f.store.createWall(record, new Uint8Array([0, 0]));
+          const code = joinCode(record.id);
+          await f.store.putJoinCode(code, 1_000);
+          const reopened = await f.reopen();
+          expect(await reopened.getJoinCode(code.lookup, 1_000)).toEqual(code);
+        } finally {
+          await f.cleanup();
+        }
+      });
     });
   });
 }

@@ -53,7 +53,7 @@ describe('SqliteStore specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('adds the access columns to a database made before them', async () => {
+  it('adds the access columns and the join_codes table to a database made before them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pajaseina-store-'));
     const record = makeRecord();
     const old = new Database(join(dir, DB_FILE));
@@ -66,6 +66,10 @@ describe('SqliteStore specifics', () => {
     expect(await store.getWall(record.id)).toEqual({ ...record, groupTokenHashes: {}, deleteAt: null });
     await store.setDeleteAt(record.id, 42);
     expect(await store.dueForDeletion(42)).toEqual([record.id]);
+    // The join_codes table is created for it as well.
+    const code = { lookup: 'ab'.repeat(32), wallId: record.id, tokenHash: 'cd'.repeat(32), sealedToken: new Uint8Array([1]), sealedCode: new Uint8Array([2]), expiresAt: 99 };
+    expect(await store.putJoinCode(code, 1)).toBe(true);
+    expect(await store.getJoinCode(code.lookup, 1)).toEqual(code);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
