@@ -1,4 +1,5 @@
 /** Downloads of the wall's exports (Markdown, CSV, JSON) with this page's token. */
+import { announce } from '../announce';
 import { downloadExport } from '../download';
 import { useT } from '../i18n';
 import { useWallContext } from '../views/wallContext';
@@ -17,7 +18,7 @@ export function ReportExports() {
       <h2 id="report-exports">{t('report.exports')}</h2>
       <div class="actions">
         {FILES.map(([file, label]) => (
-          <button key={file} type="button" class="button" onClick={() => void downloadExport(wallId, token, file).catch(() => {})}>
+          <button key={file} type="button" class="button" onClick={() => void downloadExport(wallId, token, file).catch(() => announce(t('report.exportFailed')))}>
             {t(label)}
           </button>
         ))}

@@ -61,13 +61,14 @@ export function Slideshow({ slides, showAuthors, votes, onClose }: SlideshowProp
         <p class="slideshow__empty">{t('projector.noNotes')}</p>
       )}
       <div class="slideshow__controls">
-        <button type="button" class="button" disabled={at === 0} onClick={() => go(-1)}>
+        {/* aria-disabled, not disabled: a button that disables itself under the keyboard would drop the focus to the page. */}
+        <button type="button" class="button" aria-disabled={at === 0} onClick={() => go(-1)}>
           {t('projector.previous')}
         </button>
         <span class="slideshow__position" data-testid="slide-position">
           {t('projector.slidePosition', { position: total === 0 ? 0 : at + 1, total })}
         </span>
-        <button type="button" class="button" disabled={at >= total - 1} onClick={() => go(1)}>
+        <button type="button" class="button" aria-disabled={at >= total - 1} onClick={() => go(1)}>
           {t('projector.next')}
         </button>
       </div>

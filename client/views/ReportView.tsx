@@ -10,6 +10,7 @@ import { reportText } from '../../shared/reportText';
 import { AfterWorkshopTools } from '../components/AfterWorkshopTools';
 import { AppHeader } from '../components/AppHeader';
 import { FeedbackResults } from '../components/FeedbackResults';
+import { ReportContents } from '../components/ReportContents';
 import { ReportExports } from '../components/ReportExports';
 import { ReportSummary } from '../components/ReportSummary';
 import { useT, type Translator } from '../i18n';
@@ -58,6 +59,7 @@ export function ReportView(_props: { onChangeProfile: () => void }) {
         <h1>
           {t('report.title')}: {title}
         </h1>
+        <ReportContents clientsShown={report.clientsShown} />
 
         <section aria-labelledby="report-phases">
           <h2 id="report-phases">{t('report.phases')}</h2>
