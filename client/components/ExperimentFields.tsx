@@ -53,7 +53,12 @@ export function ExperimentFields({ note, canEdit }: { note: Note; canEdit: boole
         <p class="hint">{t('process.experiment.empty')}</p>
       )}
       {canEdit && (
-        <button type="button" class="button button--small" data-focus="experiment" onClick={() => setEditing(true)}>
+        <button type="button" class="button button--small" data-focus="experiment" onClick={() => {
+            setEditing(true);
+            // The form replaces this button: the focus goes to its first field.
+            focusLater(`#experiment-${CSS.escape(note.id)}-${EXPERIMENT_FIELDS[0]}`);
+          }}
+        >
           {t('process.experiment.edit')}
         </button>
       )}

@@ -34,7 +34,18 @@ export function MirrorForm({ item, idPrefix, onSave, onCancel }: Props) {
   };
 
   return (
-    <form class="mirror-form" onSubmit={submit} noValidate>
+    <form
+      class="mirror-form"
+      onSubmit={submit}
+      noValidate
+      onKeyDown={(e) => {
+        // Esc cancels, as in the note editor and the experiment form.
+        if (e.key === 'Escape' && onCancel) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
       <label for={`${idPrefix}-kind`}>{t('process.mirror.kindLabel')}</label>
       <select id={`${idPrefix}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value as MirrorKind)}>
         {MIRROR_KINDS.map((k) => (

@@ -34,6 +34,8 @@ const itemName = (item: { text: string; url?: string }) => {
 };
 
 const itemSelector = (id: string) => `[data-mirror-id="${CSS.escape(id)}"]`;
+const editButton = (id: string) => `${itemSelector(id)} [data-focus="edit"]`;
+const ADD_BUTTON = '[data-focus="mirror-add"]';
 
 export function MirrorPanel({ taskId, offerUndo }: Props) {
   const t = useT();
@@ -56,6 +58,8 @@ export function MirrorPanel({ taskId, offerUndo }: Props) {
     offerUndo(t('process.mirror.removed'), () => {
       wall.mirror.restore(removed);
       announce(t('process.mirror.restored'));
+      // The toast goes away with its button: the focus goes to the item that came back.
+      focusLater(editButton(removed.id), itemSelector(removed.id));
     });
     focusLater('.toast button');
   };
@@ -75,12 +79,15 @@ export function MirrorPanel({ taskId, offerUndo }: Props) {
                 <MirrorForm
                   item={item}
                   idPrefix={`mirror-edit-${item.id}`}
-                  onCancel={() => setEditing(null)}
+                  onCancel={() => {
+                    setEditing(null);
+                    focusLater(editButton(item.id));
+                  }}
                   onSave={(v) => {
                     wall.mirror.update(item.id, v);
                     setEditing(null);
                     announce(t('process.mirror.saved'));
-                    focusLater(`${itemSelector(item.id)} [data-focus="edit"]`);
+                    focusLater(editButton(item.id));
                   }}
                 />
               ) : (
@@ -101,7 +108,16 @@ export function MirrorPanel({ taskId, offerUndo }: Props) {
                   )}
                   {canManage && (
                     <div class="actions mirror-item__actions">
-                      <button type="button" class="button button--small" data-focus="edit" aria-label={t('process.mirror.editNamed', { name: itemName(item) })} onClick={() => setEditing(item.id)}>
+                      <button
+                        type="button"
+                        class="button button--small"
+                        data-focus="edit"
+                        aria-label={t('process.mirror.editNamed', { name: itemName(item) })}
+                        onClick={() => {
+                          setEditing(item.id);
+                          focusLater(`#mirror-edit-${CSS.escape(item.id)}-kind`);
+                        }}
+                      >
                         {t('process.mirror.edit')}
                       </button>
                       <button
@@ -144,14 +160,25 @@ export function MirrorPanel({ taskId, offerUndo }: Props) {
         (adding ? (
           <MirrorForm
             idPrefix="mirror-new"
-            onCancel={() => setAdding(false)}
+            onCancel={() => {
+              setAdding(false);
+              focusLater(ADD_BUTTON);
+            }}
             onSave={(v) => {
               const id = wall.mirror.add({ taskId, ...v });
               if (id) announce(t('process.mirror.added'));
             }}
           />
         ) : (
-          <button type="button" class="button" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            class="button"
+            data-focus="mirror-add"
+            onClick={() => {
+              setAdding(true);
+              focusLater('#mirror-new-kind');
+            }}
+          >
             <span aria-hidden="true">+</span> {t('process.mirror.addOpen')}
           </button>
         ))}

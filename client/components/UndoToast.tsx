@@ -13,6 +13,18 @@ export interface UndoOffer {
 
 const VISIBLE_MS = 12_000;
 
+/**
+ * The toast's buttons go away with it. Unless the undo put the focus on what came back, the
+ * focus goes to the region around the toast (the wall's <main>) instead of being lost.
+ */
+function keepFocusNear(toast: HTMLElement | null): void {
+  const region = toast?.closest<HTMLElement>('main, [tabindex="-1"]');
+  requestAnimationFrame(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && region?.isConnected) region.focus();
+  });
+}
+
 export function UndoToast({ offer, onDone }: { offer: UndoOffer | null; onDone: () => void }) {
   const t = useT();
   const [paused, setPaused] = useState(false);
@@ -42,12 +54,22 @@ export function UndoToast({ offer, onDone }: { offer: UndoOffer | null; onDone: 
         class="button button--primary"
         onClick={() => {
           offer.undo();
+          // After the undo's own focus move (both wait for the next frame), as a fallback.
+          keepFocusNear(ref.current);
           onDone();
         }}
       >
         {t('undo.button')}
       </button>
-      <button type="button" class="button button--quiet" aria-label={t('undo.dismiss')} onClick={onDone}>
+      <button
+        type="button"
+        class="button button--quiet"
+        aria-label={t('undo.dismiss')}
+        onClick={() => {
+          keepFocusNear(ref.current);
+          onDone();
+        }}
+      >
         ×
       </button>
     </div>

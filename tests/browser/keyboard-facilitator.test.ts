@@ -1,7 +1,7 @@
 /**
  * The facilitator's work with the keyboard alone: the bar (make a task current, bring everyone
  * here, the timer, locks and visibility, voting with its confirmation dialog), the group tools,
- * the process editor, and hiding and choosing notes. Focus only moves by key presses (Tab,
+ * the process editor, hiding and choosing notes, mirror material and experiment cards. Focus only moves by key presses (Tab,
  * Shift+Tab, Enter, Space, Escape, arrows); every pressed control shows a visible focus ring, and
  * when a pressed control goes away the focus lands on a sensible one, never on the page's body.
  * A real Yjs client on the same wall checks that each press changed the wall itself.
@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
-import { expectFocus, expectVisibleFocus, focused, pressOn, size, tabTo } from '../helpers/keyboard';
+import { expectFocus, expectVisibleFocus, focused, literal, pressOn, size, tabTo } from '../helpers/keyboard';
 import { connectClient, createWall, type TestClient } from '../helpers/server';
 import { noteByText } from '../helpers/wallPage';
 
@@ -386,6 +386,83 @@ describe('notes as the facilitator, by keyboard', () => {
       .poll(() => organiser.wall.notes().find((n) => n.text === 'Puhelinaikaa on vain tunti päivässä')?.originId, UI)
       .toBe(chosen.id);
     expect(await focused(page)).toMatch(/^textarea /);
+  });
+});
+
+describe('mirror material and experiment cards by keyboard', () => {
+  const mirrorTexts = () => organiser.wall.mirror.inTask(taskIds[2]!).map((m) => m.text);
+
+  it('adds mirror material: the form opens on its first field, Esc closes it back onto the button', async () => {
+    expect(await taskHeading()).toBe('Miksi ongelmat syntyvät?');
+    await pressOn(page, /^button "\+ Lisää peiliaineistoa"/, { back: true, max: 150 });
+    // The pressed button is replaced by the form: the focus goes into it.
+    await expectFocus(page, /^select "Laji"/);
+    await page.keyboard.press('Escape');
+    await expectFocus(page, /^button "\+ Lisää peiliaineistoa"/);
+
+    await page.keyboard.press('Enter');
+    await expectFocus(page, /^select "Laji"/);
+    await tabTo(page, /^textarea "Teksti"/);
+    await page.keyboard.type('Soitin kolme kertaa, eikä kukaan vastannut.');
+    await pressOn(page, /^button "Lisää aineisto"/);
+    await expect.poll(mirrorTexts, UI).toEqual(['Soitin kolme kertaa, eikä kukaan vastannut.']);
+    await page.keyboard.press('Escape');
+    await expectFocus(page, /^button "\+ Lisää peiliaineistoa"/);
+  });
+
+  it('edits it (Esc cancels back to Muokkaa), removes it, and Kumoa brings it back with the focus on it', async () => {
+    await pressOn(page, /^button "Muokkaa: Soitin kolme kertaa/, { back: true });
+    await expectFocus(page, /^select "Laji"/);
+    await page.keyboard.press('Escape');
+    await expectFocus(page, /^button "Muokkaa: Soitin kolme kertaa/);
+
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^textarea "Teksti"/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Soitin neljä kertaa.');
+    await pressOn(page, /^button "Tallenna"/);
+    await expect.poll(mirrorTexts, UI).toEqual(['Soitin neljä kertaa.']);
+    await expectFocus(page, /^button "Muokkaa: Soitin neljä kertaa\."/);
+
+    await pressOn(page, /^button "Poista: Soitin neljä kertaa\."/);
+    await expect.poll(mirrorTexts, UI).toEqual([]);
+    await expectFocus(page, /^button "Kumoa"/);
+    await page.keyboard.press('Enter');
+    await expect.poll(mirrorTexts, UI).toEqual(['Soitin neljä kertaa.']);
+    await expectFocus(page, /^button "Muokkaa: Soitin neljä kertaa\."/);
+  });
+
+  it('closing the undo toast with its × keeps the focus in the wall, not on the page body', async () => {
+    await pressOn(page, /^button "Poista: Soitin neljä kertaa\."/);
+    await expectFocus(page, /^button "Kumoa"/);
+    await pressOn(page, /^button "Sulje ilmoitus"/);
+    await page.locator('.toast').waitFor({ state: 'detached', ...UI });
+    await expectFocus(page, /^main /);
+    expect(mirrorTexts()).toEqual([]);
+  });
+
+  it('an experiment card: the form opens on its first field; Esc and Tallenna bring the focus back to its button', async () => {
+    const experimentTask = organiser.wall.process.tasks().find((t) => t.kind === 'experiments')!;
+    const groupId = organiser.wall.groups()[0]!.id;
+    const id = organiser.wall.addNote({ groupId, taskId: experimentTask.id, text: 'Takaisinsoitto aamulla', color: 'blue', authorName: null, authorId: null })!;
+    await pressOn(page, new RegExp(`^button "${literal(experimentTask.title)}`), { back: true, max: 150 });
+    await expect.poll(taskHeading, UI).toBe(experimentTask.title);
+    await noteByText(page, 'Takaisinsoitto aamulla').waitFor(UI);
+
+    const edit = /^button "Muokkaa kokeilun tietoja" in Ryhmä 1 on "Takaisinsoitto aamulla"/;
+    await pressOn(page, edit);
+    await expectFocus(page, /^input "Kuka vastaa"/);
+    await page.keyboard.type('Ei tallennu');
+    await page.keyboard.press('Escape');
+    await expectFocus(page, edit);
+    expect(organiser.wall.getNote(id)?.experiment.owner ?? '').toBe('');
+
+    await page.keyboard.press('Enter');
+    await expectFocus(page, /^input "Kuka vastaa"/);
+    await page.keyboard.type('Kotihoidon esihenkilö');
+    await pressOn(page, /^button "Tallenna"/);
+    await expect.poll(() => organiser.wall.getNote(id)?.experiment.owner, UI).toBe('Kotihoidon esihenkilö');
+    await expectFocus(page, edit);
   });
 });
 
