@@ -3,28 +3,17 @@
  * carries its writer's client id, and presence shows that id beside the name. Switching from a
  * name to anonymous therefore starts a fresh page with a fresh client id.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { createWall, startServer, waitFor, type TestServer } from '../helpers/server';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { createWall, waitFor } from '../helpers/server';
 import { addNote, joinAsParticipant } from '../helpers/wallPage';
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** The client id that wrote each note's text, read from what the server stored. */
 async function textWriters(wallId: string): Promise<Map<string, number>> {
-  const { updates } = await server.app.store.loadState(wallId);
+  const { updates } = await suite.server.app.store.loadState(wallId);
   const doc = new Y.Doc();
   doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)));
   const writers = new Map<string, number>();
@@ -37,8 +26,8 @@ async function textWriters(wallId: string): Promise<Map<string, number>> {
 
 describe('switching from a name to anonymous', () => {
   it('writes the anonymous notes under a client id never shown with the name', async () => {
-    const wall = await createWall(server.url, { title: 'Nimettömyys' });
-    const page = await (await chromium.newContext()).newPage();
+    const wall = await createWall(suite.server.url, { title: 'Nimettömyys' });
+    const page = await (await suite.chromium.newContext()).newPage();
     await joinAsParticipant(page, wall.links.participant, 'Aino', 'Ryhmä 1');
     await addNote(page, 'Kirjoitettu omalla nimellä');
 
@@ -56,7 +45,7 @@ describe('switching from a name to anonymous', () => {
     expect(anonymous).toBeTypeOf('number');
     expect(anonymous).not.toBe(named);
     // And the anonymous note itself names nobody.
-    const exported = await (await fetch(`${server.url}/api/walls/${wall.id}/export.json`, { headers: { authorization: `Bearer ${wall.tokens.viewer}` } })).json();
+    const exported = await (await fetch(`${suite.server.url}/api/walls/${wall.id}/export.json`, { headers: { authorization: `Bearer ${wall.tokens.viewer}` } })).json();
     const note = exported.notes.find((n: { text: string }) => n.text === 'Kirjoitettu nimettömänä');
     expect(note.authorName).toBeNull();
   });

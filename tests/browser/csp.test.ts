@@ -3,14 +3,14 @@
  * no page the tests walk through reports a violation, and Preact's style props (set through the
  * CSSOM, which CSP does not govern) still take effect.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { createWall, startServer, type TestServer } from '../helpers/server';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { createWall } from '../helpers/server';
 import { addNote, joinAsParticipant } from '../helpers/wallPage';
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
+const suite = useBrowserSuite();
+
 let context: BrowserContext;
 
 /** Runs before any page script, outside the page's CSP: records every violation report. */
@@ -32,22 +32,15 @@ const ZOD_EVAL_PROBE = 'script-src eval';
 const unexpected = async (page: Page) => (await violations(page)).filter((v) => v !== ZOD_EVAL_PROBE);
 
 beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  context = await chromium.newContext();
+  context = await suite.chromium.newContext();
   await context.addInitScript(RECORD_VIOLATIONS);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
 });
 
 describe('Content-Security-Policy in a real browser', () => {
   it('the home page, the facilitator view and a participant writing a note raise no violation', async () => {
-    const wall = await createWall(server.url, { title: 'CSP-testi' });
+    const wall = await createWall(suite.server.url, { title: 'CSP-testi' });
     const home = await context.newPage();
-    await home.goto(server.url);
+    await home.goto(suite.server.url);
     await home.locator('main').waitFor();
     const facilitator = await context.newPage();
     await facilitator.goto(wall.links.facilitator);
@@ -64,7 +57,7 @@ describe('Content-Security-Policy in a real browser', () => {
 
   it('(the check works: an inline script planted in the page is blocked and reported)', async () => {
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.__ran = true';

@@ -6,29 +6,22 @@
  * 640×800 viewport with the root font size set to 200 % (`document.documentElement.style.
  * fontSize`), i.e. text-only enlargement as in WCAG 1.4.4 on a small laptop window.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { createWall, startServer, type TestServer } from '../helpers/server';
-import { addNote, joinAsParticipant, seriousViolations } from '../helpers/wallPage';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { createWall } from '../helpers/server';
+import { addNote, joinAsParticipant, axeViolations } from '../helpers/wallPage';
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
+const suite = useBrowserSuite();
+
 let wall: Awaited<ReturnType<typeof createWall>>;
 
 beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  wall = await createWall(server.url, { title: 'Näkymän asetukset' });
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
+  wall = await createWall(suite.server.url, { title: 'Näkymän asetukset' });
 });
 
 async function participant(viewport = { width: 1280, height: 800 }, name = 'Aino'): Promise<Page> {
-  const context = await chromium.newContext({ viewport, bypassCSP: true });
+  const context = await suite.chromium.newContext({ viewport, bypassCSP: true });
   const page = await context.newPage();
   await joinAsParticipant(page, wall.links.participant, name, 'Ryhmä 2');
   return page;
@@ -95,7 +88,7 @@ describe('reduced motion and more contrast', () => {
     expect(await durations(page)).toEqual(['0s', '0s']);
   });
 
-  it('with prefers-contrast: more, notes and buttons get solid dark borders, and axe finds nothing serious', async () => {
+  it('with prefers-contrast: more, notes and buttons get solid dark borders, and axe finds no violations', async () => {
     const page = await participant(undefined, 'Kontrasti');
     await addNote(page, 'Lappu kontrastin testiin');
     const borders = () =>
@@ -112,10 +105,10 @@ describe('reduced motion and more contrast', () => {
     // Border colours have a short transition: poll until it has run.
     await expect.poll(borders).toEqual(['2px rgb(27, 27, 31)', '2px rgb(27, 27, 31)', '4px rgb(27, 27, 31)']);
     expect(await borders()).not.toEqual(normal);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('with forced colours active, notes and columns keep a visible border, and axe finds nothing serious', async () => {
+  it('with forced colours active, notes and columns keep a visible border, and axe finds no violations', async () => {
     const page = await participant(undefined, 'Pakotetut');
     await addNote(page, 'Lappu pakotettujen värien testiin');
     await page.emulateMedia({ forcedColors: 'active' });
@@ -124,7 +117,7 @@ describe('reduced motion and more contrast', () => {
       ['article.note', 'section.column'].map((sel) => getComputedStyle(document.querySelector(sel)!).borderTopWidth),
     );
     expect(widths).toEqual(['2px', '2px']);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
@@ -152,7 +145,7 @@ describe('reflow: no horizontal scrolling, note actions stay visible', () => {
 
   for (const { label, viewport, fontSize } of cases) {
     it(`join view, ${label}`, async () => {
-      const context = await chromium.newContext({ viewport });
+      const context = await suite.chromium.newContext({ viewport });
       const page = await context.newPage();
       await page.goto(wall.links.participant);
       await page.getByRole('button', { name: 'Siirry seinälle' }).waitFor();

@@ -4,14 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
+import { useBrowserSuite } from '../helpers/browserSuite';
 import { startCuttableProxy, type CuttableProxy } from '../helpers/cuttableProxy';
-import { createWall, startServer, type TestServer } from '../helpers/server';
+import { createWall } from '../helpers/server';
 import { addNote, expectStatus, joinAsParticipant, noteByText, status } from '../helpers/wallPage';
 
-let server: TestServer;
+const suite = useBrowserSuite();
+
 let proxy: CuttableProxy;
-let chromium: LaunchedBrowser;
 let offlineContext: BrowserContext;
 let traveller: Page; // goes offline, through the proxy
 let stayer: Page; // stays online, straight to the server
@@ -39,14 +39,12 @@ function storedUpdates(page: Page): Promise<number> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  proxy = await startCuttableProxy(Number(new URL(server.url).port));
-  chromium = await launchBrowser();
-  const wall = await createWall(server.url, { title: 'Juna-asema' });
+  proxy = await startCuttableProxy(Number(new URL(suite.server.url).port));
+  const wall = await createWall(suite.server.url, { title: 'Juna-asema' });
   const path = new URL(wall.links.participant);
-  offlineContext = await chromium.newContext();
+  offlineContext = await suite.chromium.newContext();
   traveller = await offlineContext.newPage();
-  stayer = await (await chromium.newContext()).newPage();
+  stayer = await (await suite.chromium.newContext()).newPage();
   await joinAsParticipant(traveller, `${proxy.url}${path.pathname}${path.hash}`, 'Matkalla', 'Ryhmä 1');
   await joinAsParticipant(stayer, wall.links.participant, 'Paikalla', 'Ryhmä 2');
   // The service worker must have cached the app before the network goes away.
@@ -56,9 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chromium?.close();
   await proxy?.close();
-  await server?.close();
 });
 
 describe('offline and back', () => {
@@ -98,9 +94,9 @@ describe('offline and back', () => {
   });
 
   it('is kept by the server: a fresh browser sees it', async () => {
-    const fresh = await (await chromium.newContext()).newPage();
+    const fresh = await (await suite.chromium.newContext()).newPage();
     const wallPath = new URL(stayer.url());
-    await fresh.goto(`${server.url}${wallPath.pathname}${wallPath.hash}`);
+    await fresh.goto(`${suite.server.url}${wallPath.pathname}${wallPath.hash}`);
     await joinAsParticipant(fresh, fresh.url(), null, 'Ryhmä 1');
     await noteByText(fresh, 'Kirjoitettu junassa ilman verkkoa').waitFor({ timeout: 10_000 });
   });

@@ -3,34 +3,27 @@
  * plain warning; posted anyway, it carries a mark the facilitator sees and can redact.
  * Also: an anonymous note stores no author id, yet its writer can still edit it here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { connectClient, createWall, startServer, waitFor, type TestServer } from '../helpers/server';
-import { addNote, joinAsParticipant, noteByText, seriousViolations, submitNote } from '../helpers/wallPage';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { connectClient, createWall, waitFor } from '../helpers/server';
+import { addNote, joinAsParticipant, noteByText, axeViolations, submitNote } from '../helpers/wallPage';
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
+const suite = useBrowserSuite();
+
 let wall: Awaited<ReturnType<typeof createWall>>;
 let facilitator: Page;
 let aino: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  wall = await createWall(server.url, { title: 'Henkilötiedot' });
+  wall = await createWall(suite.server.url, { title: 'Henkilötiedot' });
   // bypassCSP: the axe scans inject a script the server's CSP would refuse.
-  facilitator = await (await chromium.newContext({ bypassCSP: true })).newPage();
-  aino = await (await chromium.newContext({ bypassCSP: true })).newPage();
+  facilitator = await (await suite.chromium.newContext({ bypassCSP: true })).newPage();
+  aino = await (await suite.chromium.newContext({ bypassCSP: true })).newPage();
   await facilitator.goto(wall.links.facilitator);
   await facilitator.locator('main section[data-group-id]').first().waitFor();
   await joinAsParticipant(aino, wall.links.participant, 'Aino', 'Ryhmä 1');
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
 });
 
 const warning = (page: Page) => page.getByTestId('personal-data-warning');
@@ -61,14 +54,14 @@ describe('the personal-data guard', () => {
     await submitNote(aino, 'Soita minulle 040 123 4567 niin kerron lisää');
     await warning(aino).waitFor();
     expect(await warning(aino).textContent()).toContain('puhelinnumero');
-    expect(await seriousViolations(aino)).toEqual([]);
+    expect(await axeViolations(aino)).toEqual([]);
     await warning(aino).getByRole('button', { name: 'Lähetä silti' }).click();
     await noteByText(aino, 'niin kerron lisää').waitFor();
 
     const card = noteByText(facilitator, 'niin kerron lisää');
     await card.waitFor();
     expect(await card.getByTestId('personal-data-flag').textContent()).toContain('Lapussa voi olla henkilötietoja');
-    expect(await seriousViolations(facilitator)).toEqual([]);
+    expect(await axeViolations(facilitator)).toEqual([]);
     await card.getByRole('button', { name: 'Poista henkilötiedot' }).click();
 
     await noteByText(aino, 'Soita minulle [poistettu] niin kerron lisää').waitFor({ timeout: 5_000 });
@@ -88,7 +81,7 @@ describe('the personal-data guard', () => {
 
 describe('anonymous notes', () => {
   it('store no author id, and only the writer’s browser may edit them', async () => {
-    const anon = await (await chromium.newContext()).newPage();
+    const anon = await (await suite.chromium.newContext()).newPage();
     await joinAsParticipant(anon, wall.links.participant, null, 'Ryhmä 2');
     await addNote(anon, 'Nimetön havainto jonotuksesta');
     const own = noteByText(anon, 'Nimetön havainto jonotuksesta');
@@ -101,7 +94,7 @@ describe('anonymous notes', () => {
     expect(await other.getByRole('button', { name: 'Muokkaa' }).count()).toBe(0);
 
     // What the server holds: authorName null and no authorId at all.
-    const client = connectClient(server.url, wall.id, wall.tokens.facilitator);
+    const client = connectClient(suite.server.url, wall.id, wall.tokens.facilitator);
     try {
       await client.synced;
       await waitFor(() => client.wall.notes().some((n) => n.text === 'Nimetön havainto jonotuksesta'));

@@ -9,16 +9,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CreateWallResponse } from '../../shared/schemas';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { connectClient, createWall, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
-import { seriousViolations } from '../helpers/wallPage';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
+import { axeViolations } from '../helpers/wallPage';
+
+const suite = useBrowserSuite();
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const UI_TIMEOUT = 15_000;
 const NOTES = ['Jonoa liian pitkään', 'Kukaan ei soita takaisin', 'Lomake on vaikea', 'Tieto ei kulje', 'Eri ohjeet joka kerta', 'Odotan yksin', 'Asiakas ei tiedä kenelle', 'Kiire ja vaihtuvuus', 'Hyvä vastaanotto', 'Lähete katoaa'];
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
 let facilitator: TestClient;
 let wall: CreateWallResponse;
 let context: BrowserContext;
@@ -35,10 +35,8 @@ async function knowWall(ctx: BrowserContext, w: CreateWallResponse): Promise<voi
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  wall = await createWall(server.url, { title: 'Projektoritesti' });
-  facilitator = connectClient(server.url, wall.id, wall.tokens.facilitator);
+  wall = await createWall(suite.server.url, { title: 'Projektoritesti' });
+  facilitator = connectClient(suite.server.url, wall.id, wall.tokens.facilitator);
   await facilitator.synced;
   const w = facilitator.wall;
   for (let i = w.groups().length; i < 8; i++) w.addGroup(`Ryhmä ${i + 1}`);
@@ -57,7 +55,7 @@ beforeAll(async () => {
   w.control.start(Date.now());
   // Everything above is on the server before any page opens.
   await waitFor(async () => {
-    const probe = connectClient(server.url, wall.id, wall.tokens.viewer);
+    const probe = connectClient(suite.server.url, wall.id, wall.tokens.viewer);
     try {
       await probe.synced;
       return probe.wall.notes().length === 82;
@@ -66,17 +64,15 @@ beforeAll(async () => {
     }
   }, UI_TIMEOUT, 'notes reached the server');
 
-  context = await chromium.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
+  context = await suite.chromium.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
   await knowWall(context, wall);
   page = await context.newPage();
-  await page.goto(`${server.url}/w/${wall.id}/projector#${wall.tokens.facilitator}`);
+  await page.goto(`${suite.server.url}/w/${wall.id}/projector#${wall.tokens.facilitator}`);
   await page.locator('li[data-note-id]').nth(79).waitFor({ timeout: UI_TIMEOUT });
 });
 
 afterAll(async () => {
   facilitator?.destroy();
-  await chromium?.close();
-  await server?.close();
 });
 
 describe('the projector view', () => {
@@ -107,8 +103,8 @@ describe('the projector view', () => {
     expect(layout.textPx).toBeGreaterThanOrEqual(20);
   });
 
-  it('has no serious or critical accessibility violations', async () => {
-    expect(await seriousViolations(page)).toEqual([]);
+  it('has no axe violations', async () => {
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('shows a QR code and a short address that opens the wall’s join view', async () => {
@@ -118,7 +114,7 @@ describe('the projector view', () => {
     const address = (await page.getByTestId('join-address').textContent())!;
     expect(address).toMatch(/^127\.0\.0\.1:\d+\/j\/[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}$/);
     // Someone in the room types the address on their own phone.
-    const phone = await (await chromium.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    const phone = await (await suite.chromium.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await phone.goto(`http://${address}`);
     await phone.getByLabel('Nimi, joka näkyy muille').waitFor({ timeout: UI_TIMEOUT });
     expect(new URL(phone.url()).hash).toBe(`#${wall.tokens.participant}`);
@@ -139,7 +135,7 @@ describe('the projector view', () => {
     await expect.poll(() => position.textContent()).toBe('2 / 80');
     await page.getByRole('button', { name: 'Seuraava' }).click();
     await expect.poll(() => position.textContent()).toBe('3 / 80');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.locator('li[data-note-id]').nth(79).waitFor({ timeout: UI_TIMEOUT });
     // The keyboard is back on the button that opened the slideshow.
@@ -205,7 +201,7 @@ describe('the projector view', () => {
   });
 
   it('opens from the facilitator’s wall in a new tab with the same link', async () => {
-    const ctx = await chromium.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await suite.chromium.newContext({ viewport: { width: 1280, height: 800 } });
     const wallPage = await ctx.newPage();
     await wallPage.goto(wall.links.facilitator);
     const link = wallPage.getByRole('link', { name: /Esitysnäkymä/ });
@@ -213,18 +209,18 @@ describe('the projector view', () => {
     expect(await link.getAttribute('target')).toBe('_blank');
     const [projector] = await Promise.all([ctx.waitForEvent('page'), link.click()]);
     await projector!.locator('li[data-note-id]').first().waitFor({ timeout: UI_TIMEOUT });
-    expect(projector!.url()).toBe(`${server.url}/w/${wall.id}/projector#${wall.tokens.facilitator}`);
+    expect(projector!.url()).toBe(`${suite.server.url}/w/${wall.id}/projector#${wall.tokens.facilitator}`);
     await ctx.close();
   });
 
   it('puts more than eight groups on pages', async () => {
-    const big = await createWall(server.url, { title: 'Iso seinä', template: 'blank' });
-    const client = connectClient(server.url, big.id, big.tokens.facilitator);
+    const big = await createWall(suite.server.url, { title: 'Iso seinä', template: 'blank' });
+    const client = connectClient(suite.server.url, big.id, big.tokens.facilitator);
     await client.synced;
     for (let i = client.wall.groups().length; i < 10; i++) client.wall.addGroup(`Ryhmä ${i + 1}`);
-    const ctx = await chromium.newContext({ viewport: { width: 1920, height: 1080 } });
+    const ctx = await suite.chromium.newContext({ viewport: { width: 1920, height: 1080 } });
     const p = await ctx.newPage();
-    await p.goto(`${server.url}/w/${big.id}/projector#${big.tokens.facilitator}`);
+    await p.goto(`${suite.server.url}/w/${big.id}/projector#${big.tokens.facilitator}`);
     const names = p.locator('.projector-column__name');
     await expect.poll(() => names.count(), { timeout: UI_TIMEOUT }).toBe(8);
     expect(await p.getByText('Sivu 1 / 2').count()).toBe(1);

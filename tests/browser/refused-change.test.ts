@@ -6,28 +6,21 @@
  * The UI never makes such a change itself, so the test plants one in the IndexedDB copy, as an
  * old tab or a change made offline before the rules tightened would.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
 import { LIMITS } from '../../shared/limits';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { createWall, startServer, type TestServer } from '../helpers/server';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { createWall } from '../helpers/server';
 import { expectRefused, expectStatus, joinAsParticipant } from '../helpers/wallPage';
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
+const suite = useBrowserSuite();
+
 let wall: Awaited<ReturnType<typeof createWall>>;
 
 beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  wall = await createWall(server.url, { title: 'Torjuttu muutos' });
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
+  wall = await createWall(suite.server.url, { title: 'Torjuttu muutos' });
 });
 
 /** Adds a raw Yjs update to the page's y-indexeddb copy of the wall. */
@@ -52,7 +45,7 @@ async function plant(page: Page, update: Uint8Array): Promise<void> {
 }
 
 async function refusedThenReload(update: Uint8Array, code: number, words: string): Promise<void> {
-  const page = await (await chromium.newContext()).newPage();
+  const page = await (await suite.chromium.newContext()).newPage();
   await joinAsParticipant(page, wall.links.participant, 'Aino', 'Ryhmä 1');
   await expectStatus(page, 'online');
   await plant(page, update);

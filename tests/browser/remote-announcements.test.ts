@@ -8,12 +8,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { connectClient, createWall, startServer, type TestClient, type TestServer } from '../helpers/server';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { connectClient, createWall, type TestClient } from '../helpers/server';
 import { addNote, expectStatus, joinAsParticipant, noteByText } from '../helpers/wallPage';
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
+const suite = useBrowserSuite();
+
 let contexts: BrowserContext[];
 let aino: Page;
 let pekka: Page;
@@ -40,11 +40,9 @@ async function recordAnnouncements(context: BrowserContext): Promise<void> {
 const announced = (page: Page) => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
 
 beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  const wall = await createWall(server.url, { title: 'Ilmoitukset' });
+  const wall = await createWall(suite.server.url, { title: 'Ilmoitukset' });
   participantLink = wall.links.participant;
-  contexts = [await chromium.newContext(), await chromium.newContext()];
+  contexts = [await suite.chromium.newContext(), await suite.chromium.newContext()];
   for (const c of contexts) await recordAnnouncements(c);
   aino = await contexts[0]!.newPage();
   pekka = await contexts[1]!.newPage();
@@ -59,8 +57,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   facilitator?.destroy();
-  await chromium?.close();
-  await server?.close();
 });
 
 describe("other people's new notes are announced as a summary", () => {
@@ -97,7 +93,7 @@ describe("other people's new notes are announced as a summary", () => {
   });
 
   it('notes in several groups: one total for the wall', async () => {
-    const context = await chromium.newContext();
+    const context = await suite.chromium.newContext();
     contexts.push(context);
     await recordAnnouncements(context);
     const liisa = await context.newPage();
@@ -129,14 +125,14 @@ describe("other people's edits, moves and deletions are announced as a summary",
   }
 
   beforeAll(async () => {
-    const wall = await createWall(server.url, { title: 'Muutokset' });
-    client = facilitator = connectClient(server.url, wall.id, wall.tokens.facilitator);
+    const wall = await createWall(suite.server.url, { title: 'Muutokset' });
+    client = facilitator = connectClient(suite.server.url, wall.id, wall.tokens.facilitator);
     await client.synced;
     const [g1, g2] = client.wall.groups();
     for (const [key, groupId] of [['a', g2!.id], ['b', g2!.id], ['c', g2!.id], ['d', g1!.id], ['e', g1!.id]] as const) {
       ids[key] = client.wall.addNote({ groupId, text: `Lappu ${key}`, color: 'yellow', authorName: 'Ohjaaja', authorId: 'f' })!;
     }
-    const context = await chromium.newContext();
+    const context = await suite.chromium.newContext();
     contexts.push(context);
     await recordAnnouncements(context);
     reader = await context.newPage();
@@ -206,15 +202,15 @@ describe("on the review page, other people's comments, reactions and notes are a
   }
 
   beforeAll(async () => {
-    const wall = await createWall(server.url, { title: 'Katselu' });
-    client = connectClient(server.url, wall.id, wall.tokens.facilitator);
+    const wall = await createWall(suite.server.url, { title: 'Katselu' });
+    client = connectClient(suite.server.url, wall.id, wall.tokens.facilitator);
     await client.synced;
     task = client.wall.process.firstTaskId()!;
     note = client.wall.addNote({ groupId: client.wall.groups()[0]!.id, taskId: task, text: 'Jonot ovat pitkiä', color: 'yellow', authorName: null, authorId: null })!;
     client.wall.comments.add({ noteId: note, text: 'Vanha kommentti', authorName: null, authorId: null });
     client.wall.control.setReviewFeedback(true);
     for (const link of [wall.links.viewer, reviewLink(wall.links.participant)]) {
-      const context = await chromium.newContext();
+      const context = await suite.chromium.newContext();
       contexts.push(context);
       await recordAnnouncements(context);
       const page = await context.newPage();

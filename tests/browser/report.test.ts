@@ -2,17 +2,17 @@
  * The facilitator's report screen: a participant says their role at join and it lands on their
  * note (never on screen); the report shows figures per workshop, the client's unanswered note,
  * the text to paste; others are refused politely; freezing asks first and then shows on every
- * wall page; no serious or critical axe violations.
+ * wall page; no axe violations of any impact.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { connectClient, createWall, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
-import { addNote, seriousViolations } from '../helpers/wallPage';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
+import { addNote, axeViolations } from '../helpers/wallPage';
 import type { CreateWallResponse } from '../../shared/schemas';
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
+const suite = useBrowserSuite();
+
 let wall: CreateWallResponse;
 let observer: TestClient;
 let participant: Page;
@@ -21,10 +21,8 @@ let facilitator: Page;
 const reportLink = (link: string) => link.replace(/\/w\/([^/#]+)#/, '/w/$1/report#');
 
 beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  wall = await createWall(server.url, { title: 'Raportti' });
-  observer = connectClient(server.url, wall.id, wall.tokens.facilitator);
+  wall = await createWall(suite.server.url, { title: 'Raportti' });
+  observer = connectClient(suite.server.url, wall.id, wall.tokens.facilitator);
   await observer.synced;
   // Two more clients and three professionals, written straight into the wall.
   const w = observer.wall;
@@ -35,22 +33,20 @@ beforeAll(async () => {
   for (const id of ['p1', 'p2', 'p3']) w.addNote({ groupId: g2!.id, taskId: task, text: `Työntekijä ${id}`, color: 'blue', authorName: id, authorId: id, authorRole: 'professional' });
   w.comments.add({ noteId: c3, text: 'Hyvä huomio', authorName: 'p1', authorId: 'p1', authorRole: 'professional' });
 
-  participant = await (await chromium.newContext({ bypassCSP: true })).newPage();
+  participant = await (await suite.chromium.newContext({ bypassCSP: true })).newPage();
   await participant.goto(wall.links.participant);
   await participant.getByLabel('Nimi, joka näkyy muille').fill('Aino');
   await participant.getByRole('radio', { name: 'Ryhmä 1' }).check();
   await participant.getByLabel('Missä roolissa osallistut? (vapaaehtoinen)').selectOption({ label: 'Asiakas tai asiakaskehittäjä' });
   await participant.getByRole('button', { name: 'Siirry seinälle' }).click();
   await participant.locator('main section[data-group-id]').first().waitFor();
-  facilitator = await (await chromium.newContext({ bypassCSP: true })).newPage();
+  facilitator = await (await suite.chromium.newContext({ bypassCSP: true })).newPage();
   await facilitator.goto(wall.links.facilitator);
   await facilitator.locator('main section[data-group-id]').first().waitFor();
 });
 
 afterAll(async () => {
   observer?.destroy();
-  await chromium?.close();
-  await server?.close();
 });
 
 describe('roles and the report', () => {
@@ -75,7 +71,7 @@ describe('roles and the report', () => {
     const summary = await facilitator.getByTestId('report-summary').inputValue();
     expect(summary.split('\n')[0]).toBe('Miten asiakkaat osallistuivat mallin kehittämiseen');
     expect(summary).toContain('Asiakkaat osallistuivat 1 työpajaan 4:sta.');
-    expect(await seriousViolations(facilitator)).toEqual([]);
+    expect(await axeViolations(facilitator)).toEqual([]);
   });
 
   it('prints as a clean summary page: no header, no buttons, the figures and the text', async () => {
@@ -91,7 +87,7 @@ describe('roles and the report', () => {
   });
 
   it('anyone else gets a polite refusal', async () => {
-    const page = await (await chromium.newContext()).newPage();
+    const page = await (await suite.chromium.newContext()).newPage();
     await page.goto(reportLink(wall.links.participant));
     await expect(page.getByTestId('report-refused').textContent()).resolves.toContain('vain ohjaajalle');
     expect(await page.locator('table').count()).toBe(0);
@@ -119,6 +115,6 @@ describe('roles and the report', () => {
     await expect(facilitator.getByTestId('feedback-count').textContent()).resolves.toBe('Vastauksia: 1');
     await facilitator.getByText('Jonot lyhenivät').waitFor();
     expect(await facilitator.getByTestId('report-summary').inputValue()).toContain('Palautekyselyyn vastasi 1 osallistujaa.');
-    expect(await seriousViolations(participant)).toEqual([]);
+    expect(await axeViolations(participant)).toEqual([]);
   });
 });

@@ -3,15 +3,15 @@
  * page that used the old one; a group link fixes its holder's group; a deletion date shows to
  * participants; deleting the wall tells an open participant page and offers to drop its copy.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { CloseCode } from '../../shared/protocol';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { createWall, startServer, type TestServer } from '../helpers/server';
-import { addNote, column, expectRefused, joinAsParticipant, openShareDialog, seriousViolations } from '../helpers/wallPage';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { createWall } from '../helpers/server';
+import { addNote, column, expectRefused, joinAsParticipant, openShareDialog, axeViolations } from '../helpers/wallPage';
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
+const suite = useBrowserSuite();
+
 let wall: Awaited<ReturnType<typeof createWall>>;
 let facilitator: Page;
 let dialog: Locator;
@@ -19,27 +19,20 @@ let dialog: Locator;
 let participantLink: string;
 
 async function newPage(): Promise<Page> {
-  return (await chromium.newContext({ bypassCSP: true })).newPage();
+  return (await suite.chromium.newContext({ bypassCSP: true })).newPage();
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  wall = await createWall(server.url, { title: 'Jakotesti' });
+  wall = await createWall(suite.server.url, { title: 'Jakotesti' });
   facilitator = await newPage();
   await facilitator.goto(wall.links.facilitator);
   await facilitator.locator('main section[data-group-id]').first().waitFor();
   dialog = await openShareDialog(facilitator);
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
-
 describe('the share dialog', () => {
-  it('has no serious accessibility violations', async () => {
-    expect(await seriousViolations(facilitator)).toEqual([]);
+  it('has no axe violations', async () => {
+    expect(await axeViolations(facilitator)).toEqual([]);
   });
 
   it('a new participant link cuts off the page that used the old one', async () => {
@@ -80,7 +73,7 @@ describe('the share dialog', () => {
     expect(await column(member, 'Ryhmä 1').getByRole('button', { name: /Kirjoita lappu ryhmään/ }).count()).toBe(0);
     expect(await column(member, 'Ryhmä 1').getByTestId('add-note-text').count()).toBe(0);
     expect(await member.getByRole('button', { name: 'Vaihda nimi tai ryhmä' }).count()).toBe(1);
-    expect(await seriousViolations(member)).toEqual([]);
+    expect(await axeViolations(member)).toEqual([]);
   });
 
   it('a deletion date is saved and shown to participants in their date format', async () => {

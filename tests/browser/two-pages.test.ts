@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { createWall, startServer, type TestServer } from '../helpers/server';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { createWall } from '../helpers/server';
 import { addNote, column, expectStatus, joinAsParticipant, noteByText } from '../helpers/wallPage';
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
+const suite = useBrowserSuite();
+
 let contexts: BrowserContext[];
 let aino: Page;
 let pekka: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  const wall = await createWall(server.url, { title: 'Palvelupolku' });
-  contexts = [await chromium.newContext(), await chromium.newContext()];
+  const wall = await createWall(suite.server.url, { title: 'Palvelupolku' });
+  contexts = [await suite.chromium.newContext(), await suite.chromium.newContext()];
   aino = await contexts[0]!.newPage();
   pekka = await contexts[1]!.newPage();
   await joinAsParticipant(aino, wall.links.participant, 'Aino', 'Ryhmä 1');
   await joinAsParticipant(pekka, wall.links.participant, null, 'Ryhmä 2');
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
 });
 
 describe('two browsers on one wall', () => {
