@@ -19,6 +19,7 @@ import { RoomRegistry } from './rooms/registry';
 import { DEFAULT_RATE_LIMITS } from './rooms/rateLimit';
 import type { ScaleBus } from './scale/bus';
 import { RedisBus } from './scale/redisBus';
+import { RedisFailureCounter } from './scale/redisFailureCounter';
 import { PgStore } from './storage/pgStore';
 import { SqliteStore } from './storage/sqliteStore';
 import type { Store } from './storage/store';
@@ -82,8 +83,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('store', store);
   app.decorate('rooms', registry);
   app.decorate('sockets', sockets);
+  // Several instances share one failure limit through Redis.
+  const failureCounter = config.redisUrl ? await RedisFailureCounter.connect(config.redisUrl, config.authFailureWindowMs, app.log) : undefined;
   // Registered first, so it runs after the websocket plugin's preClose has flushed the rooms.
   app.addHook('onClose', async () => {
+    await failureCounter?.close();
     await bus?.close();
     await store.close();
   });
@@ -91,7 +95,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   installErrorHandlers(app);
   await installSecurityHeaders(app);
   // Before any route, so its onRoute hook sees every guarded route.
-  await installAuthFailureLimit(app, { maxFailures: config.authFailuresPerWindow, windowMs: config.authFailureWindowMs });
+  await installAuthFailureLimit(app, { maxFailures: config.authFailuresPerWindow, windowMs: config.authFailureWindowMs, counter: failureCounter });
   await app.register(wallSocketRoutes, {
     store,
     registry,

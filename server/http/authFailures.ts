@@ -7,7 +7,10 @@
  * otherwise a 200 among the 429s would still tell a guesser it had hit.
  *
  * @fastify/rate-limit does the refusing (hook, 429, Retry-After); its store is replaced by one
- * that reports the failure count without counting the request itself.
+ * that reports the failure count without counting the request itself. (Its own `redis` option
+ * cannot be used: that store counts every request.) The counts live in this instance's memory,
+ * or in Redis when REDIS_URL is set (server/scale/redisFailureCounter.ts), so that several
+ * instances share one limit.
  */
 import rateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -26,7 +29,14 @@ interface Window {
   startedAt: number;
 }
 
-export class FailureCounter {
+/** Where failures are counted: this instance's memory, or Redis shared by every instance. */
+export interface FailureCounts {
+  record(key: string): void | Promise<void>;
+  /** Failures so far and ms until the window ends. */
+  peek(key: string): { failures: number; ttl: number } | Promise<{ failures: number; ttl: number }>;
+}
+
+export class FailureCounter implements FailureCounts {
   private readonly windows = new Map<string, Window>();
 
   constructor(private readonly windowMs: number) {}
@@ -62,12 +72,14 @@ export class FailureCounter {
 }
 
 /** A rate-limit store over the failure counter: reads, never counts. */
-function failureStore(counter: FailureCounter): new () => FastifyRateLimitStore {
+function failureStore(counter: FailureCounts): new () => FastifyRateLimitStore {
   return class FailureStore implements FastifyRateLimitStore {
     incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void): void {
-      const { failures, ttl } = counter.peek(key);
-      // The plugin refuses when current > max: with `failures` failures, this request is the next.
-      callback(null, { current: failures + 1, ttl });
+      Promise.resolve(counter.peek(key)).then(
+        // The plugin refuses when current > max: with `failures` failures, this request is the next.
+        ({ failures, ttl }) => callback(null, { current: failures + 1, ttl }),
+        (err: Error) => callback(err),
+      );
     }
     child(): FastifyRateLimitStore {
       return this;
@@ -79,9 +91,9 @@ const isGuarded = (request: FastifyRequest) => request.routeOptions.config?.rate
 
 export async function installAuthFailureLimit(
   app: FastifyInstance,
-  opts: { maxFailures: number; windowMs: number },
-): Promise<FailureCounter> {
-  const counter = new FailureCounter(opts.windowMs);
+  opts: { maxFailures: number; windowMs: number; counter?: FailureCounts },
+): Promise<FailureCounts> {
+  const counter = opts.counter ?? new FailureCounter(opts.windowMs);
   await app.register(rateLimit, {
     global: false,
     max: opts.maxFailures,
@@ -93,8 +105,11 @@ export async function installAuthFailureLimit(
     errorResponseBuilder: (_request, context) =>
       new HttpError(429, 'too_many_failures', `Too many failed attempts from this address. Try again in ${context.after}.`),
   });
-  app.addHook('onResponse', async (request, reply) => {
-    if (FAILURES.has(reply.statusCode) && isGuarded(request)) counter.record(request.ip);
+  // Counted before the answer goes out, not after: once a guesser has its 404, the next request
+  // (to this instance or, through Redis, to any other) already sees the failure.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (FAILURES.has(reply.statusCode) && isGuarded(request)) await counter.record(request.ip);
+    return payload;
   });
   return counter;
 }

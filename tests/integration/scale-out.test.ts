@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Redis as IORedis } from 'ioredis';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -277,5 +278,19 @@ describe('several instances over Redis and PostgreSQL', { timeout: 90_000 }, () 
     // Asked again on B (the projector reloaded behind the balancer): the same code.
     const again = await apiRequest(b!.url, 'POST', `/api/walls/${wall.id}/join-code`, wall.tokens.facilitator, { participantToken: wall.tokens.participant });
     expect(JoinCodeResponse.parse(await again.json()).code).toBe(code);
+  });
+
+  it('failed requests count across instances: guesses split over A and B hit one limit', async () => {
+    // The earlier tests' refused upgrades (same address, same Redis) must not count here.
+    const admin = new IORedis(redis.url);
+    await admin.flushall();
+    admin.disconnect();
+    const { instances: [a, b] } = await startInstances(2, undefined, { AUTH_FAILURES_PER_MINUTE: '3' });
+    const wall = await createWall(a!.url);
+    const guess = (server: ServerProcess) => apiRequest(server.url, 'GET', `/api/walls/${wall.id}`, 'arvattu-vaara-token-1234567890ab');
+    // Three wrong guesses, two on A and one on B: each instance alone would still be under 3.
+    for (const server of [a!, a!, b!]) expect((await guess(server)).status).toBe(401);
+    // Past the shared limit even the right token gets 429, on either instance.
+    for (const server of [a!, b!]) expect((await apiRequest(server.url, 'GET', `/api/walls/${wall.id}`, wall.tokens.facilitator)).status).toBe(429);
   });
 });
