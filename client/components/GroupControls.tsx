@@ -1,13 +1,13 @@
 /**
  * The facilitator's tools for one group, folded behind "Edit group" so a projected wall stays
- * clean: rename, move earlier/later (buttons or Alt+Arrow keys), remove.
+ * clean: rename, move earlier/later (buttons or Alt+Arrow keys), remove; Esc folds them away.
  */
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
 import type { Group } from '../../shared/wall';
 import { announce } from '../announce';
 import { useT } from '../i18n';
-import { moveGroupBy } from '../moves';
+import { focusLater, groupSelector, moveGroupBy } from '../moves';
 import { useWallContext } from '../views/wallContext';
 
 interface Props {
@@ -38,7 +38,16 @@ export function GroupControls({ group, position, groupCount, onRemove }: Props) 
   };
 
   return (
-    <div class="group-tools">
+    <div
+      class="group-tools"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        // Esc folds the open tools away again, back onto the button that opened them.
+        e.preventDefault();
+        setOpen(false);
+        focusLater(`${groupSelector(group.id)} [data-focus="manage"]`);
+      }}
+    >
       <button
         type="button"
         class="button button--small"

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Task } from '../../shared/process';
 import { announce } from '../announce';
+import { focusWhenPresent } from '../moves';
 import { useT } from '../i18n';
 import { useWall } from '../sync/hooks';
 import { showTask } from '../sync/viewedTask';
@@ -52,7 +53,15 @@ export function TaskPanel({ task, locked, privateView }: Props) {
       {!isCurrent && current && (
         <p class="task-panel__back">
           <span>{t('process.panel.othersAt', { task: current.title })}</span>{' '}
-          <button type="button" class="button button--primary" onClick={() => showTask(null)}>
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={() => {
+              showTask(null);
+              // This panel (and the button) gives way to the current task's: its heading takes the focus.
+              focusWhenPresent(`.task-panel[data-task-id="${CSS.escape(current.id)}"] #task-title`);
+            }}
+          >
             {t('process.panel.back')}
           </button>
         </p>

@@ -233,9 +233,16 @@ describe('groups by keyboard', () => {
     await page.keyboard.press('Alt+ArrowRight');
     await expect.poll(groupNames, UI).toEqual(['Ryhmä 1', 'Ryhmä 2', 'Ryhmä 3', 'Läheiset']);
     await expectFocus(page, / in Läheiset$/);
+
+    // Esc folds the tools away, back onto the button that opened them.
+    await page.keyboard.press('Escape');
+    await page.locator('.group-tools__panel').waitFor({ state: 'detached', ...UI });
+    await expectFocus(page, /^button "Muokkaa ryhmää Läheiset"/);
+    await expectVisibleFocus(page);
   });
 
   it('removes the group after a confirmation (Esc cancels, focus back on the button); Kumoa brings it back', async () => {
+    await pressOn(page, /^button "Muokkaa ryhmää Läheiset"/);
     await pressOn(page, /^button "Poista ryhmä" in Läheiset/);
     const dialog = page.getByRole('dialog', { name: 'Poistetaanko ryhmä Läheiset?' });
     await dialog.waitFor(UI);
@@ -463,6 +470,15 @@ describe('mirror material and experiment cards by keyboard', () => {
     await pressOn(page, /^button "Tallenna"/);
     await expect.poll(() => organiser.wall.getNote(id)?.experiment.owner, UI).toBe('Kotihoidon esihenkilö');
     await expectFocus(page, edit);
+  });
+});
+
+describe('back to where the others are, by keyboard', () => {
+  it('the back button gives way to the current task, whose heading takes the focus', async () => {
+    expect(await taskHeading()).not.toBe('Missä kohdin palvelu ei toimi?');
+    await pressOn(page, /^button "Takaisin sinne, missä muut ovat"/, { back: true, max: 150 });
+    await expect.poll(taskHeading, UI).toBe('Missä kohdin palvelu ei toimi?');
+    await expectFocus(page, /^h2 "Missä kohdin palvelu ei toimi\?"/);
   });
 });
 
