@@ -255,6 +255,7 @@ describe('groups by keyboard', () => {
 
     await page.keyboard.press('Enter');
     await dialog.waitFor(UI);
+    await expectFocus(page, /^button "Peruuta"/);
     await page.keyboard.press('Tab');
     await expectFocus(page, /^button "Poista ryhmä"$/);
     await page.keyboard.press('Enter');
@@ -312,6 +313,7 @@ describe('the process editor by keyboard', () => {
 
     await page.keyboard.press('Enter');
     await dialog.waitFor(UI);
+    await expectFocus(page, /^button "Peruuta"/);
     await page.keyboard.press('Tab');
     await expectFocus(page, /^button "Poista tehtävä"$/);
     await page.keyboard.press('Enter');
@@ -341,6 +343,7 @@ describe('the process editor by keyboard', () => {
     const dialog = page.getByRole('dialog', { name: 'Poistetaanko ”Jälkipuinti”?' });
     await dialog.waitFor(UI);
     expect(await dialog.textContent()).toContain('Sen mukana poistuu 1 lappu.');
+    await expectFocus(page, /^button "Peruuta"/);
     await page.keyboard.press('Tab');
     await expectFocus(page, /^button "Poista työpaja"$/);
     await page.keyboard.press('Enter');
@@ -496,7 +499,10 @@ describe('touch targets on a phone', () => {
     await pressOn(page, /^button "Muokkaa työpajoja"/, { back: true, max: 150 });
     const editorButtons = page.locator('.process-editor button');
     await pressOn(page, /^button "Poista tehtävä: Mitä asiakkaat kertoivat"/, { max: 150 });
+    // The dialog opens on the next render: Tab only once it has the focus.
+    await expectFocus(page, /^button "Peruuta"/);
     await page.keyboard.press('Tab');
+    await expectFocus(page, /^button "Poista tehtävä"$/);
     await page.keyboard.press('Enter');
     await expectFocus(page, /^button "Kumoa"/);
     const toastButtons = page.locator('.toast button');
