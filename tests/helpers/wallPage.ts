@@ -86,11 +86,10 @@ interface AxeViolation {
 
 async function runAxe(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  const violations = (await page.evaluate(async () => {
+  return (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
     return (await axe.run(document)).violations;
   })) as AxeViolation[];
-  return violations;
 }
 
 const describeViolation = (v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`;
