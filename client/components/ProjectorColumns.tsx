@@ -85,11 +85,12 @@ export function ProjectorColumns({ groups, notesByGroup, showAuthors, votes, con
       {concealed && <p class="projector__private">{t('projector.private')}</p>}
       {pages > 1 && (
         <nav class="projector-pages" aria-label={t('projector.page', { page: current + 1, pages })}>
-          <button type="button" class="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+          {/* aria-disabled, not disabled: a page button that disables itself under the keyboard would drop the focus to the page. */}
+          <button type="button" class="button" aria-disabled={current === 0} onClick={() => setPage(Math.max(0, current - 1))}>
             {t('projector.previousPage')}
           </button>
           <span>{t('projector.page', { page: current + 1, pages })}</span>
-          <button type="button" class="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+          <button type="button" class="button" aria-disabled={current >= pages - 1} onClick={() => setPage(Math.min(pages - 1, current + 1))}>
             {t('projector.nextPage')}
           </button>
         </nav>

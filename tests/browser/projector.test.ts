@@ -224,8 +224,12 @@ describe('the projector view', () => {
     const names = p.locator('.projector-column__name');
     await expect.poll(() => names.count(), { timeout: UI_TIMEOUT }).toBe(8);
     expect(await p.getByText('Sivu 1 / 2').count()).toBe(1);
-    await p.getByRole('button', { name: 'Seuraava sivu' }).click();
+    // By keyboard: on the last page the button stays focused (aria-disabled) rather than dropping the focus.
+    await p.getByRole('button', { name: 'Seuraava sivu' }).focus();
+    await p.keyboard.press('Enter');
     await expect.poll(() => names.allTextContents()).toEqual(['Ryhmä 9', 'Ryhmä 10']);
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Seuraava sivu');
+    expect(await p.getByRole('button', { name: 'Seuraava sivu' }).getAttribute('aria-disabled')).toBe('true');
     // This browser did not create the wall: the join panel says how to get the link.
     expect(await p.getByText('Tällä laitteella ei ole osallistujan linkkiä').count()).toBe(1);
     client.destroy();
