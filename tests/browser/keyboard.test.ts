@@ -5,15 +5,14 @@
  * and restore focus. Every step checks where the focus is and what the polite live region said.
  * Focus only ever moves by key presses here (Tab, arrows, Enter, Esc), never by clicking.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { createWall, startServer, type TestServer } from '../helpers/server';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { createWall } from '../helpers/server';
 import { expectFocus, focused, literal, tabTo } from '../helpers/keyboard';
 import { column, noteByText } from '../helpers/wallPage';
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
+const suite = useBrowserSuite();
 let page: Page;
 let link: string;
 
@@ -26,19 +25,12 @@ async function expectAnnounced(p: Page, expected: string | RegExp): Promise<void
 const texts = (p: Page, group: string) => column(p, group).locator('article .note__text').allTextContents();
 
 beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  const wall = await createWall(server.url, { title: 'Näppäimistö' });
+  const wall = await createWall(suite.server.url, { title: 'Näppäimistö' });
   link = wall.links.participant;
-  const context = await chromium.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await suite.chromium.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   // Fail a step within the test's own time, naming the step, rather than at the test timeout.
   page.setDefaultTimeout(10_000);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
 });
 
 describe('the wall with the keyboard alone', () => {
