@@ -2,14 +2,13 @@
  * The facilitator shapes the wall's groups; a participant sees every change live. Also: drag
  * and drop of a note, and the language switch.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { createWall, startServer, type TestServer } from '../helpers/server';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { createWall } from '../helpers/server';
 import { addNote, column, joinAsParticipant, noteByText } from '../helpers/wallPage';
 
-let server: TestServer;
-let chromium: LaunchedBrowser;
+const suite = useBrowserSuite();
 let facilitator: Page;
 let participant: Page;
 
@@ -26,19 +25,12 @@ async function expectHeadings(page: Page, expected: string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  const wall = await createWall(server.url, { title: 'Ryhmätyö' });
-  facilitator = await (await chromium.newContext()).newPage();
-  participant = await (await chromium.newContext()).newPage();
+  const wall = await createWall(suite.server.url, { title: 'Ryhmätyö' });
+  facilitator = await (await suite.chromium.newContext()).newPage();
+  participant = await (await suite.chromium.newContext()).newPage();
   await facilitator.goto(wall.links.facilitator);
   await facilitator.locator('main section[data-group-id]').first().waitFor();
   await joinAsParticipant(participant, wall.links.participant, 'Liisa', 'Ryhmä 2');
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
 });
 
 describe('the facilitator manages groups', () => {
