@@ -7,7 +7,7 @@
  * A real Yjs client on the same wall checks that each press changed the wall itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { expectFocus, expectVisibleFocus, focused, literal, pressOn, size, tabTo } from '../helpers/keyboard';
 import { connectClient, createWall, type TestClient } from '../helpers/server';
@@ -486,6 +486,20 @@ describe('back to where the others are, by keyboard', () => {
 });
 
 describe('touch targets on a phone', () => {
+  /** The visible controls among `groups` smaller than 44 × 44 px, as "text: w×h"; each group must match some. */
+  async function tooSmall(groups: Locator[]): Promise<string[]> {
+    const small: string[] = [];
+    for (const group of groups) {
+      expect(await group.count()).toBeGreaterThan(0);
+      for (const control of await group.all()) {
+        if (!(await control.isVisible())) continue;
+        const { width, height } = await size(control);
+        if (width < 44 || height < 44) small.push(`${(await control.textContent())?.trim()}: ${width}×${height}`);
+      }
+    }
+    return small;
+  }
+
   it("every button of the bar, the group tools, the process editor and the undo toast is at least 44 × 44 px", async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const name of ['Ajastin', 'Lukitus ja näkyvyys', 'Äänestys']) {
@@ -507,17 +521,23 @@ describe('touch targets on a phone', () => {
     await expectFocus(page, /^button "Kumoa"/);
     const toastButtons = page.locator('.toast button');
 
-    const small: string[] = [];
-    for (const group of [buttons, editorButtons, toastButtons]) {
-      expect(await group.count()).toBeGreaterThan(0);
-      for (const button of await group.all()) {
-        if (!(await button.isVisible())) continue;
-        const { width, height } = await size(button);
-        if (width < 44 || height < 44) small.push(`${(await button.textContent())?.trim()}: ${width}×${height}`);
-      }
-    }
-    expect(small).toEqual([]);
+    expect(await tooSmall([buttons, editorButtons, toastButtons])).toEqual([]);
     await page.keyboard.press('Enter');
     await expect.poll(() => organiser.wall.process.getTask(organiser.wall.process.tasks()[1]!.id)?.title, UI).toBe('Mitä asiakkaat kertoivat');
+  });
+
+  it('the starting points and the mirror material are at least 44 × 44 px too', async () => {
+    await pressOn(page, /^button "Valmis"/, { back: true, max: 150 });
+    await page.locator('.process-editor').waitFor({ state: 'detached', ...UI });
+    organiser.wall.mirror.add({ taskId: taskIds[2]!, kind: 'quote', text: 'Odotin kaksi viikkoa.', url: '' });
+    organiser.wall.control.setCurrentTask(taskIds[2]!);
+    await expect.poll(taskHeading, UI).toBe('Miksi ongelmat syntyvät?');
+    await page.locator('.starting-points').waitFor(UI);
+    await page.locator('.mirror-item').waitFor(UI);
+    const controls = [
+      page.locator('.starting-points button, .starting-points a'),
+      page.locator('.mirror button'),
+    ];
+    expect(await tooSmall(controls)).toEqual([]);
   });
 });
