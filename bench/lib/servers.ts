@@ -38,6 +38,8 @@ export interface BenchServer {
   connect(wall: { id: string; token: string }): BenchClient;
   reset(): Promise<void>;
   stats(options?: { gc?: boolean }): Promise<ServerStats>;
+  /** Writes a heap snapshot of the server process to `path` (bench/heapProfile.ts). */
+  heapSnapshot(path: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startBenchServer(kind: ServerKind, env: Record<string, str
     connect: (wall) => connectClient(kind, port, wall),
     reset: async () => void (await ask({ type: 'reset' })),
     stats: async (options = {}) => (await ask({ type: 'stats', gc: options.gc })).stats as ServerStats,
+    heapSnapshot: async (path) => void (await ask({ type: 'heapSnapshot', path })),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL'); // in-memory references and a bench database: nothing to flush
@@ -93,7 +96,7 @@ function ipc(child: ChildProcess) {
     if (m.id !== undefined) waiting.get(m.id)?.(m);
     if (m.id !== undefined) waiting.delete(m.id);
   });
-  return (req: { type: string; gc?: boolean }) =>
+  return (req: { type: string; gc?: boolean; path?: string }) =>
     new Promise<{ stats?: ServerStats }>((resolve) => {
       const id = ++next;
       waiting.set(id, resolve);

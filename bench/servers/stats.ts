@@ -4,6 +4,7 @@
  * measurement window, `stats` reads it (after a full GC when asked, for memory figures).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 
 export interface ServerStats {
   cpuMs: number;
@@ -16,7 +17,7 @@ export interface ServerStats {
   eldMax: number;
 }
 
-type Request = { id: number; type: 'reset' } | { id: number; type: 'stats'; gc?: boolean };
+type Request = { id: number; type: 'reset' } | { id: number; type: 'stats'; gc?: boolean } | { id: number; type: 'heapSnapshot'; path: string };
 
 export function serveStats(ready: { port: number }): void {
   const eld = monitorEventLoopDelay({ resolution: 5 });
@@ -29,6 +30,12 @@ export function serveStats(ready: { port: number }): void {
       cpu = process.cpuUsage();
       since = performance.now();
       process.send!({ id: req.id });
+      return;
+    }
+    if (req.type === 'heapSnapshot') {
+      // For profiling by hand (where the memory per wall or per connection goes).
+      global.gc?.();
+      process.send!({ id: req.id, path: writeHeapSnapshot(req.path) });
       return;
     }
     if (req.gc && global.gc) {

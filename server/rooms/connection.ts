@@ -36,10 +36,17 @@ export interface ConnectionIdentity {
   groupId: string | null;
 }
 
+/** Told when the client sent something unreadable (for the log). An object, not a closure per connection. */
+export interface ProtocolErrorReporter {
+  malformedFrame(reason: string): void;
+}
+const IGNORE_PROTOCOL_ERRORS: ProtocolErrorReporter = { malformedFrame() {} };
+
 export class Connection {
   /** Awareness client ids this connection has published; removed when it closes. */
   readonly awarenessClients = new Set<number>();
-  private inbox: Incoming[] = [];
+  /** Frames that arrived before the room was ready; null once attached (or before the first). */
+  private inbox: Incoming[] | null = null;
   private inboxBytes = 0;
   private sink: Sink | null = null;
   private closeListeners: (() => void)[] = [];
@@ -52,7 +59,7 @@ export class Connection {
     private readonly socket: WallSocket,
     readonly identity: ConnectionIdentity,
     private readonly limits: ConnectionLimits,
-    private readonly onProtocolError: (reason: string) => void = () => {},
+    private readonly reporter: ProtocolErrorReporter = IGNORE_PROTOCOL_ERRORS,
   ) {
     this.rate = new RateLimiter(limits.rate ?? DEFAULT_RATE_LIMITS);
   }
@@ -79,7 +86,7 @@ export class Connection {
       if (!isBinary) throw new MalformedFrame('text frame');
       message = decodeFrame(data);
     } catch (err) {
-      this.onProtocolError((err as Error).message);
+      this.reporter.malformedFrame((err as Error).message);
       this.close(CloseCode.MalformedMessage);
       return;
     }
@@ -92,15 +99,15 @@ export class Connection {
       this.close(CloseCode.TooManyPendingUpdates);
       return;
     }
-    this.inbox.push(message);
+    (this.inbox ??= []).push(message);
   }
 
   /** Starts delivering frames to the room, first the ones that arrived while it loaded. */
   attach(sink: Sink): void {
     if (this._closed) return;
     this.sink = sink;
-    const queued = this.inbox;
-    this.inbox = [];
+    const queued = this.inbox ?? [];
+    this.inbox = null;
     this.inboxBytes = 0;
     for (const message of queued) {
       if (this._closed) return;
@@ -129,7 +136,7 @@ export class Connection {
     if (this._closed) return;
     this._closed = true;
     this.sink = null;
-    this.inbox = [];
+    this.inbox = null;
     const listeners = this.closeListeners;
     this.closeListeners = [];
     for (const listener of listeners) listener();

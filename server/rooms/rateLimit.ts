@@ -19,6 +19,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   byteBurst: 4 * 1024 * 1024,
 };
 
+/** Shared by every limiter: a closure per connection would cost memory for nothing. */
+const monotonicNow = () => performance.now();
+
 export class RateLimiter {
   private messages: number;
   private bytes: number;
@@ -26,7 +29,7 @@ export class RateLimiter {
 
   constructor(
     private readonly limits: RateLimits = DEFAULT_RATE_LIMITS,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = monotonicNow,
   ) {
     this.messages = limits.messageBurst;
     this.bytes = limits.byteBurst;

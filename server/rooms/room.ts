@@ -16,8 +16,11 @@ import { Connection } from './connection';
 import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from './awarenessGuard';
 import { mayEdit, mayPublishAwareness } from './permissions';
 import { RelayBatch } from './relayBatch';
-import { QUEUE_SLICE_MS, SerialQueue } from './serialQueue';
+import { SerialQueue } from './serialQueue';
 import { DEFAULT_MAX_WALL_BYTES, judgeUpdate, type Verdict } from './updateGate';
+
+/** Work per transaction while replaying stored updates, between turns of the event loop. */
+export const LOAD_SLICE_MS = 10;
 
 /** Origin of the transactions that replay stored updates: never stored again, never relayed. */
 export const LoadOrigin: unique symbol = Symbol('pajaseina.load');
@@ -96,11 +99,13 @@ export class Room {
   }
 
   /**
-   * Applies the stored updates in slices of QUEUE_SLICE_MS, each slice one transaction, yielding
-   * to the event loop between slices. One transaction per update would be ten times slower for a
-   * wall with thousands of uncompacted edits, and one transaction for all of them blocks every
-   * other wall for the whole load (50 000 updates: 0.8 s idle; bench/loadWall.ts).
-   * Nobody sees the doc until load() resolves, so the slices need no further care.
+   * Applies the stored updates in slices of LOAD_SLICE_MS, each slice one transaction, yielding
+   * to the event loop between slices. One transaction for the whole log is the fastest (one per
+   * update is ten times slower), but for a long uncompacted log (a crash before compaction: 50 000
+   * updates take 0.8 s on an idle machine) it stalls every other wall and socket of the instance
+   * for all of it. Slices cost about 1.5x the total time and keep each stall to one slice
+   * (docs/performance.md; a worker thread was tried and was slower still). Walls compact every
+   * COMPACT_AFTER_UPDATES, so most loads are one slice. Nobody sees the doc until load() resolves.
    */
   private async replay(updates: Uint8Array[]): Promise<void> {
     let i = 0;
@@ -111,14 +116,18 @@ export class Room {
           try {
             Y.applyUpdate(this.doc, updates[i]!, LoadOrigin);
           } catch (err) {
-            // One unreadable stored update must not make the whole wall unreachable.
-            this.opts.log.error({ wallId: this.wallId, index: i, err }, 'skipped a stored update that failed to apply');
+            this.skipped(i, err);
           }
           i++;
-        } while (i < updates.length && performance.now() - sliceStart < QUEUE_SLICE_MS);
+        } while (i < updates.length && performance.now() - sliceStart < LOAD_SLICE_MS);
       }, LoadOrigin);
       if (i < updates.length) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** One unreadable stored update must not make the whole wall unreachable. */
+  private skipped(index: number, err: unknown): void {
+    this.opts.log.error({ wallId: this.wallId, index, err }, 'skipped a stored update that failed to apply');
   }
 
   get size(): number {
@@ -268,13 +277,18 @@ export class Room {
     if (this.appendedSinceCompact >= this.opts.compactAfterUpdates) this.scheduleCompaction();
   }
 
-  /** Off the hot path: the frame that crossed the threshold is relayed first. */
+  /**
+   * Off the hot path: the frame that crossed the threshold is relayed first, and while updates
+   * are still queued (a burst worked off in slices) the compaction waits behind them, so the
+   * snapshot covers the whole burst.
+   */
   private scheduleCompaction(): void {
     if (this.compactionScheduled || this.destroyed) return;
     this.compactionScheduled = true;
     setImmediate(() => {
       this.compactionScheduled = false;
-      void this.compact();
+      if (this.queue.length > 0) this.enqueue(() => this.scheduleCompaction());
+      else void this.compact();
     });
   }
 

@@ -13,7 +13,7 @@ import { CloseCode, CloseReason, WS_PATH } from '../../shared/protocol';
 import { resolveAccess, type Access } from '../auth/access';
 import type { Logger } from '../log';
 import { AUTH_GUARDED } from '../http/authFailures';
-import { Connection, type ConnectionLimits } from '../rooms/connection';
+import { Connection, type ConnectionLimits, type ProtocolErrorReporter } from '../rooms/connection';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Store } from '../storage/store';
 import type { SocketIndex } from './socketIndex';
@@ -61,14 +61,14 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
   });
 
   // A socket that does not answer a ping within one interval is gone (laptop lid closed).
-  const alive = new WeakMap<WebSocket, boolean>();
   const pinger = setInterval(() => {
-    for (const socket of app.websocketServer.clients) {
-      if (alive.get(socket) === false) {
+    for (const socket of app.websocketServer.clients as Set<WallWebSocket>) {
+      const state = socket[kState];
+      if (state?.alive === false) {
         socket.terminate();
         continue;
       }
-      alive.set(socket, false);
+      if (state) state.alive = false;
       socket.ping();
     }
   }, opts.pingIntervalMs);
@@ -86,31 +86,75 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
         request.wallAccess = await resolveAccess(store, request.params.wallId, request.query.token);
       },
     },
-    (socket, request) => {
+    (socket: WallWebSocket, request) => {
       const { wall, role, groupId, tokenHash } = request.wallAccess!;
-      const wallId = wall.id;
-      const log = connectionLogger(app.log, { reqId: request.id, wallId, role });
-      releaseRequest(socket, request, log);
-      const conn = new Connection(socket, { role, groupId }, opts.limits, (reason) => log().info({ reason }, 'malformed frame'));
-      opts.sockets.add(wallId, tokenHash, conn);
+      const state = new SocketState(app.log, request.id, wall.id);
+      const conn = new Connection(socket, { role, groupId }, opts.limits, state);
+      state.conn = conn;
+      socket[kState] = state;
+      releaseRequest(socket, request);
+      opts.sockets.add(wall.id, tokenHash, conn);
       if (conn.closed) return; // revoked between the access check and the upgrade
-      alive.set(socket, true);
-      socket.on('pong', () => alive.set(socket, true));
-      socket.on('message', (data, isBinary) => {
-        try {
-          conn.receive(toBytes(data), isBinary);
-        } catch (err) {
-          log().error({ err }, 'frame handling failed');
-          conn.close(CloseCode.MalformedMessage);
-        }
-      });
-      socket.on('close', (code) => {
-        log().debug({ code }, 'connection closed');
-        conn.markClosed();
-      });
-      registry.join(wallId, conn);
+      socket.on('pong', onPong);
+      socket.on('message', onMessage);
+      socket.on('close', onClose);
+      registry.join(wall.id, conn);
     },
   );
+}
+
+/**
+ * What the socket's listeners need, kept on the socket itself: the listeners are shared
+ * functions (`this` is the socket), since closures per connection would cost memory on every
+ * one of hundreds of sockets.
+ */
+class SocketState implements ProtocolErrorReporter {
+  conn!: Connection;
+  /** Made the first time something is logged: most connections never log. */
+  private log: Logger | null = null;
+  /** Answered the last ping. */
+  alive = true;
+
+  constructor(
+    private readonly root: FastifyBaseLogger,
+    private readonly reqId: string,
+    private readonly wallId: string,
+  ) {}
+
+  logger(): Logger {
+    return (this.log ??= this.root.child({ reqId: this.reqId, wallId: this.wallId, role: this.conn.role }));
+  }
+
+  malformedFrame(reason: string): void {
+    this.logger().info({ reason }, 'malformed frame');
+  }
+}
+const kState = Symbol('pajaseina.socket');
+type WallWebSocket = WebSocket & { [kState]?: SocketState };
+
+function onPong(this: WallWebSocket): void {
+  this[kState]!.alive = true;
+}
+
+function onMessage(this: WallWebSocket, data: RawData, isBinary: boolean): void {
+  const state = this[kState]!;
+  try {
+    state.conn.receive(toBytes(data), isBinary);
+  } catch (err) {
+    state.logger().error({ err }, 'frame handling failed');
+    state.conn.close(CloseCode.MalformedMessage);
+  }
+}
+
+function onClose(this: WallWebSocket, code: number): void {
+  const state = this[kState]!;
+  state.logger().debug({ code }, 'connection closed');
+  state.conn.markClosed();
+}
+
+function onError(this: WallWebSocket, err: Error): void {
+  const state = this[kState]!;
+  onSocketError(state.logger(), this, err);
 }
 
 /**
@@ -123,23 +167,14 @@ function onSocketError(log: Logger, socket: WebSocket, err: Error): void {
 }
 
 /**
- * A connection's logger, made the first time something is logged: most connections never log,
- * and a pino child per connection costs about a kilobyte for the socket's whole life.
- */
-function connectionLogger(root: FastifyBaseLogger, bindings: { reqId: string; wallId: string; role: string }): () => Logger {
-  let child: Logger | null = null;
-  return () => (child ??= root.child(bindings));
-}
-
-/**
  * Lets the upgrade's HTTP request be collected while the socket lives on. @fastify/websocket
  * keeps it reachable for the socket's life in two places: its 'error' listener closes over the
- * Fastify request and reply, and the raw response stays assigned to the TCP socket. Replaced by
- * a listener that closes over nothing of the request, and detached.
+ * Fastify request and reply, and the raw response stays assigned to the TCP socket. The listener
+ * is replaced by one that needs nothing of the request, and the response detached.
  */
-function releaseRequest(socket: WebSocket, request: FastifyRequest, log: () => Logger): void {
+function releaseRequest(socket: WallWebSocket, request: FastifyRequest): void {
   socket.removeAllListeners('error');
-  socket.on('error', (err) => onSocketError(log(), socket, err));
+  socket.on('error', onError);
   const tcp = request.raw.socket as Socket & { _httpMessage?: ServerResponse | null };
   tcp._httpMessage?.detachSocket(tcp);
 }
