@@ -7,12 +7,12 @@
  * the move dialog open; the join view with its errors; the pages that turn someone away.
  * (This file replaced accessibility.test.ts, which checked only serious and critical violations.)
  */
-import { describe, expect, it, beforeAll } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { CreateWallResponse } from '../../shared/schemas';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
-import { addNote, axeViolations, joinAsParticipant, noteByText, openShareDialog } from '../helpers/wallPage';
+import { addNote, axeViolations, joinAsParticipant, knowWall, noteByText, openShareDialog, screenLink } from '../helpers/wallPage';
 
 const suite = useBrowserSuite();
 const PHONE = { width: 360, height: 740 };
@@ -26,20 +26,10 @@ const VIEWPORTS = [
 let wall: CreateWallResponse;
 let seeder: TestClient;
 
-const screenLink = (link: string, screen: string) => link.replace(/\/w\/([^/#]+)#/, `/w/$1/${screen}#`);
-
-/** The wall as the browser that created it knows it: with its participant link (the projector's QR code needs it). */
-async function knowWall(context: BrowserContext): Promise<void> {
-  const entry = { id: wall.id, title: 'Saavutettavuus', role: 'facilitator', link: wall.links.facilitator, links: wall.links, lastOpened: 1 };
-  await context.addInitScript((value) => {
-    if (!localStorage.getItem('pajaseina:walls')) localStorage.setItem('pajaseina:walls', value);
-  }, JSON.stringify([entry]));
-}
-
 async function openPage(viewport: { width: number; height: number }, known = false): Promise<Page> {
   // The server's CSP (script-src 'self') would refuse the injected axe script.
   const context = await suite.chromium.newContext({ viewport, bypassCSP: true });
-  if (known) await knowWall(context);
+  if (known) await knowWall(context, wall, 'Saavutettavuus');
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return page;
@@ -90,6 +80,8 @@ beforeAll(async () => {
     }
   }, 10_000, 'the seeded wall reached the server');
 });
+
+afterAll(() => seeder?.destroy());
 
 describe('axe-core finds no violations of any impact', () => {
   for (const [name, viewport] of VIEWPORTS) {

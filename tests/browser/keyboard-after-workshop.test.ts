@@ -10,21 +10,17 @@ import type { CreateWallResponse } from '../../shared/schemas';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { expectFocus, expectVisibleFocus, focused, pressOn, tabTo } from '../helpers/keyboard';
 import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
+import { knowWall, screenLink } from '../helpers/wallPage';
 
 const suite = useBrowserSuite();
 let wall: CreateWallResponse;
 let facilitator: TestClient;
 let task: string;
 
-const screenLink = (link: string, screen: string) => link.replace(/\/w\/([^/#]+)#/, `/w/$1/${screen}#`);
-
 async function openPage(link: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
   const context = await suite.chromium.newContext({ viewport });
   // The browser that created the wall knows its participant link: the projector's QR code needs it.
-  const entry = { id: wall.id, title: 'Näppäimillä', role: 'facilitator', link: wall.links.facilitator, links: wall.links, lastOpened: 1 };
-  await context.addInitScript((value) => {
-    if (!localStorage.getItem('pajaseina:walls')) localStorage.setItem('pajaseina:walls', value);
-  }, JSON.stringify([entry]));
+  await knowWall(context, wall, 'Näppäimillä');
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(link);

@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { CreateWallResponse } from '../../shared/schemas';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
-import { axeViolations } from '../helpers/wallPage';
+import { axeViolations, knowWall } from '../helpers/wallPage';
 
 const suite = useBrowserSuite();
 
@@ -25,14 +25,6 @@ let context: BrowserContext;
 let page: Page;
 let firstTask: string;
 let secondTask: { id: string; title: string };
-
-/** The wall as this browser would know it had it created the wall: with its participant link. */
-async function knowWall(ctx: BrowserContext, w: CreateWallResponse): Promise<void> {
-  const entry = { id: w.id, title: 'Projektoritesti', role: 'facilitator', link: w.links.facilitator, links: w.links, lastOpened: 1 };
-  await ctx.addInitScript((value) => {
-    if (!localStorage.getItem('pajaseina:walls')) localStorage.setItem('pajaseina:walls', value);
-  }, JSON.stringify([entry]));
-}
 
 beforeAll(async () => {
   wall = await createWall(suite.server.url, { title: 'Projektoritesti' });
@@ -65,7 +57,7 @@ beforeAll(async () => {
   }, UI_TIMEOUT, 'notes reached the server');
 
   context = await suite.chromium.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
-  await knowWall(context, wall);
+  await knowWall(context, wall, 'Projektoritesti');
   page = await context.newPage();
   await page.goto(`${suite.server.url}/w/${wall.id}/projector#${wall.tokens.facilitator}`);
   await page.locator('li[data-note-id]').nth(79).waitFor({ timeout: UI_TIMEOUT });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { connectClient, createWall, type TestClient } from '../helpers/server';
-import { addNote, expectStatus, joinAsParticipant, noteByText } from '../helpers/wallPage';
+import { addNote, expectStatus, joinAsParticipant, noteByText, screenLink } from '../helpers/wallPage';
 
 const suite = useBrowserSuite();
 
@@ -195,7 +195,6 @@ describe("on the review page, other people's comments, reactions and notes are a
   let task: string;
   let note: string;
 
-  const reviewLink = (link: string) => link.replace(/\/w\/([^/#]+)#/, '/w/$1/review#');
   async function heardSince(page: Page, from: number): Promise<string[]> {
     await page.waitForTimeout(2_500);
     return (await announced(page)).slice(from);
@@ -209,7 +208,7 @@ describe("on the review page, other people's comments, reactions and notes are a
     note = client.wall.addNote({ groupId: client.wall.groups()[0]!.id, taskId: task, text: 'Jonot ovat pitkiä', color: 'yellow', authorName: null, authorId: null })!;
     client.wall.comments.add({ noteId: note, text: 'Vanha kommentti', authorName: null, authorId: null });
     client.wall.control.setReviewFeedback(true);
-    for (const link of [wall.links.viewer, reviewLink(wall.links.participant)]) {
+    for (const link of [wall.links.viewer, screenLink(wall.links.participant, 'review')]) {
       const context = await suite.chromium.newContext();
       contexts.push(context);
       await recordAnnouncements(context);

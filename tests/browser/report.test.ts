@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
-import { addNote, axeViolations } from '../helpers/wallPage';
+import { addNote, axeViolations, screenLink } from '../helpers/wallPage';
 import type { CreateWallResponse } from '../../shared/schemas';
 
 const suite = useBrowserSuite();
@@ -18,7 +18,6 @@ let observer: TestClient;
 let participant: Page;
 let facilitator: Page;
 
-const reportLink = (link: string) => link.replace(/\/w\/([^/#]+)#/, '/w/$1/report#');
 
 beforeAll(async () => {
   wall = await createWall(suite.server.url, { title: 'Raportti' });
@@ -88,7 +87,7 @@ describe('roles and the report', () => {
 
   it('anyone else gets a polite refusal', async () => {
     const page = await (await suite.chromium.newContext()).newPage();
-    await page.goto(reportLink(wall.links.participant));
+    await page.goto(screenLink(wall.links.participant, 'report'));
     await expect(page.getByTestId('report-refused').textContent()).resolves.toContain('vain ohjaajalle');
     expect(await page.locator('table').count()).toBe(0);
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
-import { axeViolations } from '../helpers/wallPage';
+import { axeViolations, screenLink } from '../helpers/wallPage';
 import type { CreateWallResponse } from '../../shared/schemas';
 
 const suite = useBrowserSuite();
@@ -16,7 +16,6 @@ let wall: CreateWallResponse;
 let facilitator: TestClient;
 let viewer: Page;
 
-const reviewLink = (link: string) => link.replace(/\/w\/([^/#]+)#/, '/w/$1/review#');
 const count = (page: Page) => page.getByTestId('review-count').textContent();
 async function expectCount(page: Page, text: string) {
   await waitFor(async () => (await count(page))?.trim() === text, 10_000, `count "${text}", saw "${await count(page)}"`);
@@ -99,7 +98,7 @@ describe('the review view', () => {
   it('lets participants react and comment while the facilitator allows it, and shows a frozen wall', async () => {
     facilitator.wall.control.setReviewFeedback(true);
     const page = await (await suite.chromium.newContext({ bypassCSP: true })).newPage();
-    await page.goto(reviewLink(wall.links.participant));
+    await page.goto(screenLink(wall.links.participant, 'review'));
     const note = page.getByTestId('review-note').filter({ hasText: 'Jonot ovat pitkiä' });
     await note.getByRole('button', { name: 'Tunnistan tämän: 0' }).click();
     await note.getByRole('button', { name: 'Tunnistan tämän: 1' }).waitFor();

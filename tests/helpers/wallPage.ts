@@ -4,9 +4,26 @@
  */
 import { createRequire } from 'node:module';
 import { expect } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { CreateWallResponse } from '../../shared/schemas';
 
 const UI_TIMEOUT = 10_000;
+
+/** A wall link turned into the same link to another screen of that wall: `screenLink(link, 'review')` → `/w/<id>/review#<token>`. */
+export function screenLink(link: string, screen: 'projector' | 'review' | 'report'): string {
+  return link.replace(/\/w\/([^/#]+)#/, `/w/$1/${screen}#`);
+}
+
+/**
+ * Makes the context's pages know the wall as the browser that created it does: with all its links
+ * in localStorage (the projector's QR code and short address need the participant link).
+ */
+export async function knowWall(context: BrowserContext, wall: CreateWallResponse, title: string): Promise<void> {
+  const entry = { id: wall.id, title, role: 'facilitator', link: wall.links.facilitator, links: wall.links, lastOpened: 1 };
+  await context.addInitScript((value) => {
+    if (!localStorage.getItem('pajaseina:walls')) localStorage.setItem('pajaseina:walls', value);
+  }, JSON.stringify([entry]));
+}
 
 /** Opens a participant link and joins a group under a name (or anonymously with `name: null`). */
 export async function joinAsParticipant(page: Page, link: string, name: string | null, groupName: string): Promise<void> {
