@@ -101,25 +101,18 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-async function runAxe(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  return (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  })) as AxeViolation[];
-}
-
 const describeViolation = (v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`;
 
 /**
- * Every axe-core violation on the page, of any impact, each as "rule (impact): help (selectors)".
- * The page's context needs `bypassCSP: true` (the server's CSP refuses the injected script).
+ * Every axe-core violation on the page, of any impact (no rule is turned off), each as
+ * "rule (impact): help (selectors)". The page's context needs `bypassCSP: true` (the server's
+ * CSP refuses the injected script).
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  return (await runAxe(page)).map(describeViolation);
-}
-
-/** Only axe-core's serious and critical violations, in the same form as `axeViolations`. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  return (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical').map(describeViolation);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  })) as AxeViolation[];
+  return violations.map(describeViolation);
 }
