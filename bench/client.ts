@@ -2,18 +2,23 @@
  * Scenario 5, the client in Debian's Chromium: time from navigation until a wall of `notes`
  * notes is on screen; time from the WebSocket message carrying one remote change until the DOM
  * shows it, with how many notes' DOM was touched; the initial JavaScript's gzip size.
- * Needs the built client (npm run build) and /usr/bin/chromium (npm test installs it).
+ * Needs the built client (npm run build, or PAJASEINA_DIST) and /usr/bin/chromium (npm test installs it).
+ *
+ * Alone: `npx tsx bench/client.ts [--notes 2000] [--changes 20] [--runs 3]` prints every run and
+ * the medians and writes bench/results/client-<date>.json (`npm run bench -- --only client` runs
+ * it once, within the whole bench's results file).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { Wall } from '../shared/wall';
-import { connectMany } from './lib/connectMany';
+import { connectMany, withTimeout } from './lib/connectMany';
 import { startBenchServer } from './lib/servers';
 import { distribution, median, type Distribution } from './lib/stats';
 
-const DIST = join(import.meta.dirname, '..', 'dist');
+const DIST = process.env.PAJASEINA_DIST ?? join(import.meta.dirname, '..', 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ClientResult {
@@ -47,6 +52,19 @@ export async function clientScenario(notes: number, changes: number): Promise<Cl
         if (id) ids.push(id);
       }
     });
+    // Navigate only once the server holds every note: otherwise the page's first request queues
+    // behind the server storing the 2,000-note update, and that time is the server's, not the client's.
+    const [checker] = await connectMany(server, wall, 1);
+    await withTimeout(
+      new Promise<void>((resolve) => {
+        const stored = () => new Wall(checker!.doc).notes().length >= ids.length;
+        if (stored()) return resolve();
+        checker!.doc.on('update', () => stored() && resolve());
+      }),
+      60_000,
+      'the server to hold every note',
+    );
+    checker!.destroy();
     const page = await (await browser.newContext({ locale: 'fi-FI' })).newPage();
     await page.addInitScript(() => {
       // When each WebSocket message arrived, in the page's clock.
@@ -107,3 +125,39 @@ export async function clientScenario(notes: number, changes: number): Promise<Cl
     await server.stop();
   }
 }
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function main() {
+  const notes = arg('notes', 2000);
+  const changes = arg('changes', 20);
+  const runs: (ClientResult & { loadavg1: number })[] = [];
+  for (let r = 0; r < arg('runs', 3); r++) {
+    const result = await clientScenario(notes, changes);
+    runs.push({ ...result, loadavg1: loadavg()[0]! });
+    console.log(
+      `run ${r + 1}: render ${result.renderMs.toFixed(0)} ms, remote change p50 ${result.remoteChange.p50.toFixed(1)} / p99 ${result.remoteChange.p99.toFixed(1)} ms, ` +
+        `notes touched ${result.notesTouched}, initial JS ${(result.initialJsGzipBytes / 1024).toFixed(1)} KiB gzip (load ${loadavg()[0]!.toFixed(2)})`,
+    );
+  }
+  const medians = {
+    renderMs: median(runs.map((r) => r.renderMs)),
+    remoteChangeP50: median(runs.map((r) => r.remoteChange.p50)),
+    remoteChangeP99: median(runs.map((r) => r.remoteChange.p99)),
+    notesTouched: median(runs.map((r) => r.notesTouched)),
+    initialJsGzipBytes: runs[0]!.initialJsGzipBytes,
+  };
+  console.log(`median of ${runs.length}: ${JSON.stringify(medians)}`);
+  const dir = join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const date = new Date().toISOString();
+  const file = join(dir, `client-${date.slice(0, 10)}.json`);
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, chromium: CHROMIUM };
+  writeFileSync(file, JSON.stringify({ date, command: 'npx tsx bench/client.ts', dist: DIST, machine, notes, changes, runs, medians }, null, 2) + '\n');
+  console.log(`wrote ${file}`);
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) await main();

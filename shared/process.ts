@@ -14,6 +14,7 @@ import { translate } from './i18n';
 import { LIMITS } from './limits';
 import { randomId } from './ids';
 import { byOrder, keyAt } from './order';
+import { memoRead } from './docReads';
 import { TaskRecord, WorkshopRecord, type Language, type TaskKind, type Template, type VoteState, type WorkshopPhase } from './schemas';
 import { TEMPLATES } from './template';
 import { clip, readEntries, setOrDelete, toYMap } from './ymaps';
@@ -61,7 +62,9 @@ export class Process {
   // ---------------------------------------------------------------- reads
 
   workshops(): Workshop[] {
-    return readEntries(this.workshopMap as Y.Map<unknown>, WorkshopRecord);
+    return memoRead(this.workshopMap.doc, 'workshops', [this.workshopMap], () =>
+      readEntries(this.workshopMap as Y.Map<unknown>, WorkshopRecord),
+    );
   }
 
   getWorkshop(id: string): Workshop | undefined {
@@ -70,13 +73,15 @@ export class Process {
 
   /** Every task whose workshop exists, workshop by workshop, each workshop's in order. */
   tasks(): Task[] {
-    const rank = new Map(this.workshops().map((w, i) => [w.id, i]));
-    const out: Task[] = [];
-    this.taskMap.forEach((value, id) => {
-      const task = this.readTask(id, value);
-      if (task && rank.has(task.workshopId)) out.push(task);
+    return memoRead(this.taskMap.doc, 'tasks', [this.workshopMap, this.taskMap], () => {
+      const rank = new Map(this.workshops().map((w, i) => [w.id, i]));
+      const out: Task[] = [];
+      this.taskMap.forEach((value, id) => {
+        const task = this.readTask(id, value);
+        if (task && rank.has(task.workshopId)) out.push(task);
+      });
+      return out.sort((a, b) => rank.get(a.workshopId)! - rank.get(b.workshopId)! || byOrder(a, b));
     });
-    return out.sort((a, b) => rank.get(a.workshopId)! - rank.get(b.workshopId)! || byOrder(a, b));
   }
 
   tasksIn(workshopId: string): Task[] {

@@ -29,6 +29,7 @@ import { Mirror, type MirrorItem } from './mirror';
 import { byOrder, keyAt } from './order';
 import { REDACTED, hasPersonalData, redactPersonalData } from './personalData';
 import { Process, type Task, type Workshop } from './process';
+import { entryRead, memoRead } from './docReads';
 import { GroupRecord, Language, NoteColor, NoteRecord, type ParticipantRole, type Template } from './schemas';
 import { STARTING_GROUPS } from './template';
 import { Votes } from './votes';
@@ -147,6 +148,9 @@ export class Wall {
    * votes this page writes (for the facilitator's report), never shown.
    */
   private writerRole: ParticipantRole | undefined;
+  /** Everyone who called observe(), and how to stop the roots' shared deep observers. */
+  private readonly listeners = new Set<() => void>();
+  private stopObserving: (() => void) | null = null;
 
   constructor(readonly doc: Y.Doc) {
     this.meta = doc.getMap(WALL_ROOTS.meta);
@@ -177,13 +181,15 @@ export class Wall {
 
   /** Groups in display order. */
   groups(): Group[] {
-    const out: Group[] = [];
-    this.groupMap.forEach((value, id) => {
-      if (!(value instanceof Y.Map)) return;
-      const parsed = GroupRecord.safeParse(value.toJSON());
-      if (parsed.success) out.push({ id, ...parsed.data });
+    return memoRead(this.doc, 'groups', [this.groupMap], () => {
+      const out: Group[] = [];
+      this.groupMap.forEach((value, id) => {
+        if (!(value instanceof Y.Map)) return;
+        const parsed = GroupRecord.safeParse(value.toJSON());
+        if (parsed.success) out.push({ id, ...parsed.data });
+      });
+      return out.sort(byOrder);
     });
-    return out.sort(byOrder);
   }
 
   getGroup(id: string): Group | undefined {
@@ -192,14 +198,17 @@ export class Wall {
 
   /** All valid notes whose group exists, in display order within each group (of every task). */
   notes(): Note[] {
-    const groupIds = new Set(this.groups().map((g) => g.id));
-    const firstTaskId = this.process.firstTaskId() ?? '';
-    const out: Note[] = [];
-    this.noteMap.forEach((value, id) => {
-      const note = this.readNote(id, value, firstTaskId);
-      if (note && groupIds.has(note.groupId)) out.push(note);
+    const { groupMap, noteMap, process } = this;
+    return memoRead(this.doc, 'notes', [noteMap, groupMap, process.workshopMap, process.taskMap], () => {
+      const groupIds = new Set(this.groups().map((g) => g.id));
+      const firstTaskId = process.firstTaskId() ?? '';
+      const out: Note[] = [];
+      noteMap.forEach((value, id) => {
+        const note = this.readNote(id, value, firstTaskId);
+        if (note && groupIds.has(note.groupId)) out.push(note);
+      });
+      return out.sort(byOrder);
     });
-    return out.sort(byOrder);
   }
 
   /** The notes of one task, every group's. */
@@ -216,7 +225,12 @@ export class Wall {
     return this.readNote(id, this.noteMap.get(id), this.process.firstTaskId() ?? '');
   }
 
+  /** Parsed once per change of the note (and of the first task, which notes without a task belong to). */
   private readNote(id: string, value: unknown, firstTaskId: string): Note | undefined {
+    return entryRead(this.noteMap, id, firstTaskId, () => this.parseNote(id, value, firstTaskId));
+  }
+
+  private parseNote(id: string, value: unknown, firstTaskId: string): Note | undefined {
     if (!(value instanceof Y.Map)) return undefined;
     const parsed = NoteRecord.safeParse(value.toJSON());
     if (!parsed.success) return undefined;
@@ -273,11 +287,24 @@ export class Wall {
 
   /** Calls `onChange` after every change to the wall, local or remote. Returns the unsubscribe. */
   observe(onChange: () => void): () => void {
-    const handler = () => onChange();
-    const roots = Object.values(WALL_ROOTS).map((name) => this.doc.getMap(name));
-    for (const root of roots) root.observeDeep(handler);
+    // One deep observer per root for all subscribers: a 2,000-note wall has thousands of
+    // subscribed components, and Yjs would otherwise keep (and walk) thousands of handlers per root.
+    const listener = () => onChange();
+    this.listeners.add(listener);
+    if (this.listeners.size === 1) {
+      const roots = Object.values(WALL_ROOTS).map((name) => this.doc.getMap(name));
+      const handler = () => {
+        for (const l of [...this.listeners]) l();
+      };
+      for (const root of roots) root.observeDeep(handler);
+      this.stopObserving = () => {
+        for (const root of roots) root.unobserveDeep(handler);
+      };
+    }
     return () => {
-      for (const root of roots) root.unobserveDeep(handler);
+      if (!this.listeners.delete(listener) || this.listeners.size > 0) return;
+      this.stopObserving?.();
+      this.stopObserving = null;
     };
   }
 

@@ -37,6 +37,8 @@ interface Props {
   locked: boolean;
   showAuthors: boolean;
   isExperiment: boolean;
+  /** The task has a dot vote (open or closed): notes show their vote buttons or results. */
+  voting: boolean;
   /** The chosen note a new note here continues, if the user picked one. */
   originId: string | null;
   onClearOrigin: () => void;
@@ -147,6 +149,7 @@ export function GroupColumn(props: Props) {
               canHide={info.role === 'facilitator'}
               showAuthors={props.showAuthors}
               isExperiment={props.isExperiment}
+              voting={props.voting}
               thread={linksOf(props.threads, note.id)}
               dropBefore={drop?.before === note.id}
               onMoveMenu={props.onMoveMenu}

@@ -4,7 +4,7 @@
  * dragged. It also carries the process: the chosen mark and thread links, experiment fields in
  * an experiments task, the vote button, and the facilitator's hide/show.
  */
-import { memo } from 'preact/compat';
+import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Note } from '../../shared/wall';
 import { useT } from '../i18n';
@@ -35,6 +35,9 @@ interface Props {
   showAuthors: boolean;
   /** The note is in an experiments task: it is an experiment card. */
   isExperiment: boolean;
+  /** The task has a dot vote (open or closed). Without one no vote UI is mounted: on a big wall
+   * thousands of idle vote buttons, each subscribed to the wall, would re-render on every change. */
+  voting: boolean;
   /** The note it continues and the notes that continue it. */
   thread: ThreadLinks;
   onMoveMenu: (id: string) => void;
@@ -109,7 +112,7 @@ function NoteCardImpl(props: Props) {
         {note.personalData && (canRedact || canEdit) && !editing && <PersonalDataFlag note={note} canRedact={canRedact} />}
         {!editing && (
           <div class="note__actions">
-            <VoteButton note={note} />
+            {props.voting && <VoteButton note={note} />}
             {props.canChoose && (
               <button
                 type="button"
@@ -153,10 +156,9 @@ function NoteCardImpl(props: Props) {
   );
 }
 
-/** Notes re-render only when their content or permissions change. */
-export const NoteCard = memo(
-  NoteCardImpl,
-  (a, b) =>
+/** Whether two renders of a note would look the same: then the note's DOM is not touched. */
+function sameCard(a: Props, b: Props): boolean {
+  return (
     a.canEdit === b.canEdit &&
     a.canMove === b.canMove &&
     a.canMoveAcross === b.canMoveAcross &&
@@ -170,7 +172,8 @@ export const NoteCard = memo(
     a.canHide === b.canHide &&
     a.showAuthors === b.showAuthors &&
     a.isExperiment === b.isExperiment &&
-    threadKey(a.thread) === threadKey(b.thread) &&
+    a.voting === b.voting &&
+      threadKey(a.thread) === threadKey(b.thread) &&
     a.dropBefore === b.dropBefore &&
     a.note.text === b.note.text &&
     a.note.color === b.note.color &&
@@ -178,5 +181,21 @@ export const NoteCard = memo(
     a.note.groupId === b.note.groupId &&
     a.note.order === b.note.order &&
     a.onMoveMenu === b.onMoveMenu &&
-    a.onDelete === b.onDelete,
-);
+    a.onDelete === b.onDelete
+  );
+}
+
+/**
+ * Notes re-render only when their content or permissions change. A class with
+ * shouldComponentUpdate rather than preact/compat's memo: compat would hook into every vnode of
+ * the page, and this is its only use.
+ */
+export class NoteCard extends Component<Props> {
+  override shouldComponentUpdate(next: Props): boolean {
+    return !sameCard(this.props, next);
+  }
+
+  override render(props: Props) {
+    return <NoteCardImpl {...props} />;
+  }
+}

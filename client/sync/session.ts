@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode, WS_PATH } from '../../shared/protocol';
+import { cacheReads } from '../../shared/docReads';
 import { Wall } from '../../shared/wall';
 import type { AwarenessUser } from '../../shared/schemas';
 import { ApiFailure, fetchWallInfo } from '../api';
@@ -28,11 +29,17 @@ const TERMINAL_CODES: ReadonlySet<number> = new Set([
   CloseCode.WallFull,
 ]);
 
+/** The page's components read the wall after every change: parse each entry once per change instead. */
+function withCachedReads(doc: Y.Doc): Y.Doc {
+  cacheReads(doc);
+  return doc;
+}
+
 /** At most one access check per this interval while the socket keeps failing. */
 const ACCESS_CHECK_INTERVAL_MS = 20_000;
 
 export class WallSession {
-  readonly doc = new Y.Doc();
+  readonly doc = withCachedReads(new Y.Doc());
   readonly wall = new Wall(this.doc);
   readonly provider: WebsocketProvider;
   readonly persistence: IndexeddbPersistence;

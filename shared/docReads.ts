@@ -1,0 +1,125 @@
+/**
+ * Memoised reads of a Y.Doc, for the browser. The typed accessors (Wall, Process) parse every
+ * entry with zod on each read; on a 2,000-note wall many components read after every change, so
+ * the parsed results are kept until a transaction changes what they were read from.
+ *
+ * Opt-in per doc (`cacheReads`): the client turns it on for its session's doc. Elsewhere (the
+ * server reads a wall now and then, and keeps many walls loaded) every read parses afresh, as
+ * before, and holds no memory.
+ *
+ * A cached value is used only while the doc is settled: no transaction is open or waiting for
+ * its observers. Each transaction's changes are known at 'beforeObserverCalls', before any
+ * observer or 'afterTransaction' listener can read, and that is where the roots it touched get a
+ * new version and the entries it touched are forgotten.
+ */
+import type * as Y from 'yjs';
+
+// Any shared type, whatever its events.
+type AnyType = Y.AbstractType<any>;
+/** The parts of a Yjs item this needs (the typings do not export Item's fields precisely). */
+interface ItemLink {
+  parent: unknown;
+  parentSub: string | null;
+}
+
+class DocReads {
+  private pending = 0;
+  private readonly versions = new Map<AnyType, number>();
+  private readonly memos = new Map<string, { stamp: number[]; value: unknown }>();
+  private readonly entries = new Map<AnyType, Map<string, { variant: string; value: unknown }>>();
+
+  constructor(private readonly doc: Y.Doc) {
+    doc.on('beforeTransaction', () => {
+      this.pending++;
+    });
+    doc.on('beforeObserverCalls', (tr: Y.Transaction) => {
+      this.pending = Math.max(0, this.pending - 1);
+      this.forget(tr);
+    });
+  }
+
+  settled(): boolean {
+    return this.pending === 0 && this.doc._transaction === null;
+  }
+
+  memo<T>(key: string, roots: readonly AnyType[], compute: () => T): T {
+    if (!this.settled()) return compute();
+    const stamp = roots.map((r) => this.versions.get(r) ?? 0);
+    const hit = this.memos.get(key);
+    if (hit && hit.stamp.every((v, i) => v === stamp[i])) return hit.value as T;
+    const value = freeze(compute());
+    this.memos.set(key, { stamp, value });
+    return value;
+  }
+
+  entry<T>(root: AnyType, id: string, variant: string, compute: () => T): T {
+    if (!this.settled()) return compute();
+    let byId = this.entries.get(root);
+    if (!byId) this.entries.set(root, (byId = new Map()));
+    const hit = byId.get(id);
+    if (hit && hit.variant === variant) return hit.value as T;
+    const value = compute();
+    byId.set(id, { variant, value });
+    return value;
+  }
+
+  private forget(tr: Y.Transaction): void {
+    for (const [type, keys] of tr.changed) {
+      // Walk up to the root map; `key` ends as the root's entry that holds the change.
+      let child = type as AnyType;
+      let key: string | null = null;
+      let link = child._item as unknown as ItemLink | null;
+      if (!link) {
+        this.bump(child, keys);
+        continue;
+      }
+      while (link) {
+        key = link.parentSub;
+        child = link.parent as AnyType;
+        link = child._item as unknown as ItemLink | null;
+      }
+      this.bump(child, new Set([key]));
+    }
+  }
+
+  private bump(root: AnyType, keys: Set<string | null>): void {
+    this.versions.set(root, (this.versions.get(root) ?? 0) + 1);
+    const byId = this.entries.get(root);
+    if (!byId) return;
+    for (const key of keys) {
+      // A change without a key (inside an array) cannot be placed: forget the whole root.
+      if (key === null) return byId.clear();
+      byId.delete(key);
+    }
+  }
+}
+
+/** Cached arrays are shared by every reader: one that sorted it in place would corrupt the rest. */
+function freeze<T>(value: T): T {
+  return Array.isArray(value) ? (Object.freeze(value) as T) : value;
+}
+
+const readsByDoc = new WeakMap<Y.Doc, DocReads>();
+
+/** Turns on memoised reads for `doc` (idempotent). */
+export function cacheReads(doc: Y.Doc): void {
+  if (!readsByDoc.has(doc)) readsByDoc.set(doc, new DocReads(doc));
+}
+
+/**
+ * `compute()`, or its value from before if none of `roots` changed since. `key` names the read
+ * (with any arguments in it). Arrays come back frozen when cached.
+ */
+export function memoRead<T>(doc: Y.Doc | null, key: string, roots: readonly AnyType[], compute: () => T): T {
+  const reads = doc && readsByDoc.get(doc);
+  return reads ? reads.memo(key, roots, compute) : compute();
+}
+
+/**
+ * One entry of a root map read through `compute()`, kept until that entry changes. `variant`
+ * names anything else the result depends on (a different variant computes afresh).
+ */
+export function entryRead<T>(root: AnyType, id: string, variant: string, compute: () => T): T {
+  const reads = root.doc && readsByDoc.get(root.doc);
+  return reads ? reads.entry(root, id, variant, compute) : compute();
+}

@@ -1,0 +1,137 @@
+/**
+ * The browser's memoised wall reads (shared/docReads.ts): a cached read must never be stale,
+ * whatever changes the doc (a local write, a remote update, a write inside a transaction) and
+ * whoever reads (a component after the change, a deep observer, an afterTransaction listener).
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { cacheReads } from '../../shared/docReads';
+import { Wall } from '../../shared/wall';
+
+function cachedWall(groups = ['A', 'B']) {
+  const doc = new Y.Doc();
+  cacheReads(doc);
+  const wall = new Wall(doc);
+  wall.initialise({ title: 'Työpaja', language: 'fi', createdAt: 1 }, groups, 'four-workshops');
+  return { doc, wall };
+}
+
+const note = (groupId: string, text: string) => ({ groupId, text, color: 'yellow' as const, authorName: null, authorId: null });
+
+describe('cached wall reads', () => {
+  it('return the same frozen array until something they read changes', () => {
+    const { wall } = cachedWall();
+    const group = wall.groups()[0]!.id;
+    wall.addNote(note(group, 'yksi'));
+    const first = wall.notes();
+    expect(wall.notes()).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    // A change elsewhere in the wall (the timer, votes) keeps the notes as they were.
+    wall.control.setLocked(true);
+    expect(wall.notes()).toBe(first);
+    wall.addNote(note(group, 'kaksi'));
+    expect(wall.notes()).not.toBe(first);
+    expect(wall.notes().map((n) => n.text)).toEqual(['yksi', 'kaksi']);
+  });
+
+  it('see a change to one field of a note, in notes() and getNote()', () => {
+    const { wall } = cachedWall();
+    const id = wall.addNote(note(wall.groups()[0]!.id, 'vanha'))!;
+    expect(wall.getNote(id)?.text).toBe('vanha');
+    wall.updateNoteText(id, 'uusi');
+    expect(wall.getNote(id)?.text).toBe('uusi');
+    expect(wall.notes().map((n) => n.text)).toEqual(['uusi']);
+    wall.setNoteColor(id, 'blue');
+    expect(wall.notes()[0]?.color).toBe('blue');
+  });
+
+  it('see remote updates', () => {
+    const a = cachedWall();
+    const b = { doc: new Y.Doc() };
+    cacheReads(b.doc);
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    const wallB = new Wall(b.doc);
+    const id = a.wall.addNote(note(a.wall.groups()[0]!.id, 'A kirjoitti'))!;
+    expect(wallB.notes()).toHaveLength(0);
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)));
+    expect(wallB.notes().map((n) => n.text)).toEqual(['A kirjoitti']);
+    a.wall.updateNoteText(id, 'A muutti');
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)));
+    expect(wallB.getNote(id)?.text).toBe('A muutti');
+  });
+
+  it('see writes made earlier in the same transaction', () => {
+    const { doc, wall } = cachedWall();
+    const group = wall.groups()[0]!.id;
+    wall.notes();
+    doc.transact(() => {
+      const id = wall.addNote(note(group, 'sisällä'))!;
+      expect(wall.notes().map((n) => n.text)).toEqual(['sisällä']);
+      wall.updateNoteText(id, 'muutettu');
+      expect(wall.getNote(id)?.text).toBe('muutettu');
+    });
+    expect(wall.notes().map((n) => n.text)).toEqual(['muutettu']);
+  });
+
+  it('are fresh for deep observers and for afterTransaction listeners registered first', () => {
+    const doc = new Y.Doc();
+    const early: string[][] = [];
+    const wall = new Wall(doc);
+    doc.on('afterTransaction', () => early.push(wall.notes().map((n) => n.text)));
+    cacheReads(doc);
+    wall.initialise({ title: 'T', language: 'fi', createdAt: 1 }, ['A']);
+    const group = wall.groups()[0]!.id;
+    const seen: string[][] = [];
+    wall.observe(() => seen.push(wall.notes().map((n) => n.text)));
+    wall.addNote(note(group, 'eka'));
+    wall.addNote(note(group, 'toka'));
+    expect(seen.at(-1)).toEqual(['eka', 'toka']);
+    expect(early.at(-1)).toEqual(['eka', 'toka']);
+  });
+
+  it('follow the first task: a note without a task moves with it', () => {
+    const { wall } = cachedWall();
+    const id = wall.addNote(note(wall.groups()[0]!.id, 'x'))!;
+    const first = wall.process.firstTaskId()!;
+    // A note written before workshops existed has no taskId: it belongs to the first task.
+    wall.doc.transact(() => (wall.doc.getMap('notes').get(id) as Y.Map<unknown>).delete('taskId'));
+    expect(wall.getNote(id)?.taskId).toBe(first);
+    const workshop = wall.process.workshops()[0]!.id;
+    const newTask = wall.process.addTask(workshop, 'Uusi')!;
+    wall.process.moveTask(newTask, workshop, 0);
+    expect(wall.process.firstTaskId()).toBe(newTask);
+    expect(wall.getNote(id)?.taskId).toBe(newTask);
+    expect(wall.notes()[0]?.taskId).toBe(newTask);
+  });
+
+  it('drop the notes of a removed group and bring them back with it', () => {
+    const { wall } = cachedWall();
+    const [a, b] = wall.groups();
+    wall.addNote(note(a!.id, 'A:n'));
+    wall.addNote(note(b!.id, 'B:n'));
+    expect(wall.notes()).toHaveLength(2);
+    const removed = wall.removeGroup(a!.id)!;
+    expect(wall.notes().map((n) => n.text)).toEqual(['B:n']);
+    wall.restoreGroup(removed);
+    expect(wall.notes().map((n) => n.text).sort()).toEqual(['A:n', 'B:n']);
+  });
+
+  it('share one set of deep observers among all subscribers, and stop when the last leaves', () => {
+    const { wall } = cachedWall();
+    const calls = [0, 0];
+    const stopA = wall.observe(() => calls[0]!++);
+    const stopB = wall.observe(() => calls[1]!++);
+    wall.setTitle('Uusi nimi');
+    expect(calls).toEqual([1, 1]);
+    stopA();
+    wall.setTitle('Kolmas nimi');
+    expect(calls).toEqual([1, 2]);
+    stopB();
+    wall.setTitle('Neljäs');
+    expect(calls).toEqual([1, 2]);
+    const stopC = wall.observe(() => calls[0]!++);
+    wall.setTitle('Viides');
+    expect(calls).toEqual([2, 2]);
+    stopC();
+  });
+});
