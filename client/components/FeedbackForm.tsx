@@ -19,10 +19,15 @@ export function FeedbackForm() {
 
   const send = (e: Event) => {
     e.preventDefault();
-    if (!choices.heard || !choices.changed) {
+    const unanswered = FEEDBACK_QUESTIONS.find((q) => !choices[q]);
+    if (unanswered) {
       setMessage(t('feedback.missing'));
+      announce(t('feedback.missing'));
+      // The keyboard goes to the question still without an answer.
+      document.querySelector<HTMLInputElement>(`input[name="feedback-${unanswered}"]`)?.focus();
       return;
     }
+    if (!choices.heard || !choices.changed) return;
     wall.feedback.answer({ heard: choices.heard, changed: choices.changed, comment: comment || undefined, respondentId: me, respondentRole: getParticipantRole(wallId) });
     setMessage(t('feedback.sent'));
     announce(t('feedback.sent'));

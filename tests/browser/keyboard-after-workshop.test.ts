@@ -1,7 +1,8 @@
 /**
  * The screens around the wall with the keyboard alone (Tab, Shift+Tab, Enter, Space, arrows,
  * Escape; never a click): the projector's slideshow and its join code, the report's sections,
- * an export and a follow-up update, and the review's search, filters, reactions and comments.
+ * an export and a follow-up update, and the review's feedback form, search, filters, reactions
+ * and comments.
  * Every control the keyboard reaches shows a visible focus ring.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,7 @@ beforeAll(async () => {
   add(g2!.id, 'Tieto ei kulje');
   w.control.setCurrentTask(task);
   w.control.setReviewFeedback(true);
+  w.feedback.setOpen(true);
   return () => facilitator.destroy();
 });
 
@@ -128,6 +130,24 @@ describe('the review with the keyboard alone', () => {
   beforeAll(async () => {
     page = await openPage(screenLink(wall.links.participant, 'review'));
     await page.getByTestId('review-note').first().waitFor();
+  });
+
+  it('answers the feedback form, and an unanswered question takes the focus', async () => {
+    await tabTo(page, /^input "Kyllä"/);
+    await expectVisibleFocus(page);
+    // Arrow keys choose within the first question's radio group.
+    await page.keyboard.press('ArrowDown');
+    await expectFocus(page, /^input "Osittain"/);
+    await pressOn(page, /^button "Lähetä vastaus"/);
+    await expect.poll(() => page.getByRole('status', { name: 'Ilmoitukset' }).textContent()).toBe('Vastaa molempiin kysymyksiin.');
+    await expectFocus(page, /^input "Kyllä"/);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('feedback-changed');
+    await page.keyboard.press('Space');
+    await tabTo(page, /^textarea "Mitä muuta haluat sanoa\? \(vapaaehtoinen\)"/);
+    await page.keyboard.type('Hyvä kokemus');
+    await pressOn(page, /^button "Lähetä vastaus"/);
+    await waitFor(() => facilitator.wall.feedback.answers().length === 1, 10_000);
+    expect(facilitator.wall.feedback.answers()[0]).toMatchObject({ heard: 'partly', changed: 'yes', comment: 'Hyvä kokemus' });
   });
 
   it('searches and filters', async () => {
