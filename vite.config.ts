@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 
 /**
@@ -89,11 +89,44 @@ export function precompress(): Plugin {
   };
 }
 
+const SHARED_I18N = join(here, 'shared', 'i18n', 'index.ts');
+const CLIENT_CATALOGS = join(here, 'client', 'languageCatalogs.ts');
+const CATALOG_MODULE = 'virtual:pajaseina-catalog/';
+
+/**
+ * One language per chunk in the browser. shared/i18n merges every catalog of all three languages
+ * (the server and the tests use it so); the client's imports of it go to client/languageCatalogs.ts
+ * instead, which imports `virtual:pajaseina-catalog/<language>`: each one language's merged
+ * catalog from shared/i18n, written out here as JSON (parsed faster than an object literal).
+ */
+export function languageCatalogs(): Plugin {
+  return {
+    name: 'pajaseina-language-catalogs',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source.startsWith(CATALOG_MODULE)) return '\0' + source;
+      if (!importer || importer === CLIENT_CATALOGS || !source.startsWith('.')) return null;
+      const target = resolve(importer, '..', source);
+      return target === SHARED_I18N || target + '.ts' === SHARED_I18N || join(target, 'index.ts') === SHARED_I18N ? CLIENT_CATALOGS : null;
+    },
+    async load(id) {
+      if (!id.startsWith('\0' + CATALOG_MODULE)) return null;
+      // Read through Vite's module runner (TypeScript, extensionless imports), fresh each time.
+      const { catalogs } = (await runnerImport<typeof import('./shared/i18n/index.ts')>(SHARED_I18N)).module;
+      const language = id.slice(1 + CATALOG_MODULE.length);
+      const messages = language in catalogs ? catalogs[language as keyof typeof catalogs] : null;
+      if (!messages) throw new Error(`no catalog for ${language}`);
+      this.addWatchFile(join(here, 'shared', 'i18n'));
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(messages))});`;
+    },
+  };
+}
+
 // The client lives in client/; the server serves the build from dist/ (STATIC_DIR).
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [preact(), serviceWorker(), precompress()],
+  plugins: [languageCatalogs(), preact(), serviceWorker(), precompress()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -4,9 +4,12 @@
  */
 import { useEffect } from 'preact/hooks';
 import { Announcer } from './components/Announcer';
-import { HomeView } from './views/HomeView';
+import { lazyScreen } from './views/lazyScreen';
 import { NotFoundView } from './views/NotFoundView';
 import { WallPage, type WallScreen } from './views/WallPage';
+
+// The organiser's start page: a participant's link never needs it.
+const HomeView = lazyScreen(() => import('./views/HomeView').then((m) => m.HomeView));
 
 export function App() {
   const path = location.pathname;

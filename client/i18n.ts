@@ -1,10 +1,12 @@
 /**
  * The UI language and the `t()` hook. The language is a signal: a component that calls useT()
- * reads it during render and so re-renders when it changes.
+ * reads it during render and so re-renders when it changes. It changes only once the new
+ * language's catalog is loaded (languageCatalogs.ts), so no page shows a mix of two languages.
  */
 import { effect, signal } from '@preact/signals';
-import { translate, type MessageKey } from '../shared/i18n';
+import type { MessageKey } from '../shared/i18n';
 import { Language } from '../shared/schemas';
+import { loadCatalog, translate } from './languageCatalogs';
 import { readLocal, writeLocal } from './storage';
 
 const LANGUAGE_KEY = 'pajaseina:language';
@@ -27,21 +29,32 @@ function stored(): Language | null {
 
 /** Whether the user picked a language themselves (otherwise a wall's language may set it). */
 export const languageChosen = signal(stored() !== null);
-export const language = signal<Language>(stored() ?? 'fi');
+export const language = signal<Language>('fi');
+
+/** The language the page should show; it shows once its catalog is in. The last request wins. */
+let wanted: Language = 'fi';
+async function show(lang: Language): Promise<void> {
+  wanted = lang;
+  if (!(await loadCatalog(lang))) return; // offline without it: stay in the language shown
+  if (wanted === lang) language.value = lang;
+}
+
+/** Resolves when the stored language is ready to show (at once for Finnish): main.tsx renders then. */
+export const languageReady: Promise<void> = show(stored() ?? 'fi');
 
 effect(() => {
   document.documentElement.lang = language.value;
 });
 
 export function setLanguage(lang: Language): void {
-  language.value = lang;
   languageChosen.value = true;
   writeLocal(LANGUAGE_KEY, lang);
+  void show(lang);
 }
 
 /** Follows a wall's language unless the user has chosen one. */
 export function suggestLanguage(lang: Language): void {
-  if (!languageChosen.value) language.value = lang;
+  if (!languageChosen.value) void show(lang);
 }
 
 export function translator(lang: Language): Translator {

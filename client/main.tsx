@@ -1,14 +1,18 @@
 import { render } from 'preact';
 import { App } from './App';
+import { languageReady } from './i18n';
 import { installInPageLinks } from './inPageLinks';
 import './styles.css';
 import './styles/process.css';
 import './styles/facilitation.css';
 import './styles/projector.css';
 import './styles/review.css';
+import './styles/notes-perf.css';
 
 installInPageLinks();
-render(<App />, document.getElementById('app')!);
+// A Swedish or English page waits for its catalog (a few milliseconds, from the cache) rather than
+// showing Finnish first.
+void languageReady.then(() => render(<App />, document.getElementById('app')!));
 
 // Only the production build has /sw.js (client/sw/plugin.ts emits it); in dev it would cache
 // modules that Vite serves fresh on every change.

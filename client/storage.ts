@@ -3,7 +3,7 @@
  * group per wall, the last answer about each wall (so it opens offline), and the count of
  * changes waiting to be sent. Everything read back is validated: storage is outside input too.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { randomId } from '../shared/ids';
 import { LIMITS } from '../shared/limits';
 import { Language, Role, RoleRecord, WallInfo } from '../shared/schemas';
@@ -44,10 +44,10 @@ export const KnownWall = z.object({
   /** The link this browser opens the wall with. */
   link: z.string(),
   /** All three links, known only in the browser that created the wall. */
-  links: RoleRecord.optional(),
+  links: z.optional(RoleRecord),
   /** Per-group participant links (group id → link), known only where the facilitator made them. */
-  groupLinks: z.record(z.string(), z.string()).optional(),
-  language: Language.optional(),
+  groupLinks: z.optional(z.record(z.string(), z.string())),
+  language: z.optional(Language),
   lastOpened: z.number(),
 });
 export type KnownWall = z.infer<typeof KnownWall>;
@@ -103,8 +103,8 @@ export function updateKnownLinks(id: string, change: (wall: KnownWall) => Partia
 // ---------------------------------------------------------------- per wall
 
 export const Profile = z.object({
-  name: z.string().max(LIMITS.displayNameMax).nullable(),
-  groupId: z.string().max(64).nullable(),
+  name: z.nullable(z.string().check(z.maxLength(LIMITS.displayNameMax))),
+  groupId: z.nullable(z.string().check(z.maxLength(64))),
 });
 export type Profile = z.infer<typeof Profile>;
 
@@ -134,7 +134,7 @@ export function setCachedInfo(wallId: string, token: string, info: WallInfo): vo
  * identifier, so only this device knows they are its own (to edit or delete them).
  */
 export function getOwnNotes(wallId: string): ReadonlySet<string> {
-  const parsed = z.array(z.string().max(64)).safeParse(readLocal(`pajaseina:wall:${wallId}:ownNotes`));
+  const parsed = z.array(z.string().check(z.maxLength(64))).safeParse(readLocal(`pajaseina:wall:${wallId}:ownNotes`));
   return new Set(parsed.success ? parsed.data : []);
 }
 

@@ -15,24 +15,28 @@ import { GroupColumn } from '../components/GroupColumn';
 import { MirrorPanel } from '../components/MirrorPanel';
 import { MoveNoteDialog } from '../components/MoveNoteDialog';
 import { PresenceList } from '../components/PresenceList';
-import { ProcessEditor } from '../components/ProcessEditor';
 import { ProjectorLink } from '../components/ProjectorLink';
 import { AfterWorkshopNav } from '../components/AfterWorkshopNav';
 import { StartingPoints } from '../components/StartingPoints';
 import { TaskNav } from '../components/TaskNav';
 import { TaskPanel } from '../components/TaskPanel';
 import { TimerDisplay } from '../components/TimerDisplay';
-import { ShareDialog } from '../components/ShareDialog';
 import { StatusBanner } from '../components/StatusBanner';
 import { UndoToast, type UndoOffer } from '../components/UndoToast';
 import { useT } from '../i18n';
-import { focusLater, groupSelector, noteSelector } from '../moves';
+import { focusLater, focusWhenPresent, groupSelector, noteSelector } from '../moves';
 import { getAuthorId, getOwnNotes, getPresenceColor } from '../storage';
 import { useFollowFocus } from '../sync/followFocus';
 import { useAwareness, useWall } from '../sync/hooks';
 import { announceRemoteNotes } from '../sync/remoteNotes';
+import { lazyPart } from './lazyScreen';
 import { useTaskColumns } from './taskColumns';
 import { permissions, useWallContext } from './wallContext';
+
+// The facilitator's tools: participants never download them; a facilitator's page fetches them
+// once the wall shows, before they are needed.
+const ProcessEditor = lazyPart(() => import('../components/ProcessEditor').then((m) => m.ProcessEditor));
+const ShareDialog = lazyPart(() => import('../components/ShareDialog').then((m) => m.ShareDialog));
 
 let offerIds = 0;
 
@@ -78,6 +82,12 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
     allNotes,
     ownGroupId,
   });
+
+  useEffect(() => {
+    if (!can.canManageGroups) return;
+    ProcessEditor.preload();
+    ShareDialog.preload();
+  }, [can.canManageGroups]);
 
   // Other people's new notes, summarised in the polite live region.
   useEffect(() => announceRemoteNotes(session), [session]);
@@ -220,7 +230,7 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
                 data-focus="edit-process"
                 onClick={() => {
                   setEditingProcess(true);
-                  focusLater('#process-editor-title');
+                  focusWhenPresent('#process-editor-title');
                 }}
               >
                 {t('process.editor.open')}
@@ -265,6 +275,7 @@ export function WallView({ onChangeProfile }: { onChangeProfile: () => void }) {
                   locked={locked}
                   showAuthors={showAuthors}
                   isExperiment={task.kind === 'experiments'}
+                  voting={task.voteState !== 'off'}
                   originId={group.id === formGroupId ? originId : null}
                   onClearOrigin={() => setOriginId(null)}
                 />

@@ -5,7 +5,7 @@
  * Internal ids are kept (they are only unique within a wall); person pseudonyms become author ids.
  */
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import { randomId } from '../../shared/ids';
 import { keyAt } from '../../shared/order';
 import { EXPORT_FORMAT } from '../../shared/protocol';
@@ -30,7 +30,7 @@ export function parseImport(body: unknown): ImportResult {
   return problem ? { ok: false, message: problem } : { ok: true, export: parsed.data };
 }
 
-const describe = (error: z.ZodError) =>
+const describe = (error: core.$ZodError) =>
   error.issues
     .slice(0, 5)
     .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)

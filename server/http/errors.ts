@@ -3,7 +3,7 @@
  * mistakes keep their 4xx status; nothing a client sends may turn into a 5xx.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { ZodError } from 'zod';
+import type { core } from 'zod/mini';
 import type { ApiError } from '../../shared/schemas';
 
 export class HttpError extends Error {
@@ -20,7 +20,7 @@ export const notFound = () => new HttpError(404, 'not_found', 'No such wall.');
 export const unauthorized = () => new HttpError(401, 'unauthorized', 'Missing or invalid token.');
 export const forbidden = () => new HttpError(403, 'forbidden', 'Only the facilitator may do this.');
 
-export function badRequest(error: ZodError): HttpError {
+export function badRequest(error: core.$ZodError): HttpError {
   const detail = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
   return new HttpError(400, 'bad_request', detail);
 }

@@ -7,6 +7,8 @@ export const en: CoreMessages = {
   'app.pageTitle': '{page} – Pajaseinä',
   'app.homeLink': 'Pajaseinä – home page',
   'app.skipToMain': 'Skip to content',
+  'app.loadingPart': 'Loading…',
+  'app.loadFailed': 'This part could not be loaded. Check the connection and try again.',
   'app.announcements': 'Announcements',
   'announce.remoteNotes.group.one': 'A new note in {group}',
   'announce.remoteNotes.group.other': '{n} new notes in {group}',

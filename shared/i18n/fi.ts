@@ -7,6 +7,8 @@ export const fi = {
   'app.pageTitle': '{page} – Pajaseinä',
   'app.homeLink': 'Pajaseinä – etusivulle',
   'app.skipToMain': 'Siirry sisältöön',
+  'app.loadingPart': 'Ladataan…',
+  'app.loadFailed': 'Tätä osaa ei saatu ladattua. Tarkista verkkoyhteys ja yritä uudelleen.',
   'app.announcements': 'Ilmoitukset',
   'announce.remoteNotes.group.one': 'Uusi lappu ryhmässä {group}',
   'announce.remoteNotes.group.other': '{n} uutta lappua ryhmässä {group}',

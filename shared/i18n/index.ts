@@ -4,8 +4,13 @@
  *
  * The core catalogs (fi.ts, sv.ts, en.ts) hold the wall's basics; each later feature keeps its
  * messages in features/<feature>.ts, all three languages side by side.
+ *
+ * The browser does not load this module: its build (vite.config.ts) sends the client's imports of
+ * it to client/languageCatalogs.ts, which has the same translate() over these catalogs split by
+ * language, so a page downloads only the languages it shows.
  */
 import type { Language } from '../schemas';
+import { fillMessage } from './fill';
 import { fi as fiCore } from './fi';
 import { sv as svCore } from './sv';
 import { en as enCore } from './en';
@@ -46,9 +51,5 @@ export function translate(
   key: MessageKey,
   params?: Record<string, string | number>,
 ): string {
-  const template = catalogs[language][key] ?? catalogs.fi[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillMessage(catalogs[language][key] ?? catalogs.fi[key], params);
 }

@@ -7,6 +7,8 @@ export const sv: CoreMessages = {
   'app.pageTitle': '{page} – Pajaseinä',
   'app.homeLink': 'Pajaseinä – till startsidan',
   'app.skipToMain': 'Hoppa till innehållet',
+  'app.loadingPart': 'Laddar…',
+  'app.loadFailed': 'Den här delen kunde inte laddas. Kontrollera nätverksanslutningen och försök igen.',
   'app.announcements': 'Meddelanden',
   'announce.remoteNotes.group.one': 'En ny lapp i gruppen {group}',
   'announce.remoteNotes.group.other': '{n} nya lappar i gruppen {group}',
