@@ -2,7 +2,7 @@
  * `npm run bench [-- --quick] [-- --only fanout,memory]`: every scenario against our server and
  * the two reference servers (@y/websocket-server, @hocuspocus/server), alternating the order
  * between rounds so the machine's drift hits each alike. Prints tables with ratios (ours divided
- * by the reference: below 1 is better for ours) and writes bench/results/<date>[-quick].json.
+ * by the reference: below 1 is better for ours) and writes bench/results/<date>T<hhmm>[-quick][-only].json.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -164,7 +164,9 @@ async function main() {
   console.log(out.join('\n'));
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${(results.date as string).slice(0, 10)}${QUICK ? '-quick' : ''}.json`);
+  // Date and time in the name: a later run (or a partial --only run) never overwrites another.
+  const stamp = (results.date as string).slice(0, 16).replace(':', '');
+  const file = join(dir, `${stamp}${QUICK ? '-quick' : ''}${ONLY ? `-${[...ONLY].join('-')}` : ''}.json`);
   writeFileSync(file, JSON.stringify(results, null, 2));
   console.log(`\nwrote ${file}`);
   process.exit(0);
