@@ -5,7 +5,7 @@
  * Needs the built client (npm run build, or PAJASEINA_DIST) and /usr/bin/chromium (npm test installs it).
  *
  * Alone: `npx tsx bench/client.ts [--notes 2000] [--changes 20] [--runs 3]` prints every run and
- * the medians and writes bench/results/client-<date>.json (`npm run bench -- --only client` runs
+ * the medians and writes bench/results/client-<date>T<hhmm>.json (`npm run bench -- --only client` runs
  * it once, within the whole bench's results file).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -154,7 +154,8 @@ async function main() {
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const date = new Date().toISOString();
-  const file = join(dir, `client-${date.slice(0, 10)}.json`);
+  // Date and time: a later run never overwrites an earlier one.
+  const file = join(dir, `client-${date.slice(0, 16).replace(':', '')}.json`);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, chromium: CHROMIUM };
   writeFileSync(file, JSON.stringify({ date, command: 'npx tsx bench/client.ts', dist: DIST, machine, notes, changes, runs, medians }, null, 2) + '\n');
   console.log(`wrote ${file}`);

@@ -13,7 +13,7 @@
  *    add-note form usable, and the status banner "online";
  *  - second visit, in the same context after the service worker took control and the wall was
  *    stored in IndexedDB: the add-note form usable (the join is remembered) and "online".
- * Prints medians and writes every figure to bench/results/phone-<date>.json.
+ * Prints medians and writes every figure to bench/results/phone-<date>T<hhmm>.json.
  *
  * Caveat: Chromium's network emulation applies to the page's requests; the WebSocket and the
  * service worker's own fetches are not throttled by it, so "online" is optimistic on slow 4G.
@@ -152,7 +152,8 @@ async function main() {
     console.log('| What | Median (ms) | Target (ms) |\n|---|---:|---:|');
     for (const [what, value, target] of rows) console.log(`| ${what} | ${value} | ${target} |`);
 
-    const date = new Date().toISOString().slice(0, 10);
+    // Date and time: a later run never overwrites an earlier one.
+    const date = new Date().toISOString().slice(0, 16).replace(':', '');
     const dir = join(import.meta.dirname, 'results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `phone-${date}.json`);
