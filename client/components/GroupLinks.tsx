@@ -71,11 +71,12 @@ export function GroupLinks({ wallId }: { wallId: string }) {
                   {t('share.groupCopy', { name: g.name })}
                 </button>
               )}
+              {/* aria-disabled, not disabled: a button that disables itself under the keyboard would drop the focus to the page. */}
               <button
                 type="button"
                 class="button button--small"
-                disabled={busy === g.id}
-                onClick={() => (link ? setRenewing(g.id) : create(g.id, g.name))}
+                aria-disabled={busy === g.id || undefined}
+                onClick={() => busy !== g.id && (link ? setRenewing(g.id) : create(g.id, g.name))}
               >
                 {link ? t('share.groupRenew', { name: g.name }) : t('share.groupCreate', { name: g.name })}
               </button>

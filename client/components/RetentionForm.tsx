@@ -24,6 +24,7 @@ export function RetentionForm({ initial }: { initial: string | null }) {
 
   const save = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     if (value && value < tomorrow) return setError(t('share.retentionPast'));
     setBusy(true);
     setError(null);
@@ -65,7 +66,8 @@ export function RetentionForm({ initial }: { initial: string | null }) {
             {error}
           </p>
         )}
-        <button type="submit" class="button button--small" disabled={busy}>
+        {/* aria-disabled, not disabled: disabling the pressed button would drop the focus to the page. */}
+        <button type="submit" class="button button--small" aria-disabled={busy || undefined}>
           {t('share.retentionSave')}
         </button>
       </form>
