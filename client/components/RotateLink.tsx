@@ -36,7 +36,8 @@ export function RotateLink({ role, onReplaced }: Props) {
 
   return (
     <div class="rotate">
-      <button type="button" class="button button--small" disabled={busy} onClick={() => setAsking(true)}>
+      {/* aria-disabled, not disabled: the focus comes back here from the confirmation while busy, and a disabled button would drop it to the page. */}
+      <button type="button" class="button button--small" aria-disabled={busy || undefined} onClick={() => !busy && setAsking(true)}>
         {t(`share.rotate.${role}`)}
       </button>
       {error && (

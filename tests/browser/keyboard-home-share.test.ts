@@ -120,6 +120,31 @@ describe('creating a wall and sharing it by keyboard', () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), UI).toBe(await input.inputValue());
   });
 
+  it('replaces the participant link by keyboard: the confirmation has Cancel focused, and the focus comes back to the button', async () => {
+    const input = page.locator('dialog[open] input[data-link-role="participant"]');
+    const old = await input.inputValue();
+    await pressOn(page, /^button "Luo uusi osallistujan linkki"/, { back: true });
+    await page.getByRole('dialog', { name: 'Luodaanko uusi linkki?' }).waitFor(UI);
+    await expectFocus(page, /^button "Peruuta"/);
+    await pressOn(page, /^button "Luo uusi linkki"/);
+    await expect.poll(() => input.inputValue(), UI).not.toBe(old);
+    await expectFocus(page, /^button "Luo uusi osallistujan linkki"/);
+    await expectVisibleFocus(page);
+  });
+
+  it('sets a deletion date by typing it, saves with Enter, and the focus stays on the save button', async () => {
+    await tabTo(page, /^input "Seinä poistetaan palvelimelta tänä päivänä"/);
+    await expectVisibleFocus(page);
+    // The date field's parts follow the browser's own locale (day or month first, year last):
+    // 3 March of next year reads the same either way.
+    const year = new Date().getFullYear() + 1;
+    await page.keyboard.type(`0303${year}`);
+    expect(await page.locator('#retention-date').inputValue()).toBe(`${year}-03-03`);
+    await pressOn(page, /^button "Tallenna poistopäivä"/);
+    await expect.poll(() => page.getByTestId('retention-current').textContent(), UI).toBe(`Seinä poistetaan 3. maaliskuuta ${year}.`);
+    await expectFocus(page, /^button "Tallenna poistopäivä"/);
+  });
+
   it('deletes the wall by keyboard: "Poista seinä", Cancel has the focus, the name typed, the home page says so', async () => {
     await pressOn(page, /^button "Poista seinä"/);
     await page.getByRole('dialog', { name: `Poistetaanko seinä ${TITLE}?` }).waitFor(UI);
