@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../tests/helpers/browser';
 import { Wall } from '../shared/wall';
 import { connectMany, withTimeout } from './lib/connectMany';
 import { startBenchServer } from './lib/servers';
@@ -39,7 +40,7 @@ export function initialJsGzipBytes(): number {
 
 export async function clientScenario(notes: number, changes: number): Promise<ClientResult> {
   const server = await startBenchServer('pajaseina', { STATIC_DIR: DIST });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
     const wall = await server.newWall();
     const [writer] = await connectMany(server, wall, 1);

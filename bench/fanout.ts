@@ -4,7 +4,7 @@
  * at every other client. Clients share the bench process; the server runs in its own.
  */
 import { connectMany } from './lib/connectMany';
-import { addNote, notesOf } from './lib/notes';
+import { addNote, recordArrivals } from './lib/notes';
 import type { BenchServer } from './lib/servers';
 import { distribution, sleep, waitUntil, type Distribution } from './lib/stats';
 import type { ServerStats } from './servers/stats';
@@ -33,16 +33,11 @@ export async function fanout(server: BenchServer, opts: FanoutOptions): Promise<
   const pace: number[] = [];
   const burst: number[] = [];
   const burstIds = new Set<string>();
-  for (const client of clients) {
-    notesOf(client.doc).observe((event) => {
-      if (event.transaction.local) return;
-      const now = performance.now();
-      for (const id of event.keysChanged) {
-        const sent = sentAt.get(id);
-        if (sent !== undefined) (burstIds.has(id) ? burst : pace).push(now - sent);
-      }
-    });
-  }
+  recordArrivals(
+    clients.map((c) => c.doc),
+    sentAt,
+    (id, ms) => (burstIds.has(id) ? burst : pace).push(ms),
+  );
   const writers = clients.slice(0, Math.max(2, Math.min(10, Math.ceil(opts.clients / 10))));
   let serial = 0;
   const write = (client: (typeof clients)[number], into?: Set<string>) => {

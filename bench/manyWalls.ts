@@ -3,7 +3,7 @@
  * two seconds (a busy workshop each), for `seconds`. Latency to every other client of that wall.
  */
 import { connectMany } from './lib/connectMany';
-import { addNote, notesOf } from './lib/notes';
+import { addNote, recordArrivals } from './lib/notes';
 import type { BenchClient, BenchServer } from './lib/servers';
 import { distribution, sleep, waitUntil, type Distribution } from './lib/stats';
 import type { ServerStats } from './servers/stats';
@@ -29,18 +29,11 @@ export async function manyWalls(server: BenchServer, opts: ManyWallsOptions): Pr
   const connectSeconds = (performance.now() - t0) / 1000;
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
-  for (const clients of walls) {
-    for (const client of clients) {
-      notesOf(client.doc).observe((event) => {
-        if (event.transaction.local) return;
-        const now = performance.now();
-        for (const id of event.keysChanged) {
-          const sent = sentAt.get(id);
-          if (sent !== undefined) latencies.push(now - sent);
-        }
-      });
-    }
-  }
+  recordArrivals(
+    walls.flat().map((c) => c.doc),
+    sentAt,
+    (_, ms) => latencies.push(ms),
+  );
   for (const clients of walls) addNote(clients[0]!.doc, `warm-${walls.indexOf(clients)}`, 'warm-up'); // not measured
   await sleep(1000);
   await server.reset();

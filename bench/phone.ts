@@ -22,7 +22,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_PATH } from '../tests/helpers/browser';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/helpers/browser';
 import { createWall, startServer } from '../tests/helpers/server';
 
 function arg(name: string, fallback: number): number {
@@ -31,17 +31,6 @@ function arg(name: string, fallback: number): number {
 }
 const RUNS = arg('runs', 3);
 
-/** The same flags as tests/helpers/browser.ts: they keep Chromium from stalling on a closed network. */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const CPU_SLOWDOWN = 4;
 /** Lighthouse's mobile "slow 4G" (its simulated throttling figures), in DevTools protocol units. */
@@ -91,7 +80,7 @@ interface Run {
 }
 
 async function runOnce(link: string): Promise<Run> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   try {
     const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 

@@ -44,3 +44,20 @@ export function buildHistory(notes: number, updates: number): { updates: Uint8Ar
   }
   return { updates: out, doc };
 }
+
+/**
+ * Calls `arrived(id, ms)` whenever a note another client wrote reaches one of `docs`, with the
+ * time since `sentAt` recorded it; notes without a send time (warm-up) are not reported.
+ */
+export function recordArrivals(docs: Iterable<Y.Doc>, sentAt: ReadonlyMap<string, number>, arrived: (id: string, ms: number) => void): void {
+  for (const doc of docs) {
+    notesOf(doc).observe((event) => {
+      if (event.transaction.local) return;
+      const now = performance.now();
+      for (const id of event.keysChanged) {
+        const sent = sentAt.get(id);
+        if (sent !== undefined) arrived(id, now - sent);
+      }
+    });
+  }
+}

@@ -125,6 +125,10 @@ class SocketState implements ProtocolErrorReporter {
     return (this.log ??= this.root.child({ reqId: this.reqId, wallId: this.wallId, role: this.conn.role }));
   }
 
+  debugEnabled(): boolean {
+    return this.root.level === 'debug' || this.root.level === 'trace';
+  }
+
   malformedFrame(reason: string): void {
     this.logger().info({ reason }, 'malformed frame');
   }
@@ -148,7 +152,8 @@ function onMessage(this: WallWebSocket, data: RawData, isBinary: boolean): void 
 
 function onClose(this: WallWebSocket, code: number): void {
   const state = this[kState]!;
-  state.logger().debug({ code }, 'connection closed');
+  // Only when debug is on: otherwise every close would make the logger that most connections never need.
+  if (state.debugEnabled()) state.logger().debug({ code }, 'connection closed');
   state.conn.markClosed();
 }
 

@@ -9,7 +9,8 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const FLAGS = [
+/** Keep Chromium from stalling on the closed network; the benches launch with them too. */
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -34,7 +35,7 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
     throw new Error(`No client build in ${clientBuildDir()}: run \`npm run build\` (npm test does it first).`);
   }
   // launch() gives every run a fresh temporary profile (Playwright refuses --user-data-dir here).
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   return {
     browser,
     newContext: (options) => browser.newContext({ locale: 'fi-FI', ...options }),
