@@ -4,10 +4,11 @@
  * vote from opening to results, and an axe check of the facilitator's view with the bar open.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { createWall } from '../helpers/server';
 import { addNote, axeViolations, column, joinAsParticipant, noteByText } from '../helpers/wallPage';
+import { announced, recordAnnouncements } from '../helpers/announcements';
 
 const UI = { timeout: 15_000 };
 /** Pekka's computer clock is two hours fast. */
@@ -38,24 +39,6 @@ async function section(name: string): Promise<Locator> {
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
   return details;
 }
-
-/** Records every text the app's polite live region shows, from the first moment of the page. */
-async function recordAnnouncements(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { announced: string[] }).announced = seen;
-    let last = '';
-    setInterval(() => {
-      const text = document.querySelector('[aria-live="polite"][role="status"].sr-only')?.textContent ?? '';
-      if (text !== last) {
-        last = text;
-        if (text) seen.push(text);
-      }
-    }, 20);
-  });
-}
-
-const announced = (page: Page) => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
 
 beforeAll(async () => {
   const wall = await createWall(suite.server.url, { title: 'Kotihoito' });

@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { connectClient, createWall, type TestClient } from '../helpers/server';
 import { addNote, expectStatus, joinAsParticipant, noteByText, screenLink } from '../helpers/wallPage';
+import { announced, recordAnnouncements } from '../helpers/announcements';
 
 const suite = useBrowserSuite();
 
@@ -19,25 +20,6 @@ let aino: Page;
 let pekka: Page;
 let participantLink: string;
 let facilitator: TestClient | undefined;
-
-/** Records every text the app's polite live region shows, from the first moment of the page. */
-async function recordAnnouncements(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { announced: string[] }).announced = seen;
-    let last = '';
-    setInterval(() => {
-      const region = document.querySelector('[aria-live="polite"][role="status"].sr-only');
-      const text = region?.textContent ?? '';
-      if (text !== last) {
-        last = text;
-        if (text) seen.push(text);
-      }
-    }, 20);
-  });
-}
-
-const announced = (page: Page) => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
 
 beforeAll(async () => {
   const wall = await createWall(suite.server.url, { title: 'Ilmoitukset' });
