@@ -1,22 +1,36 @@
 /**
  * Scenario 1, fan-out on one wall: N clients; a few writers add notes at a workshop's pace (one
  * note a second each), then one writer bursts. Latency is from the writer's change to its arrival
- * at every other client. Clients share the bench process; the server runs in its own.
+ * at every other client. The server runs in its own process.
+ *
+ * The writers live in the bench's main thread; the other clients are spread over `workers` worker
+ * threads (0: all of them in the main thread, as the bench did before), so that at 300 clients
+ * the figure is the server's delivery and not one bench thread decoding 300 clients' updates in
+ * turn. Send and arrival times are absolute (`performance.timeOrigin + performance.now()`), so
+ * they compare across threads. The bench process's own CPU and each client thread's event-loop
+ * utilization are reported beside the latency: where they near saturation, the client side is
+ * what is measured.
  */
-import { connectMany } from './lib/connectMany';
-import { addNote, recordArrivals } from './lib/notes';
+import { InlineHost, WorkerHost, type ClientHost } from './lib/clientHosts';
+import { WARM_UP_PREFIX } from './lib/clientGroup';
 import type { BenchServer } from './lib/servers';
-import { distribution, sleep, waitUntil, type Distribution } from './lib/stats';
+import { distribution, sleep, type Distribution } from './lib/stats';
 import type { ServerStats } from './servers/stats';
+
+/** Worker threads for the receiving clients unless told otherwise. */
+export const DEFAULT_CLIENT_WORKERS = 4;
 
 export interface FanoutOptions {
   clients: number;
   paceSeconds: number;
   burst: number;
+  /** Worker threads for the receiving clients; 0 keeps every client in the main thread. */
+  workers?: number;
 }
 
 export interface FanoutResult {
   clients: number;
+  workers: number;
   notes: number;
   deliveries: number;
   pace: Distribution;
@@ -24,47 +38,86 @@ export interface FanoutResult {
   all: Distribution;
   server: ServerStats;
   cpuPercent: number;
+  /** The bench process (all its threads) over the window, % of one core. */
+  benchCpuPercent: number;
+  /** Event-loop utilization of each client thread over the window, main thread first (1 = saturated). */
+  clientUtilization: number[];
 }
 
 export async function fanout(server: BenchServer, opts: FanoutOptions): Promise<FanoutResult> {
+  const workers = opts.workers ?? DEFAULT_CLIENT_WORKERS;
   const wall = await server.newWall();
-  const clients = await connectMany(server, wall, opts.clients);
-  const sentAt = new Map<string, number>();
-  const pace: number[] = [];
-  const burst: number[] = [];
-  const burstIds = new Set<string>();
-  recordArrivals(
-    clients.map((c) => c.doc),
-    sentAt,
-    (id, ms) => (burstIds.has(id) ? burst : pace).push(ms),
-  );
-  const writers = clients.slice(0, Math.max(2, Math.min(10, Math.ceil(opts.clients / 10))));
-  let serial = 0;
-  const write = (client: (typeof clients)[number], into?: Set<string>) => {
-    const id = `${server.kind}-${++serial}`;
-    into?.add(id);
-    sentAt.set(id, performance.now());
-    addNote(client.doc, id, `Note ${serial}`);
-  };
+  const target = { kind: server.kind, port: server.port, wall };
+  const writerCount = Math.max(2, Math.min(10, Math.ceil(opts.clients / 10)));
+  const main = new InlineHost(target);
+  const hosts: ClientHost[] = [main];
+  try {
+    await main.connect(workers === 0 ? opts.clients : writerCount);
+    const rest = workers === 0 ? 0 : opts.clients - writerCount;
+    for (let w = 0; w < workers; w++) {
+      const count = Math.floor(rest / workers) + (w < rest % workers ? 1 : 0);
+      if (count === 0) continue;
+      const host = new WorkerHost(target);
+      hosts.push(host);
+      await host.connect(count); // one host after another: a few hundred handshakes at once time out
+    }
+    return await measure(server, opts, main, writerCount, hosts);
+  } finally {
+    await Promise.all(hosts.map((h) => h.destroy()));
+  }
+}
+
+async function measure(server: BenchServer, opts: FanoutOptions, main: InlineHost, writerCount: number, hosts: ClientHost[]): Promise<FanoutResult> {
+  const writers = Array.from({ length: writerCount }, (_, i) => i);
   // Warm-up, not measured: the first notes run every code path once (JIT, lazy imports).
-  for (const w of writers) addNote(w.doc, `warm-${server.kind}-${clients.indexOf(w)}`, 'warm-up');
+  for (const w of writers) await main.write(w, `${WARM_UP_PREFIX}${server.kind}-${w}`, 'warm-up');
   await sleep(1000); // and let the connect storm settle before the window opens
   await server.reset();
+  await Promise.all(hosts.map((h) => h.markWindow()));
+  const cpuAtStart = process.cpuUsage();
+  const windowStart = performance.now();
+
+  const sentAt = new Map<string, number>();
+  const burstIds = new Set<string>();
+  let serial = 0;
+  const write = async (writer: number, into?: Set<string>) => {
+    const id = `${server.kind}-${++serial}`;
+    into?.add(id);
+    sentAt.set(id, await main.write(writer, id, `Note ${serial}`));
+  };
   // Workshop pace: each writer one note a second, spread over the second.
   for (let s = 0; s < opts.paceSeconds; s++) {
     for (const w of writers) {
-      write(w);
+      await write(w);
       await sleep(1000 / writers.length);
     }
   }
   // Burst: one writer posts a batch at once (each note its own update), as a paste would.
-  for (let i = 0; i < opts.burst; i++) write(writers[0]!, burstIds);
-  const expected = sentAt.size * (clients.length - 1);
-  await waitUntil(() => pace.length + burst.length >= expected, 120_000, `${server.kind}: every note at every client`);
+  for (let i = 0; i < opts.burst; i++) await write(writers[0]!, burstIds);
+
+  const expected = sentAt.size * (opts.clients - 1);
+  const deadline = Date.now() + 120_000;
+  while ((await Promise.all(hosts.map((h) => h.arrived()))).reduce((a, b) => a + b, 0) < expected) {
+    if (Date.now() > deadline) throw new Error(`bench: ${server.kind}: not every note reached every client within 120 s`);
+    await sleep(20);
+  }
+  const used = process.cpuUsage(cpuAtStart);
+  const windowMs = performance.now() - windowStart;
   const stats = await server.stats();
-  for (const c of clients) c.destroy();
+  const taken = await Promise.all(hosts.map((h) => h.take()));
+
+  const pace: number[] = [];
+  const burst: number[] = [];
+  for (const { arrivals } of taken) {
+    for (let i = 0; i < arrivals.ids.length; i++) {
+      const id = arrivals.ids[i]!;
+      const sent = sentAt.get(id);
+      if (sent !== undefined) (burstIds.has(id) ? burst : pace).push(arrivals.at[i]! - sent);
+    }
+  }
   return {
     clients: opts.clients,
+    workers: hosts.length - 1,
     notes: sentAt.size,
     deliveries: pace.length + burst.length,
     pace: distribution(pace),
@@ -72,5 +125,7 @@ export async function fanout(server: BenchServer, opts: FanoutOptions): Promise<
     all: distribution([...pace, ...burst]),
     server: stats,
     cpuPercent: (100 * stats.cpuMs) / stats.wallMs,
+    benchCpuPercent: (100 * (used.user + used.system)) / 1000 / windowMs,
+    clientUtilization: taken.map((t) => t.utilization),
   };
 }

@@ -104,7 +104,7 @@ function ipc(child: ChildProcess) {
     });
 }
 
-function connectClient(kind: ServerKind, port: number, wall: { id: string; token: string }): BenchClient {
+export function connectClient(kind: ServerKind, port: number, wall: { id: string; token: string }): BenchClient {
   const doc = new Y.Doc();
   if (kind === 'hocuspocus') {
     const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket });
