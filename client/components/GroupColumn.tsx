@@ -7,12 +7,12 @@ import type { Group, Note } from '../../shared/wall';
 import { useT } from '../i18n';
 import { focusLater, groupSelector, moveNoteTo } from '../moves';
 import type { Peer } from '../sync/hooks';
-import { linksOf, type ThreadIndex } from '../threadIndex';
+import type { ThreadIndex } from '../threadIndex';
 import { permissions, useWallContext } from '../views/wallContext';
 import { AddNoteForm } from './AddNoteForm';
 import { dragging } from './drag';
 import { GroupControls } from './GroupControls';
-import { NoteCard } from './NoteCard';
+import { NoteList } from './NoteList';
 import { PeerChip } from './PresenceList';
 
 interface Props {
@@ -134,28 +134,26 @@ export function GroupColumn(props: Props) {
         <p class={`empty${drop ? ' empty--drop' : ''}`}>{empty}</p>
       ) : (
         <ul class={`notes${drop && drop.before === null ? ' notes--drop-end' : ''}`} ref={list}>
-          {notes.map((note) => (
-            <NoteCard
-              key={note.id}
-              note={note}
-              canEdit={
-                can.canEditAnyNote ||
-                (writable && ((note.authorId !== null && note.authorId === authorId) || props.ownNotes.has(note.id)))
-              }
-              canMove={writable}
-              canMoveAcross={writable && can.fixedGroupId === null}
-              canRedact={can.canEditAnyNote}
-              canChoose={writable}
-              canHide={info.role === 'facilitator'}
-              showAuthors={props.showAuthors}
-              isExperiment={props.isExperiment}
-              voting={props.voting}
-              thread={linksOf(props.threads, note.id)}
-              dropBefore={drop?.before === note.id}
-              onMoveMenu={props.onMoveMenu}
-              onDelete={props.onDelete}
-            />
-          ))}
+          <NoteList
+            notes={notes}
+            flags={{
+              canMove: writable,
+              canMoveAcross: writable && can.fixedGroupId === null,
+              canRedact: can.canEditAnyNote,
+              canChoose: writable,
+              canHide: info.role === 'facilitator',
+              showAuthors: props.showAuthors,
+              isExperiment: props.isExperiment,
+              voting: props.voting,
+              onMoveMenu: props.onMoveMenu,
+              onDelete: props.onDelete,
+            }}
+            canEdit={(note) =>
+              can.canEditAnyNote || (writable && ((note.authorId !== null && note.authorId === authorId) || props.ownNotes.has(note.id)))
+            }
+            threads={props.threads}
+            dropBefore={drop?.before ?? null}
+          />
         </ul>
       )}
 

@@ -4,6 +4,7 @@
  * dragged. It also carries the process: the chosen mark and thread links, experiment fields in
  * an experiments task, the vote button, and the facilitator's hide/show.
  */
+import type { ReadonlySignal } from '@preact/signals';
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Note } from '../../shared/wall';
@@ -18,16 +19,13 @@ import { NoteThread } from './NoteThread';
 import { PersonalDataFlag } from './PersonalDataFlag';
 import { VoteButton } from './VoteButton';
 
-interface Props {
-  note: Note;
-  canEdit: boolean;
+/** What every card of a column shares. */
+export interface CardFlags {
   canMove: boolean;
   /** Alt+Left/Right may move the note to a neighbouring group (not for a group link). */
   canMoveAcross: boolean;
   /** The facilitator sees the personal-data mark and may redact. */
   canRedact: boolean;
-  /** A dragged note would land just before this one. */
-  dropBefore: boolean;
   /** May mark the note as chosen for the next workshop. */
   canChoose: boolean;
   /** The facilitator: may hide or show the note. */
@@ -38,14 +36,26 @@ interface Props {
   /** The task has a dot vote (open or closed). Without one no vote UI is mounted: on a big wall
    * thousands of idle vote buttons, each subscribed to the wall, would re-render on every change. */
   voting: boolean;
-  /** The note it continues and the notes that continue it. */
-  thread: ThreadLinks;
   onMoveMenu: (id: string) => void;
   onDelete: (id: string) => void;
 }
 
+interface Props extends CardFlags {
+  /**
+   * The note, as its column last read it (NoteList.tsx). Read inside the card, so a change of
+   * this note re-renders this card alone.
+   */
+  cell: ReadonlySignal<Note>;
+  canEdit: boolean;
+  /** A dragged note would land just before this one. */
+  dropBefore: boolean;
+  /** The note it continues and the notes that continue it. */
+  thread: ThreadLinks;
+}
+
 function NoteCardImpl(props: Props) {
-  const { note, canEdit, canMove, canMoveAcross, canRedact, dropBefore, onMoveMenu, onDelete } = props;
+  const { canEdit, canMove, canMoveAcross, canRedact, dropBefore, onMoveMenu, onDelete } = props;
+  const note = props.cell.value;
   const t = useT();
   const { wall } = useWallContext();
   const [editing, setEditing] = useState(false);
@@ -156,37 +166,28 @@ function NoteCardImpl(props: Props) {
   );
 }
 
-/** Whether two renders of a note would look the same: then the note's DOM is not touched. */
+/** Whether two renders of a card would look the same, whatever its note says (the card reads that itself). */
 function sameCard(a: Props, b: Props): boolean {
   return (
+    a.cell === b.cell &&
     a.canEdit === b.canEdit &&
     a.canMove === b.canMove &&
     a.canMoveAcross === b.canMoveAcross &&
     a.canRedact === b.canRedact &&
-    a.note.personalData === b.note.personalData &&
-    a.note.chosen === b.note.chosen &&
-    a.note.hidden === b.note.hidden &&
-    a.note.originId === b.note.originId &&
-    a.note.updatedAt === b.note.updatedAt &&
     a.canChoose === b.canChoose &&
     a.canHide === b.canHide &&
     a.showAuthors === b.showAuthors &&
     a.isExperiment === b.isExperiment &&
     a.voting === b.voting &&
-      threadKey(a.thread) === threadKey(b.thread) &&
+    (a.thread === b.thread || threadKey(a.thread) === threadKey(b.thread)) &&
     a.dropBefore === b.dropBefore &&
-    a.note.text === b.note.text &&
-    a.note.color === b.note.color &&
-    a.note.authorName === b.note.authorName &&
-    a.note.groupId === b.note.groupId &&
-    a.note.order === b.note.order &&
     a.onMoveMenu === b.onMoveMenu &&
     a.onDelete === b.onDelete
   );
 }
 
 /**
- * Notes re-render only when their content or permissions change. A class with
+ * Cards re-render only when their note (through the cell) or their permissions change. A class with
  * shouldComponentUpdate rather than preact/compat's memo: compat would hook into every vnode of
  * the page, and this is its only use.
  */

@@ -33,21 +33,33 @@ export interface NoteState {
 export function noteStates(notes: readonly Note[]): Map<string, NoteState> {
   const out = new Map<string, NoteState>();
   for (const n of notes) {
-    if (n.hidden) continue;
-    out.set(n.id, {
-      groupId: n.groupId,
-      taskId: n.taskId,
-      order: n.order,
-      content: JSON.stringify([n.text, n.color, n.experiment]),
-    });
+    if (!n.hidden) out.set(n.id, stateOf(n));
   }
   return out;
+}
+
+/**
+ * The wall's reads hand back the same Note object until that note changes (shared/docReads.ts),
+ * so a note's state is worked out once per change of the note, not once per transaction: on a
+ * 2,000-note wall this ran for every note after every remote change.
+ */
+const states = new WeakMap<Note, NoteState>();
+
+function stateOf(n: Note): NoteState {
+  let state = states.get(n);
+  if (!state) {
+    state = { groupId: n.groupId, taskId: n.taskId, order: n.order, content: JSON.stringify([n.text, n.color, n.experiment]) };
+    states.set(n, state);
+  }
+  return state;
 }
 
 export function diffNoteStates(before: ReadonlyMap<string, NoteState>, after: ReadonlyMap<string, NoteState>): NoteChange[] {
   const changes: NoteChange[] = [];
   for (const [id, now] of after) {
     const was = before.get(id);
+    // The same state object: the same note object, unchanged (see stateOf).
+    if (was === now) continue;
     const at = { groupId: now.groupId, taskId: now.taskId };
     if (!was) {
       changes.push({ kind: 'added', ...at });
