@@ -7,6 +7,11 @@
  * Alone: `npx tsx bench/client.ts [--notes 2000] [--changes 20] [--runs 3]` prints every run and
  * the medians and writes bench/results/client-<date>T<hhmm>.json (`npm run bench -- --only client` runs
  * it once, within the whole bench's results file).
+ *
+ * `--profile <file prefix>` also records a CPU profile and a performance trace of the render and
+ * of the remote changes (bench/lib/pageProfile.ts) and writes their summary to `<prefix>.md`;
+ * profile an unminified build (`npx vite build --minify false`) to read the function names.
+ * The profiler slows the page: timings of a profiled run are not comparable with others.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -17,6 +22,7 @@ import { CHROMIUM_FLAGS } from '../tests/helpers/browser';
 import { Wall } from '../shared/wall';
 import { connectMany, withTimeout } from './lib/connectMany';
 import { startBenchServer } from './lib/servers';
+import { PageProfile } from './lib/pageProfile';
 import { distribution, median, type Distribution } from './lib/stats';
 
 const DIST = process.env.PAJASEINA_DIST ?? join(import.meta.dirname, '..', 'dist');
@@ -29,6 +35,10 @@ export interface ClientResult {
   /** Median number of note elements whose DOM changed for one remote change (1 = only that note). */
   notesTouched: number;
   initialJsGzipBytes: number;
+  /** When the page's steps happened, ms since navigation (notesArrived: the WebSocket message carrying the notes). */
+  timeline: { domContentLoaded: number; scriptsLoaded: number; firstWsMessage: number; wsMessagesBeforeRender: number; notesArrived: number };
+  /** Elements in the whole page once the wall is rendered, and per note (its li and everything in it). */
+  elements: { page: number; perNote: number };
 }
 
 /** The entry script and every modulepreload the page loads before it runs. */
@@ -38,7 +48,7 @@ export function initialJsGzipBytes(): number {
   return srcs.reduce((sum, src) => sum + gzipSync(readFileSync(join(DIST, src.replace(/^\//, ''))), { level: 9 }).byteLength, 0);
 }
 
-export async function clientScenario(notes: number, changes: number): Promise<ClientResult> {
+export async function clientScenario(notes: number, changes: number, profile?: string): Promise<ClientResult> {
   const server = await startBenchServer('pajaseina', { STATIC_DIR: DIST });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
@@ -70,17 +80,45 @@ export async function clientScenario(notes: number, changes: number): Promise<Cl
     await page.addInitScript(() => {
       // When each WebSocket message arrived, in the page's clock.
       const times: number[] = ((window as unknown as { __wsTimes: number[] }).__wsTimes = []);
+      const sizes: number[] = ((window as unknown as { __wsSizes: number[] }).__wsSizes = []);
       const Native = window.WebSocket;
       window.WebSocket = class extends Native {
         constructor(url: string | URL, protocols?: string | string[]) {
           super(url, protocols);
-          this.addEventListener('message', () => times.push(performance.now()));
+          this.addEventListener('message', (e: MessageEvent) => {
+            times.push(performance.now());
+            sizes.push((e.data as ArrayBuffer | Blob | string) instanceof ArrayBuffer ? (e.data as ArrayBuffer).byteLength : 0);
+          });
         }
       };
     });
+    const profiler = profile ? await PageProfile.attach(page) : null;
+    const summaries: string[] = [];
+    await profiler?.start();
     await page.goto(`http://127.0.0.1:${server.port}/w/${wall.id}#${wall.token}`);
     await page.waitForFunction((n) => document.querySelectorAll('article[data-note-id]').length >= n, notes, { polling: 'raf', timeout: 60_000 });
     const renderMs = await page.evaluate(() => performance.now());
+    if (profiler) summaries.push(await profiler.stop(`${profile}-render`, `Render of ${notes} notes (${renderMs.toFixed(0)} ms, profiled)`));
+    const elements = await page.evaluate(() => {
+      const items = [...document.querySelectorAll('article[data-note-id]')].map((a) => a.closest('li') ?? a);
+      const inNotes = items.reduce((sum, li) => sum + 1 + li.getElementsByTagName('*').length, 0);
+      return { page: document.getElementsByTagName('*').length, perNote: inNotes / Math.max(1, items.length) };
+    });
+    const timeline = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('.js'));
+      const { __wsTimes: ws, __wsSizes: sizes } = window as unknown as { __wsTimes: number[]; __wsSizes: number[] };
+      const biggest = sizes.indexOf(Math.max(...sizes));
+      return {
+        domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+        scriptsLoaded: Math.round(Math.max(...scripts.map((r) => r.responseEnd))),
+        firstWsMessage: Math.round(ws[0] ?? NaN),
+        wsMessagesBeforeRender: ws.length,
+        /** The message that carried the notes: from it to the render is the client's own work. */
+        notesArrived: Math.round(ws[biggest] ?? NaN),
+      };
+    });
+    await profiler?.start();
 
     const samples: number[] = [];
     const touched: number[] = [];
@@ -91,18 +129,24 @@ export async function clientScenario(notes: number, changes: number): Promise<Cl
         const w = window as unknown as { __done: Promise<{ at: number; touched: number }> };
         w.__done = new Promise((resolve) => {
           const articles = new Set<Element>();
+          let at: number | undefined;
           const observer = new MutationObserver((records) => {
+            // The DOM changed before this callback ran: take the time first, so the bench's own
+            // bookkeeping below is not counted (reading the whole body's text here cost
+            // several ms per change on a 2,000-note wall and was counted before).
+            const now = performance.now();
             for (const r of records) {
               const node = r.target instanceof Element ? r.target : r.target.parentElement;
               const article = node?.closest('article[data-note-id]');
               if (article) articles.add(article);
+              if (at === undefined && r.type !== 'attributes' && node?.textContent?.includes(expected)) at = now;
             }
-            if (document.body.textContent?.includes(expected)) {
-              const at = performance.now();
+            if (at !== undefined && records.length > 0) {
+              const shownAt = at;
               // Count what else re-rendered in the same frame before reporting.
               requestAnimationFrame(() => {
                 observer.disconnect();
-                resolve({ at, touched: articles.size });
+                resolve({ at: shownAt, touched: articles.size });
               });
             }
           });
@@ -119,8 +163,13 @@ export async function clientScenario(notes: number, changes: number): Promise<Cl
       samples.push(done.ms);
       touched.push(done.touched);
     }
+    const remoteChange = distribution(samples);
+    if (profiler && profile) {
+      summaries.push(await profiler.stop(`${profile}-changes`, `${changes} remote changes (p50 ${remoteChange.p50.toFixed(1)} ms, p99 ${remoteChange.p99.toFixed(1)} ms, profiled)`));
+      writeFileSync(`${profile}.md`, `Elements: ${elements.page} in the page, ${elements.perNote.toFixed(1)} per note.\n\nTimeline of the render (ms since navigation): ${JSON.stringify(timeline)}\n\n${summaries.join('\n\n')}\n`);
+    }
     writer!.destroy();
-    return { notes, renderMs, remoteChange: distribution(samples), notesTouched: median(touched), initialJsGzipBytes: initialJsGzipBytes() };
+    return { notes, renderMs, remoteChange, notesTouched: median(touched), initialJsGzipBytes: initialJsGzipBytes(), timeline, elements };
   } finally {
     await browser.close();
     await server.stop();
@@ -136,12 +185,14 @@ async function main() {
   const notes = arg('notes', 2000);
   const changes = arg('changes', 20);
   const runs: (ClientResult & { loadavg1: number })[] = [];
+  const profileAt = process.argv.indexOf('--profile');
+  const profile = profileAt > 0 ? process.argv[profileAt + 1] : undefined;
   for (let r = 0; r < arg('runs', 3); r++) {
-    const result = await clientScenario(notes, changes);
+    const result = await clientScenario(notes, changes, profile && `${profile}-${r + 1}`);
     runs.push({ ...result, loadavg1: loadavg()[0]! });
     console.log(
-      `run ${r + 1}: render ${result.renderMs.toFixed(0)} ms, remote change p50 ${result.remoteChange.p50.toFixed(1)} / p99 ${result.remoteChange.p99.toFixed(1)} ms, ` +
-        `notes touched ${result.notesTouched}, initial JS ${(result.initialJsGzipBytes / 1024).toFixed(1)} KiB gzip (load ${loadavg()[0]!.toFixed(2)})`,
+      `run ${r + 1}: render ${result.renderMs.toFixed(0)} ms (${(result.renderMs - result.timeline.notesArrived).toFixed(0)} after the notes arrived), remote change p50 ${result.remoteChange.p50.toFixed(1)} / p99 ${result.remoteChange.p99.toFixed(1)} ms, ` +
+        `notes touched ${result.notesTouched}, ${result.elements.perNote.toFixed(1)} elements per note, initial JS ${(result.initialJsGzipBytes / 1024).toFixed(1)} KiB gzip (load ${loadavg()[0]!.toFixed(2)})`,
     );
   }
   const medians = {
