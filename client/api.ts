@@ -1,5 +1,5 @@
 /** The HTTP API, with every answer validated by the shared schemas. */
-import type { ZodMiniType } from 'zod/mini';
+import type { Schema } from '#zod';
 import {
   ApiError,
   CreateWallResponse,
@@ -49,7 +49,7 @@ async function request(path: string, init: RequestInit): Promise<unknown> {
   }
 }
 
-function parse<T>(schema: ZodMiniType<T>, json: unknown): T {
+function parse<T>(schema: Schema<T>, json: unknown): T {
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ApiFailure('server');
   return parsed.data;

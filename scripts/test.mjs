@@ -18,6 +18,7 @@ function run(args, label) {
 run(['scripts/ensure-chromium.mjs'], 'Chromium for the browser tests');
 run(['scripts/ensure-services.mjs'], 'redis-server and PostgreSQL for the scale-out test');
 run(['node_modules/typescript/bin/tsc', '--noEmit'], 'Typecheck (tsc --noEmit)');
+run(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.browser.json'], 'Typecheck as the browser sees it (zod/mini)');
 // The browser tests serve exactly what `npm start` serves: build it fresh.
 run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], 'Client build (vite build)');
 

@@ -1,9 +1,10 @@
 /**
  * zod schemas for every boundary that takes outside input. Server and client both use them.
- * Written with zod/mini (functions instead of methods) so the browser's bundle carries only the
- * checks used here, not all of zod: the same validation, about a fifth of the size.
+ * Written in the functional style (functions instead of methods) that both zod builds share:
+ * `#zod` gives the browser zod/mini, whose bundle carries only the checks used here, and Node
+ * classic zod, whose compiled object parser is about 8x faster (see shared/zod/node.ts).
  */
-import * as z from 'zod/mini';
+import * as z from '#zod';
 import { LIMITS } from './limits';
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
@@ -213,16 +214,14 @@ export const ExportedWorkshop = z.object({
   phase: z.optional(WorkshopPhase),
   tasks: z.array(ExportedTask).check(z.maxLength(LIMITS.tasksMax)),
 });
-export const ExportedExperiment = z.partial(
-  z.object({
-    owner: z.string().check(z.maxLength(LIMITS.experimentFieldMax)),
-    startDate: z.string().check(z.maxLength(LIMITS.experimentFieldMax)),
-    measure: z.string().check(z.maxLength(LIMITS.experimentFieldMax)),
-    baseline: z.string().check(z.maxLength(LIMITS.experimentFieldMax)),
-    target: z.string().check(z.maxLength(LIMITS.experimentFieldMax)),
-    result: z.string().check(z.maxLength(LIMITS.experimentFieldMax)),
-  }),
-);
+export const ExportedExperiment = z.object({
+  owner: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+  startDate: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+  measure: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+  baseline: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+  target: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+  result: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+});
 export const ExportedNote = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),
   groupId: z.string().check(z.minLength(1), z.maxLength(64)),

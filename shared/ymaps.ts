@@ -1,6 +1,6 @@
 /** Small helpers the wall accessors share for reading and writing Y.Map entries. */
 import * as Y from 'yjs';
-import type * as z from 'zod/mini';
+import type * as z from '#zod';
 import { byOrder } from './order';
 
 export const clip = (s: string, max: number) => s.trim().slice(0, max);
@@ -16,7 +16,7 @@ export function toYMap(record: Record<string, unknown>): Y.Map<unknown> {
  * Every entry of a root map that parses with `schema`, with its key as `id`, in display order.
  * Any client can write anything into a Y.Doc, so a malformed entry is skipped, not trusted.
  */
-export function readEntries<S extends z.ZodMiniType<{ order: string }>>(
+export function readEntries<S extends z.Schema<{ order: string }>>(
   map: Y.Map<unknown>,
   schema: S,
 ): (z.infer<S> & { id: string })[] {
@@ -28,7 +28,7 @@ export function readEntries<S extends z.ZodMiniType<{ order: string }>>(
   return out.sort(byOrder);
 }
 
-export function readEntry<S extends z.ZodMiniType>(value: unknown, schema: S): z.infer<S> | undefined {
+export function readEntry<S extends z.Schema>(value: unknown, schema: S): z.infer<S> | undefined {
   if (!(value instanceof Y.Map)) return undefined;
   const parsed = schema.safeParse(value.toJSON());
   return parsed.success ? parsed.data : undefined;

@@ -5,7 +5,7 @@
  * Internal ids are kept (they are only unique within a wall); person pseudonyms become author ids.
  */
 import * as Y from 'yjs';
-import type { core } from 'zod/mini';
+import type { core } from '#zod';
 import { randomId } from '../../shared/ids';
 import { keyAt } from '../../shared/order';
 import { EXPORT_FORMAT } from '../../shared/protocol';

@@ -3,7 +3,7 @@
  * mistakes keep their 4xx status; nothing a client sends may turn into a 5xx.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { core } from 'zod/mini';
+import type { core } from '#zod';
 import type { ApiError } from '../../shared/schemas';
 
 export class HttpError extends Error {
