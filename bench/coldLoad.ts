@@ -5,6 +5,11 @@
  * more after the server compacted the wall and was restarted again, and once warm.
  * The references keep walls in memory only: a seeding client uploads the wall, then a new
  * client's first full sync is timed.
+ *
+ * What the client sees includes its own work on the whole wall (applying a 2 MB update takes it
+ * about as long as the server's load), so ours also reports the server's own side, from the
+ * timings the server publishes (server/rooms/roomTimings.ts): reading storage, replaying, and
+ * the time from the connection to its sync step 2 being sent.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +22,7 @@ import { notesOf } from './lib/notes';
 import { startBenchServer, type BenchServer, type ServerKind } from './lib/servers';
 import { sleep } from './lib/stats';
 import type { ServerStats } from './servers/stats';
+import type { CompactionTiming } from '../server/rooms/roomTimings';
 
 export interface History {
   updates: Uint8Array[];
@@ -32,6 +38,43 @@ export interface ColdLoadResult {
   warmMs: number;
   /** Server event-loop delay while the cold load (ours) or the upload (references) ran. */
   server: ServerStats;
+  /** Ours only: the same over the load of the compacted wall. */
+  serverCompacted: ServerStats | null;
+  /** Ours only: the server's own side of each first sync (null from a server that publishes no timings). */
+  serverSide: { uncompacted: ServerSideLoad | null; compacted: ServerSideLoad | null; warm: ServerSideLoad | null } | null;
+  /** Ours only: the compaction the uncompacted load called for, once it ran. */
+  compaction: CompactionTiming | null;
+}
+
+export interface ServerSideLoad {
+  /** Storage read and replay of the room's load (0 when the wall was already in memory). */
+  readMs: number;
+  replayMs: number;
+  /** From the connection (access checked) to its sync step 2 sent: the server's whole part. */
+  firstSyncMs: number;
+  /** Of which making the step 2 frame. */
+  encodeMs: number;
+  /** Step 2 was the kept encoded state, not a fresh encoding of the doc. */
+  reusedState: boolean;
+}
+
+function serverSide(stats: ServerStats): ServerSideLoad | null {
+  const load = stats.roomLoads?.[0];
+  const sync = stats.firstSyncs?.[0];
+  if (!sync) return null;
+  return { readMs: load?.readMs ?? 0, replayMs: load?.replayMs ?? 0, firstSyncMs: sync.sinceConnectMs, encodeMs: sync.encodeMs, reusedState: sync.reused };
+}
+
+/** The compaction a load of a long log schedules for an idle moment (COMPACT_AFTER_LOAD_DELAY_MS). */
+async function compactionOf(server: BenchServer): Promise<CompactionTiming | null> {
+  for (let waited = 0; waited < 30_000; waited += 250) {
+    const done = (await server.stats()).compactions;
+    if (done === undefined) break;
+    if (done.length > 0) return done[0]!;
+    await sleep(250);
+  }
+  await sleep(2000); // a server that publishes no timings: give its compaction time to land
+  return null;
 }
 
 const TOKEN = 'bench-facilitator-token-000000000';
@@ -64,13 +107,14 @@ export async function coldLoad(kind: ServerKind, history: History): Promise<Cold
     // The seeder stays connected: these servers drop a wall with its last client.
     const warmMs = await timeFirstSync(server, wall, history.notes);
     seeder.destroy();
-    return { coldUncompactedMs: null, coldCompactedMs: null, warmMs, server: stats };
+    return { coldUncompactedMs: null, coldCompactedMs: null, warmMs, server: stats, serverCompacted: null, serverSide: null, compaction: null };
   } finally {
     await server.stop();
   }
 }
 
-async function coldLoadOurs(history: History): Promise<ColdLoadResult> {
+/** `entry`: our server from another checkout (bench/coldAb.ts), as in startBenchServer. */
+export async function coldLoadOurs(history: History, entry?: string): Promise<ColdLoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'pajaseina-bench-cold-'));
   const id = 'benchcoldwall000000001';
   const store = new SqliteStore(dir);
@@ -89,17 +133,30 @@ async function coldLoadOurs(history: History): Promise<ColdLoadResult> {
   const wall = { id, token: TOKEN };
   const env = { BENCH_DATA_DIR: dir };
   try {
-    let server = await startBenchServer('pajaseina', env);
+    let server = await startBenchServer('pajaseina', env, entry);
     await server.reset();
     const coldUncompactedMs = await timeFirstSync(server, wall, history.notes);
     const stats = await server.stats();
+    const compaction = await compactionOf(server);
+    await server.reset();
     const warmMs = await timeFirstSync(server, wall, history.notes);
-    await sleep(2000); // the load scheduled a compaction; let it land
+    const warmStats = await server.stats();
     await server.stop();
-    server = await startBenchServer('pajaseina', env);
+    server = await startBenchServer('pajaseina', env, entry);
+    await server.reset();
     const coldCompactedMs = await timeFirstSync(server, wall, history.notes);
+    const compactedStats = await server.stats();
     await server.stop();
-    return { coldUncompactedMs, coldCompactedMs, warmMs, server: stats };
+    const side = { uncompacted: serverSide(stats), compacted: serverSide(compactedStats), warm: serverSide(warmStats) };
+    return {
+      coldUncompactedMs,
+      coldCompactedMs,
+      warmMs,
+      server: stats,
+      serverCompacted: compactedStats,
+      serverSide: side.uncompacted || side.compacted || side.warm ? side : null,
+      compaction,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

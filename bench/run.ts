@@ -124,10 +124,13 @@ async function main() {
     }
     results.coldLoad = cold;
     out.push(table(`Cold load: ${SIZES.notes} notes, ${SIZES.updates} stored updates (first full sync of a new client, ms)`,
-      ['server', 'after restart, uncompacted', 'after restart, compacted', 'warm', 'ELD p99', 'ELD max', 'ours/ref warm'],
+      ['server', 'after restart, uncompacted', 'after restart, compacted', 'warm', 'server side: uncompacted', 'compacted', 'warm', 'ELD p99', 'ELD max', 'ELD p99, compacted', 'ELD max, compacted', 'ours/ref warm'],
       SERVER_KINDS.map((kind) => {
         const r = cold[kind];
-        return [kind, ms(r.coldUncompactedMs), ms(r.coldCompactedMs), ms(r.warmMs), ms(r.server.eldP99), ms(r.server.eldMax),
+        // Server side (ours): from the connection to its sync step 2 sent, without the client's own apply.
+        return [kind, ms(r.coldUncompactedMs), ms(r.coldCompactedMs), ms(r.warmMs),
+          ms(r.serverSide?.uncompacted?.firstSyncMs), ms(r.serverSide?.compacted?.firstSyncMs), ms(r.serverSide?.warm?.firstSyncMs),
+          ms(r.server.eldP99), ms(r.server.eldMax), ms(r.serverCompacted?.eldP99), ms(r.serverCompacted?.eldMax),
           kind === 'pajaseina' ? null : ratio(cold.pajaseina.warmMs, r.warmMs)];
       })));
   }

@@ -5,6 +5,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { writeHeapSnapshot } from 'node:v8';
+import { compactionChannel, firstSyncChannel, roomLoadChannel, type CompactionTiming, type FirstSyncTiming, type RoomLoadTiming } from '../../server/rooms/roomTimings';
 
 export interface ServerStats {
   cpuMs: number;
@@ -15,6 +16,10 @@ export interface ServerStats {
   eldP50: number;
   eldP99: number;
   eldMax: number;
+  /** Ours only (server/rooms/roomTimings.ts), over the window: each room load, first sync and compaction. */
+  roomLoads?: RoomLoadTiming[];
+  firstSyncs?: FirstSyncTiming[];
+  compactions?: CompactionTiming[];
 }
 
 type Request = { id: number; type: 'reset' } | { id: number; type: 'stats'; gc?: boolean } | { id: number; type: 'heapSnapshot'; path: string };
@@ -24,11 +29,17 @@ export function serveStats(ready: { port: number }): void {
   eld.enable();
   let cpu = process.cpuUsage();
   let since = performance.now();
+  const timings = { roomLoads: [] as RoomLoadTiming[], firstSyncs: [] as FirstSyncTiming[], compactions: [] as CompactionTiming[] };
+  // Our server publishes its own load times (nothing when no one subscribes); the references publish nothing.
+  roomLoadChannel.subscribe((m) => void timings.roomLoads.push(m as RoomLoadTiming));
+  firstSyncChannel.subscribe((m) => void timings.firstSyncs.push(m as FirstSyncTiming));
+  compactionChannel.subscribe((m) => void timings.compactions.push(m as CompactionTiming));
   process.on('message', async (req: Request) => {
     if (req.type === 'reset') {
       eld.reset();
       cpu = process.cpuUsage();
       since = performance.now();
+      for (const list of Object.values(timings)) list.length = 0;
       process.send!({ id: req.id });
       return;
     }
@@ -55,6 +66,9 @@ export function serveStats(ready: { port: number }): void {
       eldP50: eld.percentile(50) / 1e6,
       eldP99: eld.percentile(99) / 1e6,
       eldMax: eld.max / 1e6,
+      roomLoads: [...timings.roomLoads],
+      firstSyncs: [...timings.firstSyncs],
+      compactions: [...timings.compactions],
     };
     process.send!({ id: req.id, stats });
   });

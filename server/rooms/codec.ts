@@ -101,10 +101,14 @@ export const encodeSyncStep1 = (doc: Y.Doc): Uint8Array =>
   });
 
 export const encodeSyncStep2 = (doc: Y.Doc, stateVector: Uint8Array): Uint8Array =>
+  encodeSyncStep2Of(Y.encodeStateAsUpdate(doc, stateVector));
+
+/** Sync step 2 carrying an update already encoded (the room's kept full state). */
+export const encodeSyncStep2Of = (update: Uint8Array): Uint8Array =>
   frame((e) => {
     encoding.writeVarUint(e, MessageType.Sync);
     encoding.writeVarUint(e, SyncMessageType.Step2);
-    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
+    encoding.writeVarUint8Array(e, update);
   });
 
 export const encodeUpdate = (update: Uint8Array): Uint8Array =>

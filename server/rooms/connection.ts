@@ -53,6 +53,8 @@ export class Connection {
   private _closed = false;
   /** Set when the server closed this connection for a fault its later frames would repeat. */
   faulted = false;
+  /** When the connection was made (performance.now()): its first sync is timed from here. */
+  readonly openedAt = performance.now();
   private readonly rate: RateLimiter;
 
   constructor(

@@ -11,16 +11,27 @@ import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { RemoteOrigin, type RoomLink, type ScaleBus } from '../scale/bus';
 import type { Store } from '../storage/store';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, type Incoming } from './codec';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, type Incoming } from './codec';
 import { Connection } from './connection';
 import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from './awarenessGuard';
 import { mayEdit, mayPublishAwareness } from './permissions';
 import { RelayBatch } from './relayBatch';
+import { compactionChannel, firstSyncChannel, roomLoadChannel, type CompactionTiming, type FirstSyncTiming, type RoomLoadTiming } from './roomTimings';
 import { SerialQueue } from './serialQueue';
 import { DEFAULT_MAX_WALL_BYTES, judgeUpdate, type Verdict } from './updateGate';
 
 /** Work per transaction while replaying stored updates, between turns of the event loop. */
 export const LOAD_SLICE_MS = 10;
+
+/**
+ * A load that calls for a compaction (a long stored log) waits this long before it: encoding a
+ * big wall and rewriting its rows is one long step, and right after a load is exactly when the
+ * clients that caused the load ask for their first sync.
+ */
+export const COMPACT_AFTER_LOAD_DELAY_MS = 1000;
+
+/** The state vector of an empty doc: a new client's sync step 1 carries it. */
+const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.byteLength === 1 && stateVector[0] === 0;
 
 /** Origin of the transactions that replay stored updates: never stored again, never relayed. */
 export const LoadOrigin: unique symbol = Symbol('pajaseina.load');
@@ -64,6 +75,16 @@ export class Room {
   /** Another instance stored updates since our last compaction (they are in storedBytes too). */
   private remoteSinceCompact = false;
   private link: RoomLink | null = null;
+  private compactAfterLoad: NodeJS.Timeout | null = null;
+  /**
+   * The whole doc as one encoded update, kept while it still is the doc's state: the snapshot
+   * just loaded, the one just written, or the last full sync step 2. A new client gets it as is
+   * instead of the doc being encoded again (a quarter of a second for a 5 000-note wall, once per
+   * client). Dropped on any change to the doc.
+   */
+  private encodedState: Uint8Array | null = null;
+  /** Connections whose first sync step 2 was timed (only while someone listens for timings). */
+  private readonly firstSyncTimed = new WeakSet<Connection>();
 
   constructor(
     readonly wallId: string,
@@ -74,6 +95,7 @@ export class Room {
     this.awareness.setLocalState(null);
     this.doc.on('update', this.relayUpdate);
     this.doc.on('update', this.countRemoteBytes);
+    this.doc.on('update', this.forgetEncodedState);
     this.awareness.on('update', this.relayAwareness);
   }
 
@@ -85,17 +107,44 @@ export class Room {
     this.remoteSinceCompact = true;
   };
 
+  private readonly forgetEncodedState = (): void => {
+    this.encodedState = null;
+  };
+
   /** Replays the stored state. The caller destroys the room if this rejects. */
   async load(): Promise<void> {
     // Subscribed before storage is read, so nothing another instance stores meanwhile is missed.
     if (this.opts.bus) this.link = await this.opts.bus.join(this);
+    const readStart = performance.now();
     const state = await this.store.loadState(this.wallId);
-    await this.replay(state.updates);
+    const replayStart = performance.now();
+    const appliedAll = await this.replay(state.updates);
+    const replayEnd = performance.now();
     this.lastAppliedSeq = state.lastSeq;
     this.storedBytes = state.updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.appendedSinceCompact = state.updates.length - 1;
+    // A lone snapshot that applied in full is the doc's state, byte for byte as stored.
+    if (appliedAll && state.updates.length === 1) this.encodedState = state.updates[0]!;
+    if (roomLoadChannel.hasSubscribers) {
+      const timing: RoomLoadTiming = {
+        wallId: this.wallId,
+        readMs: replayStart - readStart,
+        replayMs: replayEnd - replayStart,
+        updates: state.updates.length,
+        bytes: this.storedBytes,
+      };
+      roomLoadChannel.publish(timing);
+    }
     this.link?.start();
-    this.maybeCompact();
+    this.compactAfterLoadWhenDue();
+  }
+
+  private compactAfterLoadWhenDue(): void {
+    if (this.appendedSinceCompact < this.opts.compactAfterUpdates) return;
+    this.compactAfterLoad = setTimeout(() => {
+      this.compactAfterLoad = null;
+      this.maybeCompact();
+    }, COMPACT_AFTER_LOAD_DELAY_MS);
   }
 
   /**
@@ -106,8 +155,10 @@ export class Room {
    * for all of it. Slices cost about 1.5x the total time and keep each stall to one slice
    * (docs/performance.md; a worker thread was tried and was slower still). Walls compact every
    * COMPACT_AFTER_UPDATES, so most loads are one slice. Nobody sees the doc until load() resolves.
+   * Resolves false if any update failed to apply.
    */
-  private async replay(updates: Uint8Array[]): Promise<void> {
+  private async replay(updates: Uint8Array[]): Promise<boolean> {
+    let appliedAll = true;
     let i = 0;
     while (i < updates.length) {
       const sliceStart = performance.now();
@@ -116,6 +167,7 @@ export class Room {
           try {
             Y.applyUpdate(this.doc, updates[i]!, LoadOrigin);
           } catch (err) {
+            appliedAll = false;
             this.skipped(i, err);
           }
           i++;
@@ -123,6 +175,7 @@ export class Room {
       }, LoadOrigin);
       if (i < updates.length) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    return appliedAll;
   }
 
   /** One unreadable stored update must not make the whole wall unreachable. */
@@ -154,7 +207,7 @@ export class Room {
     switch (message.kind) {
       case 'sync-step1':
         // Queued, so the answer includes every update that arrived before this request.
-        this.enqueue(() => conn.send(encodeSyncStep2(this.doc, message.stateVector)));
+        this.enqueue(() => this.answerSyncStep1(conn, message.stateVector));
         return;
       case 'update':
         // A viewer's step 2 (its answer to our step 1) lands here too: ignored, not an error.
@@ -169,6 +222,28 @@ export class Room {
         conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
         return;
       }
+    }
+  }
+
+  private answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
+    const start = performance.now();
+    let frame: Uint8Array;
+    const reused = this.encodedState !== null && isEmptyStateVector(stateVector);
+    if (reused) {
+      frame = encodeSyncStep2Of(this.encodedState!);
+    } else if (isEmptyStateVector(stateVector)) {
+      const state = Y.encodeStateAsUpdate(this.doc);
+      this.encodedState = state;
+      frame = encodeSyncStep2Of(state);
+    } else {
+      frame = encodeSyncStep2(this.doc, stateVector);
+    }
+    conn.send(frame);
+    if (firstSyncChannel.hasSubscribers && !this.firstSyncTimed.has(conn)) {
+      this.firstSyncTimed.add(conn);
+      const now = performance.now();
+      const timing: FirstSyncTiming = { wallId: this.wallId, sinceConnectMs: now - conn.openedAt, encodeMs: now - start, bytes: frame.byteLength, reused };
+      firstSyncChannel.publish(timing);
     }
   }
 
@@ -300,7 +375,10 @@ export class Room {
   compact(): Promise<void> {
     this.compaction = this.compaction.then(async () => {
       if (this.destroyed || (this.appendedSinceCompact === 0 && !this.mustCompact && !this.remoteSinceCompact)) return;
+      const encodeStart = performance.now();
       const state = Y.encodeStateAsUpdate(this.doc);
+      const writeStart = performance.now();
+      this.encodedState = state;
       const uptoSeq = this.lastAppliedSeq;
       const counted = this.appendedSinceCompact;
       const bytesBefore = this.storedBytes;
@@ -311,6 +389,10 @@ export class Room {
         await this.store.compact(this.wallId, state, uptoSeq);
         // Updates appended while the snapshot was written are still stored on top of it.
         this.storedBytes = state.byteLength + (this.storedBytes - bytesBefore);
+        if (compactionChannel.hasSubscribers) {
+          const timing: CompactionTiming = { wallId: this.wallId, encodeMs: writeStart - encodeStart, writeMs: performance.now() - writeStart, bytes: state.byteLength };
+          compactionChannel.publish(timing);
+        }
       } catch (err) {
         this.appendedSinceCompact += counted;
         this.opts.log.error({ wallId: this.wallId, err }, 'compaction failed');
@@ -331,9 +413,12 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
+    if (this.compactAfterLoad) clearTimeout(this.compactAfterLoad);
+    this.encodedState = null;
     this.relay.clear();
     this.link?.leave();
     this.doc.off('update', this.relayUpdate);
+    this.doc.off('update', this.forgetEncodedState);
     this.awareness.off('update', this.relayAwareness);
     this.awareness.destroy();
     this.doc.destroy();

@@ -70,6 +70,13 @@ const UpdateRow = z.object({ seq: StoredSeq, data: Blob });
 
 export const DB_FILE = 'pajaseina.db';
 
+/**
+ * Stored updates read per query while a wall loads, with a turn of the event loop between
+ * pages: better-sqlite3 is synchronous, and one query over a 50 000-update log blocked the
+ * whole server for its half second (a few milliseconds per page on the bench machine).
+ */
+export const LOAD_PAGE_ROWS = 2000;
+
 export class SqliteStore implements Store {
   private db: Database.Database;
   private stmt;
@@ -98,7 +105,7 @@ export class SqliteStore implements Store {
       due: this.db.prepare(`SELECT id FROM walls WHERE delete_at IS NOT NULL AND delete_at <= ?`),
       deleteUpdates: this.db.prepare(`DELETE FROM updates WHERE wall_id = ?`),
       snapshot: this.db.prepare(`SELECT snapshot, snapshot_seq FROM walls WHERE id = ?`),
-      updates: this.db.prepare(`SELECT seq, data FROM updates WHERE wall_id = ? ORDER BY seq`),
+      updatesPage: this.db.prepare(`SELECT seq, data FROM updates WHERE wall_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
       append: this.db.prepare(`INSERT INTO updates (wall_id, data) VALUES (?, ?)`),
       setSnapshot: this.db.prepare(`UPDATE walls SET snapshot = ?, snapshot_seq = ? WHERE id = ?`),
       deleteUpTo: this.db.prepare(`DELETE FROM updates WHERE wall_id = ? AND seq <= ?`),
@@ -152,19 +159,36 @@ export class SqliteStore implements Store {
     return z.array(z.object({ id: z.string() })).parse(this.stmt.due.all(now)).map((r) => r.id);
   }
 
+  /**
+   * The snapshot, then the updates after it in pages of LOAD_PAGE_ROWS by seq, yielding to the
+   * event loop between pages. Each page is read in one transaction with the snapshot's seq: if a
+   * compaction replaced the snapshot between two pages (the rows it covers may be gone), the
+   * read starts over, so the result is always one consistent snapshot plus everything after it.
+   */
   async loadState(id: string): Promise<StoredState> {
-    // One read transaction, so a compaction cannot slip between the snapshot and the updates.
-    return this.db.transaction(() => {
-      const found = this.stmt.snapshot.get(id);
-      if (found === undefined) throw new WallNotFoundError(id);
-      const snap = SnapshotRow.parse(found);
-      const rows = z.array(UpdateRow).parse(this.stmt.updates.all(id));
-      const last = rows[rows.length - 1];
-      return {
-        updates: [new Uint8Array(snap.snapshot), ...rows.map((r) => new Uint8Array(r.data))],
-        lastSeq: last ? Math.max(last.seq, snap.snapshot_seq) : snap.snapshot_seq,
-      };
-    })();
+    for (;;) {
+      const snap = this.readSnapshot(id);
+      const updates = [new Uint8Array(snap.snapshot)];
+      let lastSeq = snap.snapshot_seq;
+      let page: { seq: number; data: Uint8Array }[] | null;
+      do {
+        page = this.db.transaction(() => {
+          if (this.readSnapshot(id).snapshot_seq !== snap.snapshot_seq) return null;
+          return z.array(UpdateRow).parse(this.stmt.updatesPage.all(id, lastSeq, LOAD_PAGE_ROWS));
+        })();
+        if (page === null) break;
+        for (const row of page) updates.push(new Uint8Array(row.data));
+        lastSeq = page.at(-1)?.seq ?? lastSeq;
+        if (page.length === LOAD_PAGE_ROWS) await new Promise<void>((resolve) => setImmediate(resolve));
+      } while (page.length === LOAD_PAGE_ROWS);
+      if (page !== null) return { updates, lastSeq };
+    }
+  }
+
+  private readSnapshot(id: string): z.infer<typeof SnapshotRow> {
+    const found = this.stmt.snapshot.get(id);
+    if (found === undefined) throw new WallNotFoundError(id);
+    return SnapshotRow.parse(found);
   }
 
   async appendUpdate(id: string, update: Uint8Array): Promise<number> {
@@ -178,9 +202,7 @@ export class SqliteStore implements Store {
 
   async compact(id: string, mergedState: Uint8Array, uptoSeq: number): Promise<void> {
     this.db.transaction(() => {
-      const found = this.stmt.snapshot.get(id);
-      if (found === undefined) throw new WallNotFoundError(id);
-      if (uptoSeq < SnapshotRow.parse(found).snapshot_seq) return; // a newer compaction won
+      if (uptoSeq < this.readSnapshot(id).snapshot_seq) return; // a newer compaction won
       this.stmt.setSnapshot.run(mergedState, uptoSeq, id);
       this.stmt.deleteUpTo.run(id, uptoSeq);
     })();
