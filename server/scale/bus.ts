@@ -40,8 +40,9 @@ export interface ScaleBus {
    */
   join(room: LinkedRoom): Promise<RoomLink>;
   /**
-   * Tells every other instance about a revocation. Never rejects: while Redis is down the message
-   * is lost, and each instance re-checks its connections against storage when it reconnects.
+   * Tells every other instance about a revocation. Never rejects: while this instance cannot reach
+   * Redis the message is kept and sent once it can; besides, each instance re-checks its
+   * connections against storage when its own link reconnects.
    */
   revoke(revocation: Revocation): Promise<void>;
   /** `handler` runs for each revocation another instance publishes. */

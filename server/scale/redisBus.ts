@@ -26,6 +26,11 @@ export interface RedisBusOptions {
 const PREFIX = 'pajaseina:';
 const HEARTBEAT = `${PREFIX}heartbeat`;
 const REVOCATIONS = `${PREFIX}revocations`;
+/**
+ * Bound on revocations kept for re-sending during one Redis outage. Past it they are lost as
+ * before; each instance still re-checks its sockets against storage after its own reconnect.
+ */
+const MAX_UNSENT_REVOCATIONS = 10_000;
 const wallChannel = (wallId: string) => `${PREFIX}wall:${wallId}`;
 
 export class RedisBus implements ScaleBus {
@@ -39,6 +44,12 @@ export class RedisBus implements ScaleBus {
   private closed = false;
   private readonly revocationHandlers: ((revocation: Revocation) => void)[] = [];
   private readonly reconnectHandlers: (() => void)[] = [];
+  /**
+   * Revocations this instance could not publish. The other instances' Redis links may be fine,
+   * so no reconnect of theirs would make them re-check: the publisher sends these again when it
+   * is back. Revocations are idempotent (a revoked token hash never becomes valid again).
+   */
+  private readonly unsentRevocations = new Map<string, Revocation>();
 
   private constructor(private readonly opts: RedisBusOptions) {
     const options = { maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 100, 1_000), lazyConnect: true };
@@ -51,7 +62,10 @@ export class RedisBus implements ScaleBus {
       conn.on('error', (err: Error) => opts.log.warn({ err: err.message }, `redis ${name} error`));
       let everReady = false;
       conn.on('ready', () => {
-        if (name === 'publisher') this.publishing = true;
+        if (name === 'publisher') {
+          this.publishing = true;
+          if (everReady) void this.resendRevocations();
+        }
         if (everReady) this.afterReconnect(name);
         everReady = true;
       });
@@ -125,11 +139,19 @@ export class RedisBus implements ScaleBus {
   }
 
   async revoke(revocation: Revocation): Promise<void> {
+    const message = encodeRevocation(this.instanceId, revocation);
     try {
-      await this.pub.publish(REVOCATIONS, encodeRevocation(this.instanceId, revocation));
+      await this.pub.publish(REVOCATIONS, message);
     } catch (err) {
-      this.opts.log.warn({ err: (err as Error).message, wallId: revocation.wallId }, 'publishing a revocation failed; other instances re-check their connections when redis is back');
+      this.opts.log.warn({ err: (err as Error).message, wallId: revocation.wallId }, 'publishing a revocation failed; it is sent again when redis is back');
+      if (this.unsentRevocations.size < MAX_UNSENT_REVOCATIONS) this.unsentRevocations.set(message, revocation);
     }
+  }
+
+  private async resendRevocations(): Promise<void> {
+    const unsent = [...this.unsentRevocations.values()];
+    this.unsentRevocations.clear();
+    for (const revocation of unsent) await this.revoke(revocation);
   }
 
   onRevocation(handler: (revocation: Revocation) => void): void {

@@ -19,6 +19,7 @@ import { apiRequest } from '../helpers/api';
 import { upgradeStatus } from '../helpers/rawSocket';
 import { connectClient, createWall, noteTexts, sleep, waitFor, wsBase, type TestClient } from '../helpers/server';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
+import { startCuttableProxy } from '../helpers/cuttableProxy';
 import { startPostgres, startRedis, type Postgres, type Redis } from '../helpers/services';
 
 const PEER_TIMEOUT_MS = 1_500;
@@ -240,6 +241,26 @@ describe('several instances over Redis and PostgreSQL', { timeout: 90_000 }, () 
       expect(onB.closes).toEqual([]); // the revocation could not travel
       redis = await startRedis(port);
       await waitFor(() => onB.closes.some((c) => c.code === CloseCode.Unauthorized), 10_000, 'B re-checked its sockets after the reconnect');
+    });
+
+    it("a rotation made while only A's Redis link was down reaches B once A's link is back", async () => {
+      // B's link never drops, so B has no reconnect to re-check after: only A can make up for it.
+      const proxyForA = await startCuttableProxy(redis.port);
+      try {
+        const { url, instances: [a] } = await startInstances(1, undefined, { REDIS_URL: proxyForA.url.replace('http:', 'redis:') });
+        const { instances: [b] } = await startInstances(1, url);
+        const wall = await createWall(a!.url);
+        const onB = watched(b!, wall.id, wall.tokens.participant);
+        await onB.synced;
+        await proxyForA.cut();
+        await rotate(a!, wall.id, wall.tokens.facilitator);
+        await sleep(500);
+        expect(onB.closes).toEqual([]); // the revocation could not travel
+        await proxyForA.restore();
+        await waitFor(() => onB.closes.some((c) => c.code === CloseCode.Unauthorized), 10_000, 'A sent the revocation again once its link was back');
+      } finally {
+        await proxyForA.close();
+      }
     });
   });
 
