@@ -42,14 +42,21 @@ export interface ClientResult {
 }
 
 /** The entry script and every modulepreload the page loads before it runs. */
-export function initialJsGzipBytes(): number {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+export function initialJsGzipBytes(dist = DIST): number {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const srcs = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]!);
-  return srcs.reduce((sum, src) => sum + gzipSync(readFileSync(join(DIST, src.replace(/^\//, ''))), { level: 9 }).byteLength, 0);
+  return srcs.reduce((sum, src) => sum + gzipSync(readFileSync(join(dist, src.replace(/^\//, ''))), { level: 9 }).byteLength, 0);
 }
 
-export async function clientScenario(notes: number, changes: number, profile?: string): Promise<ClientResult> {
-  const server = await startBenchServer('pajaseina', { STATIC_DIR: DIST });
+export interface ClientOptions {
+  /** Write a CPU profile and trace summary to `<profile>.md` (see the file's comment). */
+  profile?: string;
+  /** The built client to serve (default: PAJASEINA_DIST or dist/). */
+  dist?: string;
+}
+
+export async function clientScenario(notes: number, changes: number, { profile, dist = DIST }: ClientOptions = {}): Promise<ClientResult> {
+  const server = await startBenchServer('pajaseina', { STATIC_DIR: dist });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
     const wall = await server.newWall();
@@ -169,7 +176,7 @@ export async function clientScenario(notes: number, changes: number, profile?: s
       writeFileSync(`${profile}.md`, `Elements: ${elements.page} in the page, ${elements.perNote.toFixed(1)} per note.\n\nTimeline of the render (ms since navigation): ${JSON.stringify(timeline)}\n\n${summaries.join('\n\n')}\n`);
     }
     writer!.destroy();
-    return { notes, renderMs, remoteChange, notesTouched: median(touched), initialJsGzipBytes: initialJsGzipBytes(), timeline, elements };
+    return { notes, renderMs, remoteChange, notesTouched: median(touched), initialJsGzipBytes: initialJsGzipBytes(dist), timeline, elements };
   } finally {
     await browser.close();
     await server.stop();
@@ -188,7 +195,7 @@ async function main() {
   const profileAt = process.argv.indexOf('--profile');
   const profile = profileAt > 0 ? process.argv[profileAt + 1] : undefined;
   for (let r = 0; r < arg('runs', 3); r++) {
-    const result = await clientScenario(notes, changes, profile && `${profile}-${r + 1}`);
+    const result = await clientScenario(notes, changes, { profile: profile && `${profile}-${r + 1}` });
     runs.push({ ...result, loadavg1: loadavg()[0]! });
     console.log(
       `run ${r + 1}: render ${result.renderMs.toFixed(0)} ms (${(result.renderMs - result.timeline.notesArrived).toFixed(0)} after the notes arrived), remote change p50 ${result.remoteChange.p50.toFixed(1)} / p99 ${result.remoteChange.p99.toFixed(1)} ms, ` +

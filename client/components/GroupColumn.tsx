@@ -13,6 +13,7 @@ import { AddNoteForm } from './AddNoteForm';
 import { dragging } from './drag';
 import { GroupControls } from './GroupControls';
 import { NoteList } from './NoteList';
+import { noteListHandlers } from './noteActions';
 import { PeerChip } from './PresenceList';
 
 interface Props {
@@ -69,6 +70,14 @@ export function GroupColumn(props: Props) {
   // A drag cancelled outside any column leaves no stale indicator behind.
   const drop = dragging.value ? dropState : null;
   const headingId = `group-${group.id}-name`;
+  const cardActions = noteListHandlers({
+    wall,
+    t,
+    canMove: writable,
+    canMoveAcross: writable && can.fixedGroupId === null,
+    onMoveMenu: props.onMoveMenu,
+    onDelete: props.onDelete,
+  });
 
   const onDragOver = (e: DragEvent) => {
     const id = dragging.value;
@@ -133,7 +142,7 @@ export function GroupColumn(props: Props) {
       {notes.length === 0 ? (
         <p class={`empty${drop ? ' empty--drop' : ''}`}>{empty}</p>
       ) : (
-        <ul class={`notes${drop && drop.before === null ? ' notes--drop-end' : ''}`} ref={list}>
+        <ul class={`notes${drop && drop.before === null ? ' notes--drop-end' : ''}`} ref={list} {...cardActions}>
           <NoteList
             notes={notes}
             flags={{
@@ -145,14 +154,13 @@ export function GroupColumn(props: Props) {
               showAuthors: props.showAuthors,
               isExperiment: props.isExperiment,
               voting: props.voting,
-              onMoveMenu: props.onMoveMenu,
-              onDelete: props.onDelete,
             }}
             canEdit={(note) =>
               can.canEditAnyNote || (writable && ((note.authorId !== null && note.authorId === authorId) || props.ownNotes.has(note.id)))
             }
             threads={props.threads}
             dropBefore={drop?.before ?? null}
+            draggingId={dragging.value}
           />
         </ul>
       )}

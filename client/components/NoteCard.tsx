@@ -6,13 +6,10 @@
  */
 import type { ReadonlySignal } from '@preact/signals';
 import { Component } from 'preact';
-import { useState } from 'preact/hooks';
 import type { Note } from '../../shared/wall';
-import { useT } from '../i18n';
-import { moveNoteAcross, moveNoteBy } from '../moves';
+import type { Language } from '../../shared/schemas';
+import { language, useT } from '../i18n';
 import { threadKey, type ThreadLinks } from '../threadIndex';
-import { useWallContext } from '../views/wallContext';
-import { dragging } from './drag';
 import { ExperimentFields } from './ExperimentFields';
 import { NoteEditor } from './NoteEditor';
 import { NoteThread } from './NoteThread';
@@ -36,8 +33,6 @@ export interface CardFlags {
   /** The task has a dot vote (open or closed). Without one no vote UI is mounted: on a big wall
    * thousands of idle vote buttons, each subscribed to the wall, would re-render on every change. */
   voting: boolean;
-  onMoveMenu: (id: string) => void;
-  onDelete: (id: string) => void;
 }
 
 interface Props extends CardFlags {
@@ -49,121 +44,110 @@ interface Props extends CardFlags {
   canEdit: boolean;
   /** A dragged note would land just before this one. */
   dropBefore: boolean;
+  /** This note is being dragged. */
+  dragged: boolean;
   /** The note it continues and the notes that continue it. */
   thread: ThreadLinks;
 }
 
-function NoteCardImpl(props: Props) {
-  const { canEdit, canMove, canMoveAcross, canRedact, dropBefore, onMoveMenu, onDelete } = props;
-  const note = props.cell.value;
-  const t = useT();
-  const { wall } = useWallContext();
-  const [editing, setEditing] = useState(false);
-  const ids = `note-${note.id}`;
+interface State {
+  editing: boolean;
+}
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (!canMove || !e.altKey || e.target !== e.currentTarget) return;
-    const actions: Record<string, () => void> = {
-      ArrowUp: () => moveNoteBy(wall, t, note.id, -1),
-      ArrowDown: () => moveNoteBy(wall, t, note.id, 1),
-      ...(canMoveAcross && {
-        ArrowLeft: () => moveNoteAcross(wall, t, note.id, -1),
-        ArrowRight: () => moveNoteAcross(wall, t, note.id, 1),
-      }),
-    };
-    const action = actions[e.key];
-    if (!action) return;
-    // Alt+Left is also the browser's "back": the note, not the page, owns it while focused.
-    e.preventDefault();
-    e.stopPropagation();
-    action();
-  };
+/**
+ * One component per card, with everything a note shows: on a 2,000-note wall each component
+ * more per card is two thousand more to create, diff and subscribe to signals.
+ */
+export class NoteCard extends Component<Props, State> {
+  override state: State = { editing: false };
+  /** The note and language this card last rendered: the signals may have moved on since (see shouldComponentUpdate). */
+  private shown: Note | null = null;
+  private shownLanguage: Language | null = null;
 
-  return (
-    <li
-      class={dropBefore ? 'note-item note-item--drop-before' : 'note-item'}
-      draggable={canMove && !editing}
-      onDragStart={(e) => {
-        dragging.value = note.id;
-        e.dataTransfer?.setData('text/plain', note.text);
-        if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-      }}
-      onDragEnd={() => {
-        dragging.value = null;
-      }}
-    >
-      <article
-        class={`note note--${note.color}${dragging.value === note.id ? ' note--dragging' : ''}${note.hidden ? ' note--hidden' : ''}${note.chosen ? ' note--chosen' : ''}`}
-        data-note-id={note.id}
-        tabIndex={0}
-        aria-labelledby={props.showAuthors ? `${ids}-text ${ids}-author` : `${ids}-text`}
-        aria-describedby={canMove ? 'note-keys-hint' : undefined}
-        onKeyDown={onKeyDown}
-      >
-        {editing ? (
-          <NoteEditor note={note} onDone={() => setEditing(false)} />
-        ) : (
-          <p id={`${ids}-text`} class="note__text">
-            {note.text}
-          </p>
-        )}
-        {note.hidden && (
-          <p class="note__hidden">
-            <span aria-hidden="true">⊘</span> {t('process.moderation.hiddenLabel')}
-          </p>
-        )}
-        {props.showAuthors && (
-          <p id={`${ids}-author`} class="note__author">
-            {note.authorName ? t('note.author', { name: note.authorName }) : t('note.authorAnonymous')}
-          </p>
-        )}
-        {props.isExperiment && !editing && <ExperimentFields note={note} canEdit={canEdit} />}
-        {!editing && <NoteThread note={note} links={props.thread} />}
-        {note.personalData && (canRedact || canEdit) && !editing && <PersonalDataFlag note={note} canRedact={canRedact} />}
-        {!editing && (
-          <div class="note__actions">
-            {props.voting && <VoteButton note={note} />}
-            {props.canChoose && (
-              <button
-                type="button"
-                class="button button--small"
-                aria-pressed={note.chosen}
-                data-focus="choose"
-                onClick={() => wall.setChosen(note.id, !note.chosen)}
-              >
-                {t('process.thread.choose')}
-              </button>
-            )}
-            {props.canHide && (
-              <button
-                type="button"
-                class="button button--small"
-                data-focus="hide"
-                onClick={() => wall.setHidden(note.id, !note.hidden)}
-              >
-                {note.hidden ? t('process.moderation.show') : t('process.moderation.hide')}
-              </button>
-            )}
-            {canEdit && (
-              <button type="button" class="button button--small" data-focus="edit" onClick={() => setEditing(true)}>
-                {t('note.edit')}
-              </button>
-            )}
-            {canMove && (
-              <button type="button" class="button button--small" data-focus="move" onClick={() => onMoveMenu(note.id)}>
-                {t('note.move')}
-              </button>
-            )}
-            {canEdit && (
-              <button type="button" class="button button--small" onClick={() => onDelete(note.id)}>
-                {t('note.delete')}
-              </button>
-            )}
-          </div>
-        )}
-      </article>
-    </li>
-  );
+  override shouldComponentUpdate(next: Props, nextState: State): boolean {
+    // A signal's update comes as an empty setState: it is the signal's new value that tells.
+    return (
+      nextState.editing !== this.state.editing ||
+      next.cell.peek() !== this.shown ||
+      language.peek() !== this.shownLanguage ||
+      !sameCard(this.props, next)
+    );
+  }
+
+  override render(props: Props, { editing }: State) {
+    const { canEdit, canMove, canRedact, dropBefore } = props;
+    const note = (this.shown = props.cell.value);
+    const t = useT();
+    this.shownLanguage = t.language;
+    const ids = `note-${note.id}`;
+    const setEditing = (value: boolean) => this.setState({ editing: value });
+    const thread = props.thread;
+    const inThread = note.chosen || !!thread.origin || thread.continuations.length > 0;
+
+    // Clicks on the buttons, Alt+arrow keys and dragging are handled by the column (noteActions.ts).
+    return (
+      <li class={dropBefore ? 'note-item note-item--drop-before' : 'note-item'} draggable={canMove && !editing}>
+        <article
+          class={`note note--${note.color}${props.dragged ? ' note--dragging' : ''}${note.hidden ? ' note--hidden' : ''}${note.chosen ? ' note--chosen' : ''}`}
+          data-note-id={note.id}
+          tabIndex={0}
+          aria-labelledby={props.showAuthors ? `${ids}-text ${ids}-author` : `${ids}-text`}
+          aria-describedby={canMove ? 'note-keys-hint' : undefined}
+        >
+          {editing ? (
+            <NoteEditor note={note} onDone={() => setEditing(false)} />
+          ) : (
+            <p id={`${ids}-text`} class="note__text">
+              {note.text}
+            </p>
+          )}
+          {note.hidden && (
+            <p class="note__hidden">
+              <span aria-hidden="true">⊘</span> {t('process.moderation.hiddenLabel')}
+            </p>
+          )}
+          {props.showAuthors && (
+            <p id={`${ids}-author`} class="note__author">
+              {note.authorName ? t('note.author', { name: note.authorName }) : t('note.authorAnonymous')}
+            </p>
+          )}
+          {props.isExperiment && !editing && <ExperimentFields note={note} canEdit={canEdit} />}
+          {inThread && !editing && <NoteThread note={note} links={thread} />}
+          {note.personalData && (canRedact || canEdit) && !editing && <PersonalDataFlag note={note} canRedact={canRedact} />}
+          {!editing && (
+            <div class="note__actions">
+              {props.voting && <VoteButton note={note} />}
+              {props.canChoose && (
+                <button type="button" class="button button--small" aria-pressed={note.chosen} data-focus="choose" data-note-action="choose">
+                  {t('process.thread.choose')}
+                </button>
+              )}
+              {props.canHide && (
+                <button type="button" class="button button--small" data-focus="hide" data-note-action="hide">
+                  {note.hidden ? t('process.moderation.show') : t('process.moderation.hide')}
+                </button>
+              )}
+              {canEdit && (
+                <button type="button" class="button button--small" data-focus="edit" onClick={() => setEditing(true)}>
+                  {t('note.edit')}
+                </button>
+              )}
+              {canMove && (
+                <button type="button" class="button button--small" data-focus="move" data-note-action="move">
+                  {t('note.move')}
+                </button>
+              )}
+              {canEdit && (
+                <button type="button" class="button button--small" data-note-action="delete">
+                  {t('note.delete')}
+                </button>
+              )}
+            </div>
+          )}
+        </article>
+      </li>
+    );
+  }
 }
 
 /** Whether two renders of a card would look the same, whatever its note says (the card reads that itself). */
@@ -181,22 +165,6 @@ function sameCard(a: Props, b: Props): boolean {
     a.voting === b.voting &&
     (a.thread === b.thread || threadKey(a.thread) === threadKey(b.thread)) &&
     a.dropBefore === b.dropBefore &&
-    a.onMoveMenu === b.onMoveMenu &&
-    a.onDelete === b.onDelete
+    a.dragged === b.dragged
   );
-}
-
-/**
- * Cards re-render only when their note (through the cell) or their permissions change. A class with
- * shouldComponentUpdate rather than preact/compat's memo: compat would hook into every vnode of
- * the page, and this is its only use.
- */
-export class NoteCard extends Component<Props> {
-  override shouldComponentUpdate(next: Props): boolean {
-    return !sameCard(this.props, next);
-  }
-
-  override render(props: Props) {
-    return <NoteCardImpl {...props} />;
-  }
 }

@@ -19,6 +19,8 @@ interface Props {
   threads: ThreadIndex;
   /** A dragged note would land just before this one. */
   dropBefore: string | null;
+  /** The note being dragged. */
+  draggingId: string | null;
 }
 
 const FLAG_NAMES: readonly (keyof CardFlags)[] = [
@@ -30,13 +32,11 @@ const FLAG_NAMES: readonly (keyof CardFlags)[] = [
   'showAuthors',
   'isExperiment',
   'voting',
-  'onMoveMenu',
-  'onDelete',
 ];
 
 /** Whether the list would render the same cards with the same props, whatever the notes say. */
 function sameShape(a: Props, b: Props): boolean {
-  if (a.notes.length !== b.notes.length || a.dropBefore !== b.dropBefore) return false;
+  if (a.notes.length !== b.notes.length || a.dropBefore !== b.dropBefore || a.draggingId !== b.draggingId) return false;
   if (FLAG_NAMES.some((name) => a.flags[name] !== b.flags[name])) return false;
   for (let i = 0; i < a.notes.length; i++) {
     const before = a.notes[i]!;
@@ -62,7 +62,7 @@ export class NoteList extends Component<Props> {
     return false;
   }
 
-  override render({ notes, flags, canEdit, threads, dropBefore }: Props) {
+  override render({ notes, flags, canEdit, threads, dropBefore, draggingId }: Props) {
     const cells = new Map<string, Signal<Note>>();
     const cards = notes.map((note) => {
       let cell = this.cells.get(note.id);
@@ -77,6 +77,7 @@ export class NoteList extends Component<Props> {
           canEdit={canEdit(note)}
           thread={linksOf(threads, note.id)}
           dropBefore={dropBefore === note.id}
+          dragged={draggingId === note.id}
         />
       );
     });
