@@ -22,6 +22,7 @@ import { CHROMIUM_FLAGS } from '../tests/helpers/browser';
 import { Wall } from '../shared/wall';
 import { connectMany, withTimeout } from './lib/connectMany';
 import { startBenchServer } from './lib/servers';
+import { MainThreadCpu } from './lib/mainThreadCpu';
 import { PageProfile } from './lib/pageProfile';
 import { distribution, median, type Distribution } from './lib/stats';
 
@@ -37,6 +38,8 @@ export interface ClientResult {
   initialJsGzipBytes: number;
   /** When the page's steps happened, ms since navigation (notesArrived: the WebSocket message carrying the notes). */
   timeline: { domContentLoaded: number; scriptsLoaded: number; firstWsMessage: number; wsMessagesBeforeRender: number; notesArrived: number };
+  /** With `cpu`: the page's main-thread CPU from navigation until rendered, and over all the remote changes. */
+  cpuMs?: { render: number; changes: number };
   /** Elements in the whole page once the wall is rendered, and per note (its li and everything in it). */
   elements: { page: number; perNote: number };
 }
@@ -53,9 +56,11 @@ export interface ClientOptions {
   profile?: string;
   /** The built client to serve (default: PAJASEINA_DIST or dist/). */
   dist?: string;
+  /** Also measure the main thread's CPU time for the render and the changes (bench/lib/mainThreadCpu.ts). */
+  cpu?: boolean;
 }
 
-export async function clientScenario(notes: number, changes: number, { profile, dist = DIST }: ClientOptions = {}): Promise<ClientResult> {
+export async function clientScenario(notes: number, changes: number, { profile, dist = DIST, cpu }: ClientOptions = {}): Promise<ClientResult> {
   const server = await startBenchServer('pajaseina', { STATIC_DIR: dist });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
@@ -102,9 +107,12 @@ export async function clientScenario(notes: number, changes: number, { profile, 
     const profiler = profile ? await PageProfile.attach(page) : null;
     const summaries: string[] = [];
     await profiler?.start();
+    let cpuMeter = cpu && !profiler ? await MainThreadCpu.start(page) : null;
+    const cpuMs = { render: NaN, changes: NaN };
     await page.goto(`http://127.0.0.1:${server.port}/w/${wall.id}#${wall.token}`);
     await page.waitForFunction((n) => document.querySelectorAll('article[data-note-id]').length >= n, notes, { polling: 'raf', timeout: 60_000 });
     const renderMs = await page.evaluate(() => performance.now());
+    if (cpuMeter) cpuMs.render = await cpuMeter.stop();
     if (profiler) summaries.push(await profiler.stop(`${profile}-render`, `Render of ${notes} notes (${renderMs.toFixed(0)} ms, profiled)`));
     const elements = await page.evaluate(() => {
       const items = [...document.querySelectorAll('article[data-note-id]')].map((a) => a.closest('li') ?? a);
@@ -126,6 +134,7 @@ export async function clientScenario(notes: number, changes: number, { profile, 
       };
     });
     await profiler?.start();
+    cpuMeter = cpu && !profiler ? await MainThreadCpu.start(page) : null;
 
     const samples: number[] = [];
     const touched: number[] = [];
@@ -171,12 +180,13 @@ export async function clientScenario(notes: number, changes: number, { profile, 
       touched.push(done.touched);
     }
     const remoteChange = distribution(samples);
+    if (cpuMeter) cpuMs.changes = await cpuMeter.stop();
     if (profiler && profile) {
       summaries.push(await profiler.stop(`${profile}-changes`, `${changes} remote changes (p50 ${remoteChange.p50.toFixed(1)} ms, p99 ${remoteChange.p99.toFixed(1)} ms, profiled)`));
       writeFileSync(`${profile}.md`, `Elements: ${elements.page} in the page, ${elements.perNote.toFixed(1)} per note.\n\nTimeline of the render (ms since navigation): ${JSON.stringify(timeline)}\n\n${summaries.join('\n\n')}\n`);
     }
     writer!.destroy();
-    return { notes, renderMs, remoteChange, notesTouched: median(touched), initialJsGzipBytes: initialJsGzipBytes(dist), timeline, elements };
+    return { notes, renderMs, remoteChange, notesTouched: median(touched), initialJsGzipBytes: initialJsGzipBytes(dist), timeline, elements, ...(cpu && { cpuMs }) };
   } finally {
     await browser.close();
     await server.stop();

@@ -8,6 +8,8 @@
  *   npx tsx bench/clientAb.ts --base /tmp/dist-base --head /tmp/dist-head --rounds 5
  *
  * Prints each run and the median per side; ratios are head ÷ base (below 1: head is better).
+ * Besides the timings, each run measures the page's main-thread CPU (bench/lib/mainThreadCpu.ts),
+ * which a loaded machine disturbs far less.
  */
 import { loadavg } from 'node:os';
 import { clientScenario, type ClientResult } from './client';
@@ -28,6 +30,8 @@ type Side = keyof typeof dists;
 const figures = (r: ClientResult) => ({
   renderMs: r.renderMs,
   afterNotesMs: r.renderMs - r.timeline.notesArrived,
+  renderCpuMs: r.cpuMs!.render,
+  changesCpuMsEach: r.cpuMs!.changes / changes,
   changeP50: r.remoteChange.p50,
   changeP99: r.remoteChange.p99,
   notesTouched: r.notesTouched,
@@ -41,7 +45,7 @@ for (let round_ = 0; round_ < rounds; round_++) {
   // Alternate which side goes first, so neither always runs on the warmer (or busier) machine.
   const order: Side[] = round_ % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
   for (const side of order) {
-    const f = figures(await clientScenario(notes, changes, { dist: dists[side] }));
+    const f = figures(await clientScenario(notes, changes, { dist: dists[side], cpu: true }));
     results[side].push(f);
     console.log(`round ${round_ + 1} ${side}: ${JSON.stringify(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, round(v)])))} (load ${loadavg()[0]!.toFixed(2)})`);
   }
