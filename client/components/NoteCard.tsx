@@ -118,12 +118,12 @@ export class NoteCard extends Component<Props, State> {
             <div class="note__actions">
               {props.voting && <VoteButton note={note} />}
               {props.canChoose && (
-                <button type="button" class="button button--small" aria-pressed={note.chosen} data-focus="choose" data-note-action="choose">
+                <button type="button" class="button button--small" aria-pressed={note.chosen} data-focus="choose">
                   {t('process.thread.choose')}
                 </button>
               )}
               {props.canHide && (
-                <button type="button" class="button button--small" data-focus="hide" data-note-action="hide">
+                <button type="button" class="button button--small" data-focus="hide">
                   {note.hidden ? t('process.moderation.show') : t('process.moderation.hide')}
                 </button>
               )}
@@ -133,12 +133,12 @@ export class NoteCard extends Component<Props, State> {
                 </button>
               )}
               {canMove && (
-                <button type="button" class="button button--small" data-focus="move" data-note-action="move">
+                <button type="button" class="button button--small" data-focus="move">
                   {t('note.move')}
                 </button>
               )}
               {canEdit && (
-                <button type="button" class="button button--small" data-note-action="delete">
+                <button type="button" class="button button--small" data-focus="delete">
                   {t('note.delete')}
                 </button>
               )}

@@ -1,15 +1,16 @@
 /**
  * What a column's note cards do, handled once on the column's list instead of on every card: a
  * 2,000-note wall had eight listeners per card (sixteen thousand addEventListener calls while it
- * rendered). A card's buttons name their action in `data-note-action`; the note is the one whose
- * article holds the button.
+ * rendered). A card's buttons are named by `data-focus` (which also lets focus return to them);
+ * those named by an action here are handled here, and the note is the one whose article holds
+ * the button.
  */
 import type { Wall } from '../../shared/wall';
 import type { Translator } from '../i18n';
 import { moveNoteAcross, moveNoteBy } from '../moves';
 import { dragging } from './drag';
 
-/** The actions a card's buttons name (data-note-action). */
+/** The card buttons' names (data-focus) that this handles. */
 export const NOTE_ACTIONS = ['choose', 'hide', 'move', 'delete'] as const;
 export type NoteAction = (typeof NOTE_ACTIONS)[number];
 
@@ -41,8 +42,8 @@ export function noteListHandlers({ wall, t, canMove, canMoveAcross, onMoveMenu, 
 
   return {
     onClick(e: MouseEvent) {
-      const button = (e.target as Element).closest<HTMLElement>('[data-note-action]');
-      const action = button?.dataset.noteAction as NoteAction | undefined;
+      const button = (e.target as Element).closest<HTMLElement>('button[data-focus]');
+      const action = button?.dataset.focus as NoteAction | undefined;
       const id = noteIdOf(button ?? null);
       if (action && id && NOTE_ACTIONS.includes(action)) act[action](id);
     },
