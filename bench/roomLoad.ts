@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SqliteStore } from '../server/storage/sqliteStore';
+import type { SqliteStore } from '../server/storage/sqliteStore';
 import type { Room as RoomClass, RoomOptions } from '../server/rooms/room';
 import { buildHistory } from './lib/notes';
 import { notesOf } from './lib/notes';
@@ -24,9 +24,13 @@ const UPDATES = Number(arg('updates', '50000'));
 const ROUNDS = Number(arg('rounds', '3'));
 const base = arg('base', '');
 const here = resolve(import.meta.dirname, '..');
-const importRoom = async (root: string) => ((await import(join(root, 'server', 'rooms', 'room.ts'))) as { Room: typeof RoomClass }).Room;
-const sides: [string, typeof RoomClass][] = [['head', await importRoom(here)]];
-if (base) sides.push(['base', await importRoom(resolve(base))]);
+// Each side's own Room and SqliteStore: how the store reads the log is part of what is compared.
+const importSide = async (root: string) => ({
+  Room: ((await import(join(root, 'server', 'rooms', 'room.ts'))) as { Room: typeof RoomClass }).Room,
+  Store: ((await import(join(root, 'server', 'storage', 'sqliteStore.ts'))) as { SqliteStore: typeof SqliteStore }).SqliteStore,
+});
+const sides: [string, Awaited<ReturnType<typeof importSide>>][] = [['head', await importSide(here)]];
+if (base) sides.push(['base', await importSide(resolve(base))]);
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 // No automatic compaction: it is timed on its own below.
@@ -72,8 +76,8 @@ try {
   const tokenHashes = { facilitator: 'a'.repeat(64), participant: 'b'.repeat(64), viewer: 'c'.repeat(64) };
   const results: Record<string, Record<string, Watched[]>> = {};
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [name, Room] of r % 2 === 0 ? sides : [...sides].reverse()) {
-      const store = new SqliteStore(join(dir, `${name}-${r}`));
+    for (const [name, { Room, Store }] of r % 2 === 0 ? sides : [...sides].reverse()) {
+      const store = new Store(join(dir, `${name}-${r}`));
       await store.createWall({ id, title: 'Bench', language: 'fi', createdAt: Date.now(), tokenHashes }, history.updates[0]!);
       for (const update of history.updates.slice(1)) await store.appendUpdate(id, update);
       const phases: Record<string, Watched> = {};

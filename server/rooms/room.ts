@@ -18,6 +18,7 @@ import { mayEdit, mayPublishAwareness } from './permissions';
 import { RelayBatch } from './relayBatch';
 import { compactionChannel, firstSyncChannel, roomLoadChannel, type CompactionTiming, type FirstSyncTiming, type RoomLoadTiming } from './roomTimings';
 import { SerialQueue } from './serialQueue';
+import { encodeStateInParts, joinStateParts } from './stateInParts';
 import { DEFAULT_MAX_WALL_BYTES, judgeUpdate, type Verdict } from './updateGate';
 
 /** Work per transaction while replaying stored updates, between turns of the event loop. */
@@ -123,8 +124,8 @@ export class Room {
     this.lastAppliedSeq = state.lastSeq;
     this.storedBytes = state.updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.appendedSinceCompact = state.updates.length - 1;
-    // A lone snapshot that applied in full is the doc's state, byte for byte as stored.
-    if (appliedAll && state.updates.length === 1) this.encodedState = state.updates[0]!;
+    // A snapshot with nothing after it that applied in full is the doc's state as stored.
+    if (appliedAll && state.updates.length === state.snapshotParts) this.encodedState = joinStateParts(state.updates);
     if (roomLoadChannel.hasSubscribers) {
       const timing: RoomLoadTiming = {
         wallId: this.wallId,
@@ -368,17 +369,19 @@ export class Room {
   }
 
   /**
-   * Writes the doc as the new snapshot. The state and the seq it covers are read together,
-   * synchronously, so updates appended but not yet applied stay in the store.
+   * Writes the doc as the new snapshot, in parts of bounded size (stateInParts.ts), so the next
+   * load replays it in slices. The state and the seq it covers are read together, synchronously,
+   * so updates appended but not yet applied stay in the store.
    * Compactions are chained: two never race over the snapshot.
    */
   compact(): Promise<void> {
     this.compaction = this.compaction.then(async () => {
       if (this.destroyed || (this.appendedSinceCompact === 0 && !this.mustCompact && !this.remoteSinceCompact)) return;
       const encodeStart = performance.now();
-      const state = Y.encodeStateAsUpdate(this.doc);
+      const parts = encodeStateInParts(this.doc);
       const writeStart = performance.now();
-      this.encodedState = state;
+      this.encodedState = joinStateParts(parts);
+      const bytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
       const uptoSeq = this.lastAppliedSeq;
       const counted = this.appendedSinceCompact;
       const bytesBefore = this.storedBytes;
@@ -386,11 +389,11 @@ export class Room {
       this.mustCompact = false;
       this.remoteSinceCompact = false;
       try {
-        await this.store.compact(this.wallId, state, uptoSeq);
+        await this.store.compact(this.wallId, parts, uptoSeq);
         // Updates appended while the snapshot was written are still stored on top of it.
-        this.storedBytes = state.byteLength + (this.storedBytes - bytesBefore);
+        this.storedBytes = bytes + (this.storedBytes - bytesBefore);
         if (compactionChannel.hasSubscribers) {
-          const timing: CompactionTiming = { wallId: this.wallId, encodeMs: writeStart - encodeStart, writeMs: performance.now() - writeStart, bytes: state.byteLength };
+          const timing: CompactionTiming = { wallId: this.wallId, encodeMs: writeStart - encodeStart, writeMs: performance.now() - writeStart, bytes };
           compactionChannel.publish(timing);
         }
       } catch (err) {

@@ -3,7 +3,9 @@ import { StoredWall } from '../../shared/schemas';
 import {
   DuplicateWallError,
   WallNotFoundError,
+  snapshotParts,
   type NewWallRecord,
+  type Snapshot,
   type Store,
   type StoredJoinCode,
   type StoredState,
@@ -13,7 +15,7 @@ import {
 
 interface Entry {
   record: WallRecord;
-  snapshot: Uint8Array;
+  snapshot: Uint8Array[];
   snapshotSeq: number;
   nextSeq: number;
   updates: { seq: number; data: Uint8Array }[];
@@ -41,7 +43,7 @@ export class MemoryStore implements Store {
     if (this.walls.has(record.id)) throw new DuplicateWallError(record.id);
     this.walls.set(record.id, {
       record: { ...StoredWall.parse(structuredClone(record)), groupTokenHashes: {}, deleteAt: null },
-      snapshot: initialUpdate.slice(),
+      snapshot: [initialUpdate.slice()],
       snapshotSeq: 0,
       nextSeq: 1,
       updates: [],
@@ -58,7 +60,8 @@ export class MemoryStore implements Store {
     const entry = this.entry(id);
     const last = entry.updates[entry.updates.length - 1];
     return {
-      updates: [entry.snapshot.slice(), ...entry.updates.map((u) => u.data.slice())],
+      updates: [...entry.snapshot.map((part) => part.slice()), ...entry.updates.map((u) => u.data.slice())],
+      snapshotParts: entry.snapshot.length,
       lastSeq: last ? last.seq : entry.snapshotSeq,
     };
   }
@@ -70,10 +73,10 @@ export class MemoryStore implements Store {
     return seq;
   }
 
-  async compact(id: string, mergedState: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(id: string, snapshot: Snapshot, uptoSeq: number): Promise<void> {
     const entry = this.entry(id);
     if (uptoSeq < entry.snapshotSeq) return;
-    entry.snapshot = mergedState.slice();
+    entry.snapshot = snapshotParts(snapshot).map((part) => part.slice());
     entry.snapshotSeq = uptoSeq;
     entry.updates = entry.updates.filter((u) => u.seq > uptoSeq);
   }

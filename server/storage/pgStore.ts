@@ -21,7 +21,9 @@ import { OffThreadMerger } from './mergeOffThread';
 import {
   DuplicateWallError,
   WallNotFoundError,
+  snapshotParts,
   type NewWallRecord,
+  type Snapshot,
   type Store,
   type StoredJoinCode,
   type StoredState,
@@ -164,7 +166,7 @@ export class PgStore implements Store {
       const snap = SnapshotRow.parse(found.rows[0]);
       const rows = z.array(UpdateRow).parse((await c.query(`SELECT seq, data FROM updates WHERE wall_id = $1 ORDER BY seq`, [id])).rows);
       const lastSeq = rows.reduce((max, r) => Math.max(max, r.seq), snap.snapshot_seq);
-      return { updates: [snap.snapshot, ...rows.map((r) => r.data)], lastSeq };
+      return { updates: [snap.snapshot, ...rows.map((r) => r.data)], snapshotParts: 1, lastSeq };
     }, 'REPEATABLE READ');
   }
 
@@ -178,7 +180,8 @@ export class PgStore implements Store {
     }
   }
 
-  async compact(id: string, mergedState: Uint8Array, uptoSeq: number): Promise<void> {
+  /** Parts are merged with the rest into one snapshot: the merge runs anyway (see above). */
+  async compact(id: string, snapshot: Snapshot, uptoSeq: number): Promise<void> {
     await this.transaction(async (c) => {
       // NO KEY UPDATE, not UPDATE: appends (whose foreign key takes KEY SHARE on this row) go on
       // while the merge runs; they get higher seqs and are not touched here.
@@ -188,8 +191,8 @@ export class PgStore implements Store {
       if (uptoSeq < old.snapshot_seq) return; // a newer compaction won
       const deleted = await c.query(`DELETE FROM updates WHERE wall_id = $1 AND seq <= $2 RETURNING data`, [id, uptoSeq]);
       const covered = z.array(UpdateRow.pick({ data: true })).parse(deleted.rows).map((r) => r.data);
-      const snapshot = await this.merger.merge([old.snapshot, mergedState, ...covered]);
-      await c.query(`UPDATE walls SET snapshot = $1, snapshot_seq = $2 WHERE id = $3`, [Buffer.from(snapshot), uptoSeq, id]);
+      const merged = await this.merger.merge([old.snapshot, ...snapshotParts(snapshot), ...covered]);
+      await c.query(`UPDATE walls SET snapshot = $1, snapshot_seq = $2 WHERE id = $3`, [Buffer.from(merged), uptoSeq, id]);
     });
   }
 

@@ -18,7 +18,9 @@ import { StoredDeleteAt, StoredSeq, StoredWall } from '../../shared/schemas';
 import {
   DuplicateWallError,
   WallNotFoundError,
+  snapshotParts,
   type NewWallRecord,
+  type Snapshot,
   type Store,
   type StoredJoinCode,
   type StoredState,
@@ -44,6 +46,13 @@ CREATE TABLE IF NOT EXISTS updates (
   data    BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_wall ON updates (wall_id, seq);
+-- A snapshot stored in parts: walls.snapshot is part 0, the rest are here (see Snapshot in store.ts).
+CREATE TABLE IF NOT EXISTS snapshot_parts (
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  part    INTEGER NOT NULL,
+  data    BLOB NOT NULL,
+  PRIMARY KEY (wall_id, part)
+);
 CREATE TABLE IF NOT EXISTS join_codes (
   lookup       TEXT PRIMARY KEY,
   wall_id      TEXT NOT NULL UNIQUE REFERENCES walls(id) ON DELETE CASCADE,
@@ -67,6 +76,7 @@ const parseWallRow = wallRowParser(Integer);
 const parseJoinCodeRow = joinCodeRowParser(Integer, Blob.transform((b) => new Uint8Array(b)));
 const SnapshotRow = z.object({ snapshot: Blob, snapshot_seq: StoredSeq });
 const UpdateRow = z.object({ seq: StoredSeq, data: Blob });
+const PartRow = z.object({ data: Blob });
 
 export const DB_FILE = 'pajaseina.db';
 
@@ -105,6 +115,9 @@ export class SqliteStore implements Store {
       due: this.db.prepare(`SELECT id FROM walls WHERE delete_at IS NOT NULL AND delete_at <= ?`),
       deleteUpdates: this.db.prepare(`DELETE FROM updates WHERE wall_id = ?`),
       snapshot: this.db.prepare(`SELECT snapshot, snapshot_seq FROM walls WHERE id = ?`),
+      snapshotParts: this.db.prepare(`SELECT data FROM snapshot_parts WHERE wall_id = ? ORDER BY part`),
+      deleteSnapshotParts: this.db.prepare(`DELETE FROM snapshot_parts WHERE wall_id = ?`),
+      insertSnapshotPart: this.db.prepare(`INSERT INTO snapshot_parts (wall_id, part, data) VALUES (?, ?, ?)`),
       updatesPage: this.db.prepare(`SELECT seq, data FROM updates WHERE wall_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
       append: this.db.prepare(`INSERT INTO updates (wall_id, data) VALUES (?, ?)`),
       setSnapshot: this.db.prepare(`UPDATE walls SET snapshot = ?, snapshot_seq = ? WHERE id = ?`),
@@ -167,8 +180,12 @@ export class SqliteStore implements Store {
    */
   async loadState(id: string): Promise<StoredState> {
     for (;;) {
-      const snap = this.readSnapshot(id);
-      const updates = [new Uint8Array(snap.snapshot)];
+      const { snap, parts } = this.db.transaction(() => ({
+        snap: this.readSnapshot(id),
+        parts: z.array(PartRow).parse(this.stmt.snapshotParts.all(id)),
+      }))();
+      const updates = [new Uint8Array(snap.snapshot), ...parts.map((p) => new Uint8Array(p.data))];
+      const partCount = updates.length;
       let lastSeq = snap.snapshot_seq;
       let page: { seq: number; data: Uint8Array }[] | null;
       do {
@@ -181,7 +198,7 @@ export class SqliteStore implements Store {
         lastSeq = page.at(-1)?.seq ?? lastSeq;
         if (page.length === LOAD_PAGE_ROWS) await new Promise<void>((resolve) => setImmediate(resolve));
       } while (page.length === LOAD_PAGE_ROWS);
-      if (page !== null) return { updates, lastSeq };
+      if (page !== null) return { updates, snapshotParts: partCount, lastSeq };
     }
   }
 
@@ -200,10 +217,14 @@ export class SqliteStore implements Store {
     }
   }
 
-  async compact(id: string, mergedState: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(id: string, snapshot: Snapshot, uptoSeq: number): Promise<void> {
+    const [first, ...rest] = snapshotParts(snapshot);
+    if (!first) throw new Error('a snapshot needs at least one part');
     this.db.transaction(() => {
       if (uptoSeq < this.readSnapshot(id).snapshot_seq) return; // a newer compaction won
-      this.stmt.setSnapshot.run(mergedState, uptoSeq, id);
+      this.stmt.setSnapshot.run(first, uptoSeq, id);
+      this.stmt.deleteSnapshotParts.run(id);
+      for (const [i, part] of rest.entries()) this.stmt.insertSnapshotPart.run(id, i + 1, part);
       this.stmt.deleteUpTo.run(id, uptoSeq);
     })();
   }
@@ -211,6 +232,7 @@ export class SqliteStore implements Store {
   async deleteWall(id: string): Promise<void> {
     this.db.transaction(() => {
       this.stmt.deleteUpdates.run(id);
+      this.stmt.deleteSnapshotParts.run(id);
       this.stmt.deleteWall.run(id);
     })();
     // The WAL still holds the pages as they were before the delete; copy the zeroed pages into

@@ -24,9 +24,19 @@ export interface WallRecord extends StoredWall {
 /** Which token a replacement is for: one role's link, or one group's link. */
 export type TokenTarget = { role: Role } | { groupId: string };
 
+/**
+ * A snapshot as compaction hands it over: one merged update, or parts of bounded size whose
+ * union is the state (server/rooms/stateInParts.ts), so that loading it is no single long step.
+ */
+export type Snapshot = Uint8Array | readonly Uint8Array[];
+
+export const snapshotParts = (snapshot: Snapshot): readonly Uint8Array[] => (snapshot instanceof Uint8Array ? [snapshot] : snapshot);
+
 export interface StoredState {
-  /** The snapshot first, then every later update in append order. */
+  /** The snapshot first (its parts, in order), then every later update in append order. */
   updates: Uint8Array[];
+  /** How many of `updates`, from the start, are the snapshot (1 unless it was stored in parts). */
+  snapshotParts: number;
   /** The highest sequence number the returned updates cover (0 for a fresh wall). */
   lastSeq: number;
 }
@@ -58,10 +68,11 @@ export interface Store {
   /** Durably appends one update and resolves with its sequence number. */
   appendUpdate(id: string, update: Uint8Array): Promise<number>;
   /**
-   * Atomically replaces the snapshot with `mergedState` and deletes the updates with
-   * seq <= uptoSeq. A compaction older than the current snapshot is ignored.
+   * Atomically replaces the snapshot with `snapshot` and deletes the updates with
+   * seq <= uptoSeq. A compaction older than the current snapshot is ignored. A store may keep
+   * the parts as they are or merge them into one; loadState gives back the same state either way.
    */
-  compact(id: string, mergedState: Uint8Array, uptoSeq: number): Promise<void>;
+  compact(id: string, snapshot: Snapshot, uptoSeq: number): Promise<void>;
   /**
    * Replaces (or, for a new group, adds) one token hash. Resolves with the hash it replaced, or
    * null; rejects with WallNotFoundError for an unknown wall.

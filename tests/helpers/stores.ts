@@ -2,7 +2,7 @@
  * A Store decorator for lifecycle tests: slows down or fails loads and appends of a real store. It wraps a
  * real implementation, so everything else behaves exactly as in production.
  */
-import type { NewWallRecord, Store, StoredJoinCode, StoredState, TokenTarget } from '../../server/storage/store';
+import type { NewWallRecord, Snapshot, Store, StoredJoinCode, StoredState, TokenTarget } from '../../server/storage/store';
 
 export class ControlledStore implements Store {
   loadDelayMs = 0;
@@ -38,8 +38,8 @@ export class ControlledStore implements Store {
     }
     return this.inner.appendUpdate(id, update);
   }
-  compact(id: string, mergedState: Uint8Array, uptoSeq: number) {
-    return this.inner.compact(id, mergedState, uptoSeq);
+  compact(id: string, snapshot: Snapshot, uptoSeq: number) {
+    return this.inner.compact(id, snapshot, uptoSeq);
   }
   replaceTokenHash(id: string, target: TokenTarget, hash: string) {
     return this.inner.replaceTokenHash(id, target, hash);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { randomId } from '../../shared/ids';
+import { encodeStateInParts } from '../../server/rooms/stateInParts';
 import type { NewWallRecord, Store, StoredJoinCode } from '../../server/storage/store';
 
 export interface StoreFixture {
@@ -124,6 +125,39 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
         const state = await store.loadState(record.id);
         expect(state.updates).toHaveLength(3); // snapshot + k3 + k4
         expect(replay(state.updates).toJSON()).toEqual(w.doc.getMap('m').toJSON());
+      }));
+
+    it('keeps a snapshot given in parts, and replaces the parts at the next compaction', () =>
+      withStore(async (f) => {
+        const w = writer();
+        w.set('init', 0);
+        const record = makeRecord();
+        await f.store.createWall(record, w.updates[0]!);
+        let covered = 0;
+        for (let i = 1; i <= 40; i++) {
+          w.set(`k${i % 7}`, i);
+          const seq = await f.store.appendUpdate(record.id, w.updates[i]!);
+          if (i === 30) covered = seq;
+        }
+        const upTo30 = new Y.Doc();
+        for (const u of w.updates.slice(0, 31)) Y.applyUpdate(upTo30, u);
+        // Small parts, so even this little doc comes in several.
+        const parts = encodeStateInParts(upTo30, 16);
+        expect(parts.length).toBeGreaterThan(2);
+        await f.store.compact(record.id, parts, covered);
+        const state = await f.store.loadState(record.id);
+        // The parts as they are, or merged into one (PostgreSQL merges at compaction); then the ten later updates.
+        expect([1, parts.length]).toContain(state.snapshotParts);
+        expect(state.updates).toHaveLength(state.snapshotParts + 10);
+        expect(replay(state.updates).toJSON()).toEqual(w.doc.getMap('m').toJSON());
+        const reopened = f.reopen ? await f.reopen() : f.store;
+        expect(replay((await reopened.loadState(record.id)).updates).toJSON()).toEqual(w.doc.getMap('m').toJSON());
+        // A later compaction in one piece leaves none of the old parts behind.
+        await reopened.compact(record.id, Y.encodeStateAsUpdate(w.doc), state.lastSeq);
+        const after = await reopened.loadState(record.id);
+        expect(after.updates).toHaveLength(1);
+        expect(after.snapshotParts).toBe(1);
+        expect(replay(after.updates).toJSON()).toEqual(w.doc.getMap('m').toJSON());
       }));
 
     it('ignores a compaction older than the current snapshot', () =>

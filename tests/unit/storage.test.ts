@@ -87,4 +87,24 @@ describe('SqliteStore specifics', () => {
     expect(files.some((bytes) => bytes.includes(marker))).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('leaves no byte of a snapshot part on disk once the next compaction replaced it or the wall is deleted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pajaseina-store-'));
+    const store = new SqliteStore(dir);
+    const [kept, deleted] = [makeRecord(), makeRecord()];
+    const part = (text: string) => new Uint8Array(Buffer.concat([Buffer.from(text), Buffer.alloc(4000, 1)]));
+    for (const record of [kept, deleted]) {
+      await store.createWall(record, new Uint8Array([0, 0]));
+      await store.compact(record.id, [new Uint8Array([0, 0]), part(`OSA-${record.id}-1`), part(`OSA-${record.id}-2`)], 0);
+      expect((await store.loadState(record.id)).snapshotParts).toBe(3);
+    }
+    await store.compact(kept.id, new Uint8Array([0, 0]), 0);
+    await store.deleteWall(deleted.id);
+    await store.close();
+    const files = readdirSync(dir).map((f) => readFileSync(join(dir, f)));
+    for (const record of [kept, deleted]) {
+      expect(files.some((bytes) => bytes.includes(Buffer.from(`OSA-${record.id}`)))).toBe(false);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -1,0 +1,96 @@
+/**
+ * A doc's whole state as several updates of bounded size instead of one, for compaction.
+ *
+ * Why: a big wall's snapshot applied as one update is one long step (5 000 notes, 1.5 MB: a
+ * quarter of a second on an idle machine) in which the server serves nobody else, and a new
+ * client's browser freezes for as long. Parts are replayed one slice each (Room.replay) and sent
+ * to a new client as separate frames, so no single step is long.
+ *
+ * How: the structs of each client are written in runs of consecutive clocks, the way Yjs writes
+ * an update (writeStructs in yjs: count, client, first clock, then each struct), each run closed
+ * with an empty delete set; one last part carries the delete set of the whole doc and no structs.
+ * Applied in any order, the parts give the same doc as Y.encodeStateAsUpdate: a struct whose
+ * origin is in a later part waits in Yjs's pending structs until that part arrives, and
+ * deletions of structs not there yet wait likewise.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+/** Bytes of structs per part, about: applying one part takes a few milliseconds. */
+export const STATE_PART_BYTES = 64 * 1024;
+
+export function encodeStateInParts(doc: Y.Doc, partBytes = STATE_PART_BYTES): Uint8Array[] {
+  const { store } = doc;
+  // Pending updates are kept in Yjs's own format; the whole-doc encoding knows how to include them.
+  if (store.pendingStructs || store.pendingDs) return [Y.encodeStateAsUpdate(doc)];
+  const parts: Uint8Array[] = [];
+  // Higher client ids first, as Yjs writes them (it resolves conflicts faster that way).
+  const clients = [...store.clients.entries()].sort((a, b) => b[0] - a[0]);
+  for (const [client, structs] of clients) {
+    let start = 0;
+    while (start < structs.length) {
+      const body = new Y.UpdateEncoderV1();
+      let end = start;
+      do {
+        structs[end]!.write(body, 0);
+        end++;
+      } while (end < structs.length && encoding.length(body.restEncoder) < partBytes);
+      const part = new Y.UpdateEncoderV1();
+      encoding.writeVarUint(part.restEncoder, 1); // clients in this part
+      encoding.writeVarUint(part.restEncoder, end - start);
+      part.writeClient(client);
+      encoding.writeVarUint(part.restEncoder, structs[start]!.id.clock);
+      encoding.writeUint8Array(part.restEncoder, body.toUint8Array());
+      encoding.writeVarUint(part.restEncoder, 0); // no delete set in this part
+      parts.push(part.toUint8Array());
+      start = end;
+    }
+  }
+  // Against the doc's own state vector: no structs, only the delete set of the whole doc.
+  parts.push(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)));
+  // A small doc gains nothing from parts: one update, as Y.encodeStateAsUpdate writes it.
+  const bytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  if (parts.length > 1 && bytes <= partBytes) return [joinStateParts(parts)!];
+  return parts;
+}
+
+/**
+ * The parts encodeStateInParts made, joined back into the one update Y.encodeStateAsUpdate
+ * writes, by copying bytes: a new client gets a loaded wall in one sync step 2 without the doc
+ * being encoded again. Null for anything not laid out as those parts.
+ */
+export function joinStateParts(parts: readonly Uint8Array[]): Uint8Array | null {
+  if (parts.length === 1) return parts[0]!; // one part is a whole update already
+  const runs: { client: number; clock: number; count: number; bodies: Uint8Array[] }[] = [];
+  for (const part of parts.slice(0, -1)) {
+    const d = decoding.createDecoder(part);
+    if (decoding.readVarUint(d) !== 1) return null;
+    const count = decoding.readVarUint(d);
+    const client = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    if (part[part.length - 1] !== 0 || d.pos > part.length - 1) return null;
+    const body = part.subarray(d.pos, part.length - 1);
+    const last = runs.at(-1);
+    if (last?.client === client) {
+      last.count += count;
+      last.bodies.push(body);
+    } else if (runs.some((r) => r.client === client)) {
+      return null; // one client's runs must follow each other
+    } else {
+      runs.push({ client, clock, count, bodies: [body] });
+    }
+  }
+  const deletions = decoding.createDecoder(parts.at(-1)!);
+  if (decoding.readVarUint(deletions) !== 0) return null;
+  const whole = encoding.createEncoder();
+  encoding.writeVarUint(whole, runs.length);
+  for (const run of runs) {
+    encoding.writeVarUint(whole, run.count);
+    encoding.writeVarUint(whole, run.client);
+    encoding.writeVarUint(whole, run.clock);
+    for (const body of run.bodies) encoding.writeUint8Array(whole, body);
+  }
+  encoding.writeUint8Array(whole, parts.at(-1)!.subarray(deletions.pos));
+  return encoding.toUint8Array(whole);
+}

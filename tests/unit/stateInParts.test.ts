@@ -1,0 +1,83 @@
+/**
+ * A doc encoded in parts (server/rooms/stateInParts.ts) must be the doc: applied in order or
+ * in any other order, the parts give the same content, state and deletions; joined, they are
+ * byte for byte what Y.encodeStateAsUpdate writes (a new client gets that as its sync step 2).
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { encodeStateInParts, joinStateParts } from '../../server/rooms/stateInParts';
+
+/** Three clients editing one wall-like doc: nested maps, text, an array, overwrites and deletions. */
+function busyDoc(): Y.Doc {
+  const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
+  const sync = () => {
+    for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  };
+  for (let round = 0; round < 30; round++) {
+    for (const [i, doc] of docs.entries()) {
+      const notes = doc.getMap<Y.Map<unknown>>('notes');
+      const note = new Y.Map<unknown>();
+      note.set('text', `note ${round}/${i} ${'x'.repeat(round)}`);
+      note.set('color', 'yellow');
+      notes.set(`n${round}-${i}`, note);
+      notes.get(`n${Math.max(0, round - 2)}-${(i + 1) % 3}`)?.set('color', 'green');
+      if (round % 4 === 3) notes.delete(`n${round - 3}-${i}`);
+      const text = doc.getText('title');
+      text.insert(Math.min(text.length, round), `${i}`);
+      if (text.length > 20) text.delete(0, 3);
+      doc.getArray<number>('order').push([round * 3 + i]);
+    }
+    if (round % 3 === 0) sync();
+  }
+  sync();
+  return docs[0]!;
+}
+
+const contentOf = (doc: Y.Doc) => ({
+  notes: doc.getMap('notes').toJSON(),
+  title: doc.getText('title').toString(),
+  order: doc.getArray('order').toJSON(),
+});
+
+function applied(parts: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const part of parts) Y.applyUpdate(doc, part);
+  return doc;
+}
+
+describe('encodeStateInParts', () => {
+  it('gives the doc back in order and in reverse order, with the same state and deletions', () => {
+    const doc = busyDoc();
+    const parts = encodeStateInParts(doc, 200);
+    expect(parts.length).toBeGreaterThan(5);
+    for (const order of [parts, [...parts].reverse()]) {
+      const copy = applied(order);
+      expect(contentOf(copy)).toEqual(contentOf(doc));
+      expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(doc));
+      expect(copy.store.pendingStructs).toBeNull();
+      // Same deletions: nothing is left for either to send the other.
+      expect(Y.encodeStateAsUpdate(copy)).toEqual(Y.encodeStateAsUpdate(doc));
+    }
+  });
+
+  it('joins back into exactly what Y.encodeStateAsUpdate writes', () => {
+    const doc = busyDoc();
+    const parts = encodeStateInParts(doc, 200);
+    expect(joinStateParts(parts)).toEqual(Y.encodeStateAsUpdate(doc));
+  });
+
+  it('keeps a small doc in one part', () => {
+    const doc = busyDoc();
+    const parts = encodeStateInParts(doc);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]).toEqual(Y.encodeStateAsUpdate(doc));
+  });
+
+  it('joins nothing that is not laid out as its parts', () => {
+    const a = new Y.Doc();
+    a.getMap('m').set('a', 1);
+    const first = Y.encodeStateAsUpdate(a);
+    a.getMap('m').set('b', 2);
+    expect(joinStateParts([first, Y.encodeStateAsUpdate(a, Y.encodeStateVector(new Y.Doc()))])).toBeNull();
+  });
+});
