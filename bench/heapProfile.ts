@@ -1,8 +1,8 @@
 /**
  * Where a server's memory per wall and per connection goes: heap snapshots of the server process
- * before and after loading walls (and then connections), diffed by object kind.
+ * with N and 2N walls (and then N and 2N connections on one wall), diffed by object kind.
  *
- *   node --import tsx bench/heapProfile.ts [--kind pajaseina] [--walls 100] [--conns 300] [--top 25]
+ *   node --import tsx bench/heapProfile.ts [--kind pajaseina] [--walls 100] [--conns 300] [--top 25] [--keep DIR]
  *
  * Prints, per wall and per connection, the bytes each constructor (or V8 object kind) added.
  */
@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectMany } from './lib/connectMany';
-import { addNote } from './lib/notes';
+import { openLoadedWall } from './memory';
 import { startBenchServer, type BenchClient, type ServerKind } from './lib/servers';
 import { sleep } from './lib/stats';
 
@@ -22,6 +22,8 @@ const kind = arg('kind', 'pajaseina') as ServerKind;
 const WALLS = Number(arg('walls', '100'));
 const CONNS = Number(arg('conns', '300'));
 const TOP = Number(arg('top', '25'));
+/** Keep the snapshots in this folder (for a closer look with the DevTools or a script) instead of deleting them. */
+const KEEP = arg('keep', '');
 
 /** Self size summed per "type:name" over a V8 heap snapshot. */
 function bytesByKind(path: string): Map<string, number> {
@@ -53,7 +55,7 @@ function report(title: string, before: Map<string, number>, after: Map<string, n
   for (const [k, v] of rows.slice(0, TOP)) console.log(`${v.toFixed(0).padStart(8)} B  ${k}`);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'pajaseina-heap-'));
+const dir = KEEP || mkdtempSync(join(tmpdir(), 'pajaseina-heap-'));
 const server = await startBenchServer(kind, { ROOM_UNLOAD_DELAY_MS: '1000', BENCH_DATA_DIR: dir });
 try {
   const snapshot = async (name: string) => {
@@ -63,30 +65,27 @@ try {
     await server.heapSnapshot(path);
     return bytesByKind(path);
   };
-  const [warm] = await connectMany(server, await server.newWall(), 1);
-  warm!.destroy();
+  // As bench/memory.ts: a filled wall opened and left first, every server's walls hold the same
+  // content, and the figures are slopes over the second half (one-time costs fall in the first).
+  const warm = await openLoadedWall(server, 100, 'warm');
+  await sleep(500);
+  warm.destroy();
   await sleep(2000);
-  const base = await snapshot('base');
   const clients: BenchClient[] = [];
-  let serial = 0;
-  for (let w = 0; w < WALLS; w++) {
-    const [client] = await connectMany(server, await server.newWall(), 1);
-    client!.doc.transact(() => {
-      for (let n = 0; n < 100; n++) addNote(client!.doc, `m${++serial}`, `Idea ${serial}: ${'lorem ipsum '.repeat(3)}`);
-    });
-    clients.push(client!);
-  }
+  for (let w = 0; w < WALLS / 2; w++) clients.push(await openLoadedWall(server, 100, `w${w}n`));
+  const halfWalls = await snapshot('walls-half');
+  for (let w = WALLS / 2; w < WALLS; w++) clients.push(await openLoadedWall(server, 100, `w${w}n`));
   const walls = await snapshot('walls');
-  report(`per wall (${WALLS} walls of 100 notes, one client each)`, base, walls, WALLS);
+  report(`per wall (walls ${WALLS / 2} to ${WALLS}, 100 notes and one client each)`, halfWalls, walls, WALLS / 2);
   const wall = await server.newWall();
-  clients.push(...(await connectMany(server, wall, 1)));
-  const one = await snapshot('one');
-  clients.push(...(await connectMany(server, wall, CONNS)));
+  clients.push(...(await connectMany(server, wall, 1 + CONNS / 2)));
+  const halfConns = await snapshot('conns-half');
+  clients.push(...(await connectMany(server, wall, CONNS / 2)));
   const conns = await snapshot('conns');
-  report(`per connection (${CONNS} more on one wall)`, one, conns, CONNS);
+  report(`per connection (connections ${CONNS / 2} to ${CONNS} on one wall)`, halfConns, conns, CONNS / 2);
   for (const c of clients) c.destroy();
 } finally {
   await server.stop();
-  rmSync(dir, { recursive: true, force: true });
+  if (!KEEP) rmSync(dir, { recursive: true, force: true });
 }
 process.exit(0);
