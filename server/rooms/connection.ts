@@ -28,6 +28,8 @@ export interface ConnectionLimits {
 }
 
 type Sink = (message: Incoming) => void;
+/** Told the connection closed, with the connection: one listener can serve many connections. */
+export type CloseListener = (conn: Connection) => void;
 
 /** Who is on the other end: the role their token grants, and the one group a group link confines them to. */
 export interface ConnectionIdentity {
@@ -41,6 +43,7 @@ export interface ProtocolErrorReporter {
   malformedFrame(reason: string): void;
 }
 const IGNORE_PROTOCOL_ERRORS: ProtocolErrorReporter = { malformedFrame() {} };
+const NO_LISTENERS: readonly CloseListener[] = [];
 
 export class Connection {
   /** Awareness client ids this connection has published; removed when it closes. */
@@ -49,7 +52,8 @@ export class Connection {
   private inbox: Incoming[] | null = null;
   private inboxBytes = 0;
   private sink: Sink | null = null;
-  private closeListeners: (() => void)[] = [];
+  /** Exactly as long as it has listeners (two, usually): a pushed-to `[]` would reserve room for 17. */
+  private closeListeners: readonly CloseListener[] = NO_LISTENERS;
   private _closed = false;
   /** Set when the server closed this connection for a fault its later frames would repeat. */
   faulted = false;
@@ -140,13 +144,13 @@ export class Connection {
     this.sink = null;
     this.inbox = null;
     const listeners = this.closeListeners;
-    this.closeListeners = [];
-    for (const listener of listeners) listener();
+    this.closeListeners = NO_LISTENERS;
+    for (const listener of listeners) listener(this);
   }
 
-  onClose(listener: () => void): void {
-    if (this._closed) listener();
-    else this.closeListeners.push(listener);
+  onClose(listener: CloseListener): void {
+    if (this._closed) listener(this);
+    else this.closeListeners = [...this.closeListeners, listener];
   }
 }
 

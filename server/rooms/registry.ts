@@ -9,7 +9,7 @@ import type { Logger } from '../log';
 import type { ScaleBus } from '../scale/bus';
 import type { Store } from '../storage/store';
 import type { Connection } from './connection';
-import { Room } from './room';
+import { Room, type RoomOptions } from './room';
 
 export interface RegistryOptions {
   unloadDelayMs: number;
@@ -44,10 +44,22 @@ export class RoomRegistry {
   private unloads = 0;
   private closing = false;
 
+  /** One options object for every room (not one, with its own onEmpty closure, per loaded wall). */
+  private readonly roomOptions: RoomOptions;
+
   constructor(
     private readonly store: Store,
     private readonly opts: RegistryOptions,
-  ) {}
+  ) {
+    this.roomOptions = {
+      compactAfterUpdates: opts.compactAfterUpdates,
+      maxPendingBytes: opts.maxPendingBytes,
+      maxWallBytes: opts.maxWallBytes,
+      bus: opts.bus,
+      log: opts.log,
+      onEmpty: (room) => this.releaseIfEmpty(room),
+    };
+  }
 
   /** Hands a connection to its wall's room, loading the room if needed. Never throws. */
   join(wallId: string, conn: Connection): void {
@@ -100,14 +112,7 @@ export class RoomRegistry {
   private async load(wallId: string): Promise<Room> {
     this.loads++;
     await this.unloading.get(wallId);
-    const room = new Room(wallId, this.store, {
-      compactAfterUpdates: this.opts.compactAfterUpdates,
-      maxPendingBytes: this.opts.maxPendingBytes,
-      maxWallBytes: this.opts.maxWallBytes,
-      bus: this.opts.bus,
-      log: this.opts.log,
-      onEmpty: (r) => this.releaseIfEmpty(r),
-    });
+    const room = new Room(wallId, this.store, this.roomOptions);
     try {
       await room.load();
     } catch (err) {

@@ -4,7 +4,11 @@
  */
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
-import { Wall } from '../../shared/wall';
+import { Control } from '../../shared/control';
+import { Feedback } from '../../shared/feedback';
+import { Process } from '../../shared/process';
+import { Votes } from '../../shared/votes';
+import { WALL_ROOTS } from '../../shared/wall';
 import type { ConnectionIdentity } from './connection';
 import { checkUpdate, type Refusal, type WallState } from './permissions';
 import { analyseUpdate } from './updateScope';
@@ -36,19 +40,31 @@ export function judgeUpdate(doc: Y.Doc, identity: ConnectionIdentity, update: Ui
   return { kind: 'store', deletes: scope.deletes };
 }
 
-/** The wall as the rules see it, read through the shared accessors (lazily: most checks need little). */
+/**
+ * The wall as the rules see it, read through the shared accessors, each made when a check first
+ * needs it. `new Wall(doc)` would add every root map to the live doc for good (a Y.Map each,
+ * about 150 bytes per root per loaded wall), though most walls never use most roots.
+ */
 export function wallState(doc: Y.Doc): WallState {
-  const wall = new Wall(doc);
+  const control = once(() => new Control(doc.getMap(WALL_ROOTS.control)));
+  const process = once(() => new Process(doc.getMap(WALL_ROOTS.workshops), doc.getMap(WALL_ROOTS.tasks)));
+  const feedback = once(() => new Feedback(doc.getMap(WALL_ROOTS.survey), doc.getMap(WALL_ROOTS.feedback)));
+  const votes = once(() => new Votes(doc.getMap(WALL_ROOTS.votes)));
   return {
     count: (root) => liveKeys(doc, root),
-    locked: () => wall.control.locked(),
-    frozen: () => wall.control.frozen(),
-    reviewFeedback: () => wall.control.reviewFeedback(),
-    feedbackOpen: () => wall.feedback.isOpen(),
-    firstTaskId: () => wall.process.firstTaskId(),
-    task: (id) => wall.process.getTask(id),
-    votesBy: (taskId, voterId) => wall.votes.used(taskId, voterId),
+    locked: () => control().locked(),
+    frozen: () => control().frozen(),
+    reviewFeedback: () => control().reviewFeedback(),
+    feedbackOpen: () => feedback().isOpen(),
+    firstTaskId: () => process().firstTaskId(),
+    task: (id) => process().getTask(id),
+    votesBy: (taskId, voterId) => votes().used(taskId, voterId),
   };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
 }
 
 /** Live entries of a root map: what the entry limits count. */

@@ -16,8 +16,28 @@ import type { Connection } from '../rooms/connection';
  */
 const REVOKED_MEMORY_MS = 60_000;
 
+/**
+ * The live connections to one wall that authenticated with one token. Every connection of a
+ * shared participant link lands in the same group, so the token hash is held once per wall and
+ * token, and one close listener serves them all (no string or closure per connection).
+ */
+class TokenGroup {
+  readonly conns = new Set<Connection>();
+  readonly forget = (conn: Connection): void => {
+    this.conns.delete(conn);
+    if (this.conns.size === 0) this.onEmpty(this);
+  };
+
+  constructor(
+    readonly wallId: string,
+    readonly tokenHash: string,
+    private readonly onEmpty: (group: TokenGroup) => void,
+  ) {}
+}
+
 export class SocketIndex {
-  private readonly walls = new Map<string, Map<Connection, string>>();
+  /** Wall id → token hash → its live connections. */
+  private readonly walls = new Map<string, Map<string, TokenGroup>>();
   /** Revoked token hashes and deleted wall ids → when they were revoked, with the close code. */
   private readonly revoked = new Map<string, { at: number; code: CloseCode }>();
 
@@ -29,24 +49,32 @@ export class SocketIndex {
       conn.close(revoked.code);
       return;
     }
-    let conns = this.walls.get(wallId);
-    if (!conns) {
-      conns = new Map();
-      this.walls.set(wallId, conns);
+    let groups = this.walls.get(wallId);
+    if (!groups) {
+      groups = new Map();
+      this.walls.set(wallId, groups);
     }
-    conns.set(conn, tokenHash);
-    conn.onClose(() => {
-      const current = this.walls.get(wallId);
-      if (!current) return;
-      current.delete(conn);
-      if (current.size === 0) this.walls.delete(wallId);
-    });
+    let group = groups.get(tokenHash);
+    if (!group) {
+      group = new TokenGroup(wallId, tokenHash, this.dropGroup);
+      groups.set(tokenHash, group);
+    }
+    group.conns.add(conn);
+    conn.onClose(group.forget);
   }
+
+  private readonly dropGroup = (group: TokenGroup): void => {
+    const groups = this.walls.get(group.wallId);
+    // A group emptied, dropped and made anew for a later connection: only the current one goes.
+    if (groups?.get(group.tokenHash) !== group) return;
+    groups.delete(group.tokenHash);
+    if (groups.size === 0) this.walls.delete(group.wallId);
+  };
 
   /** Closes every connection to `wallId` opened with `tokenHash`; returns how many. */
   closeToken(wallId: string, tokenHash: string, code: CloseCode): number {
     this.revoked.set(`token:${tokenHash}`, { at: Date.now(), code });
-    const victims = [...(this.walls.get(wallId) ?? [])].filter(([, hash]) => hash === tokenHash).map(([c]) => c);
+    const victims = [...(this.walls.get(wallId)?.get(tokenHash)?.conns ?? [])];
     for (const conn of victims) conn.close(code);
     return victims.length;
   }
@@ -54,7 +82,7 @@ export class SocketIndex {
   /** Closes every connection to `wallId`; returns how many. */
   closeWall(wallId: string, code: CloseCode): number {
     this.revoked.set(`wall:${wallId}`, { at: Date.now(), code });
-    const victims = [...(this.walls.get(wallId)?.keys() ?? [])];
+    const victims = this.connections(wallId);
     for (const conn of victims) conn.close(code);
     return victims.length;
   }
@@ -66,7 +94,7 @@ export class SocketIndex {
 
   /** The distinct token hashes the live connections to `wallId` authenticated with. */
   tokenHashes(wallId: string): string[] {
-    return [...new Set(this.walls.get(wallId)?.values() ?? [])];
+    return [...(this.walls.get(wallId)?.keys() ?? [])];
   }
 
   private forgetOldRevocations(): void {
@@ -79,11 +107,13 @@ export class SocketIndex {
   }
 
   count(wallId: string): number {
-    return this.walls.get(wallId)?.size ?? 0;
+    let n = 0;
+    for (const group of this.walls.get(wallId)?.values() ?? []) n += group.conns.size;
+    return n;
   }
 
   /** The live connections to `wallId` (for tests and diagnostics). */
   connections(wallId: string): Connection[] {
-    return [...(this.walls.get(wallId)?.keys() ?? [])];
+    return [...(this.walls.get(wallId)?.values() ?? [])].flatMap((group) => [...group.conns]);
   }
 }

@@ -13,7 +13,8 @@ import { CloseCode, CloseReason, WS_PATH } from '../../shared/protocol';
 import { resolveAccess, type Access } from '../auth/access';
 import type { Logger } from '../log';
 import { AUTH_GUARDED } from '../http/authFailures';
-import { Connection, type ConnectionLimits, type ProtocolErrorReporter } from '../rooms/connection';
+import type { Role } from '../../shared/schemas';
+import { Connection, type ConnectionIdentity, type ConnectionLimits, type ProtocolErrorReporter } from '../rooms/connection';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Store } from '../storage/store';
 import type { SocketIndex } from './socketIndex';
@@ -89,7 +90,7 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
     (socket: WallWebSocket, request) => {
       const { wall, role, groupId, tokenHash } = request.wallAccess!;
       const state = new SocketState(app.log, request.id, wall.id);
-      const conn = new Connection(socket, { role, groupId }, opts.limits, state);
+      const conn = new Connection(socket, identityOf(role, groupId), opts.limits, state);
       state.conn = conn;
       socket[kState] = state;
       releaseRequest(socket, request);
@@ -101,6 +102,18 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
       registry.join(wall.id, conn);
     },
   );
+}
+
+/** Without a group link, who a connection is depends on its role alone: one shared object per role. */
+const ROLE_IDENTITIES = new Map<Role, ConnectionIdentity>();
+function identityOf(role: Role, groupId: string | null): ConnectionIdentity {
+  if (groupId !== null) return { role, groupId };
+  let identity = ROLE_IDENTITIES.get(role);
+  if (!identity) {
+    identity = Object.freeze({ role, groupId: null });
+    ROLE_IDENTITIES.set(role, identity);
+  }
+  return identity;
 }
 
 /**
