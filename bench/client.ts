@@ -4,7 +4,7 @@
  * shows it, with how many notes' DOM was touched; the initial JavaScript's gzip size.
  * Needs the built client (npm run build, or PAJASEINA_DIST) and /usr/bin/chromium (npm test installs it).
  *
- * Alone: `npx tsx bench/client.ts [--notes 2000] [--changes 20] [--runs 3]` prints every run and
+ * Alone: `npx tsx bench/client.ts [--notes 2000] [--changes 20] [--runs 3] [--voting]` prints every run and
  * the medians and writes bench/results/client-<date>T<hhmm>.json (`npm run bench -- --only client` runs
  * it once, within the whole bench's results file).
  *
@@ -58,9 +58,11 @@ export interface ClientOptions {
   dist?: string;
   /** Also measure the main thread's CPU time for the render and the changes (bench/lib/mainThreadCpu.ts). */
   cpu?: boolean;
+  /** Open a dot vote in the notes' task first: every note then shows its vote button. */
+  voting?: boolean;
 }
 
-export async function clientScenario(notes: number, changes: number, { profile, dist = DIST, cpu }: ClientOptions = {}): Promise<ClientResult> {
+export async function clientScenario(notes: number, changes: number, { profile, dist = DIST, cpu, voting }: ClientOptions = {}): Promise<ClientResult> {
   const server = await startBenchServer('pajaseina', { STATIC_DIR: dist });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
@@ -69,6 +71,7 @@ export async function clientScenario(notes: number, changes: number, { profile, 
     const model = new Wall(writer!.doc);
     const group = model.groups()[0]!.id;
     const ids: string[] = [];
+    if (voting) model.process.setVoting(model.process.firstTaskId()!, { state: 'open' });
     writer!.doc.transact(() => {
       for (let i = 0; i < notes; i++) {
         const id = model.addNote({ groupId: group, text: `Idea ${i}`, color: 'yellow', authorName: null, authorId: null });
@@ -204,8 +207,9 @@ async function main() {
   const runs: (ClientResult & { loadavg1: number })[] = [];
   const profileAt = process.argv.indexOf('--profile');
   const profile = profileAt > 0 ? process.argv[profileAt + 1] : undefined;
+  const voting = process.argv.includes('--voting');
   for (let r = 0; r < arg('runs', 3); r++) {
-    const result = await clientScenario(notes, changes, { profile: profile && `${profile}-${r + 1}` });
+    const result = await clientScenario(notes, changes, { profile: profile && `${profile}-${r + 1}`, voting });
     runs.push({ ...result, loadavg1: loadavg()[0]! });
     console.log(
       `run ${r + 1}: render ${result.renderMs.toFixed(0)} ms (${(result.renderMs - result.timeline.notesArrived).toFixed(0)} after the notes arrived), remote change p50 ${result.remoteChange.p50.toFixed(1)} / p99 ${result.remoteChange.p99.toFixed(1)} ms, ` +

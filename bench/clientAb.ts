@@ -5,7 +5,7 @@
  *
  *   npx vite build --outDir /tmp/dist-head --emptyOutDir
  *   (in a worktree of the base commit) npx vite build --outDir /tmp/dist-base --emptyOutDir
- *   npx tsx bench/clientAb.ts --base /tmp/dist-base --head /tmp/dist-head --rounds 5
+ *   npx tsx bench/clientAb.ts --base /tmp/dist-base --head /tmp/dist-head --rounds 5 [--voting]
  *
  * Prints each run and the median per side; ratios are head ÷ base (below 1: head is better).
  * Besides the timings, each run measures the page's main-thread CPU (bench/lib/mainThreadCpu.ts),
@@ -25,6 +25,8 @@ const dists = { base: arg('base'), head: arg('head') };
 const rounds = Number(arg('rounds', '5'));
 const notes = Number(arg('notes', '2000'));
 const changes = Number(arg('changes', '20'));
+/** With a dot vote open: a vote button on every note. */
+const voting = process.argv.includes('--voting');
 
 type Side = keyof typeof dists;
 const figures = (r: ClientResult) => ({
@@ -45,7 +47,7 @@ for (let round_ = 0; round_ < rounds; round_++) {
   // Alternate which side goes first, so neither always runs on the warmer (or busier) machine.
   const order: Side[] = round_ % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
   for (const side of order) {
-    const f = figures(await clientScenario(notes, changes, { dist: dists[side], cpu: true }));
+    const f = figures(await clientScenario(notes, changes, { dist: dists[side], cpu: true, voting }));
     results[side].push(f);
     console.log(`round ${round_ + 1} ${side}: ${JSON.stringify(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, round(v)])))} (load ${loadavg()[0]!.toFixed(2)})`);
   }

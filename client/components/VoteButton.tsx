@@ -6,7 +6,7 @@ import type { Note } from '../../shared/wall';
 import { announce } from '../announce';
 import { useT } from '../i18n';
 import { focusLater, noteSelector } from '../moves';
-import { useWall } from '../sync/hooks';
+import { useWallSelect } from '../sync/hooks';
 import { useVoting } from './useVoting';
 
 /** Enough of the note's text to tell the buttons of different notes apart when heard. */
@@ -15,8 +15,8 @@ const LABEL_TEXT_MAX = 60;
 export function VoteButton({ note }: { note: Note }) {
   const t = useT();
   const { wall, task, state, voterId, left, mayVote } = useVoting(note.taskId);
-  const count = useWall(wall, (w) => w.votes.counts(note.taskId).get(note.id) ?? 0);
-  const mine = useWall(wall, (w) => w.votes.mine(note.taskId, voterId).get(note.id) ?? 0);
+  const count = useWallSelect(wall, (w) => w.votes.counts(note.taskId).get(note.id) ?? 0);
+  const mine = useWallSelect(wall, (w) => w.votes.mine(note.taskId, voterId).get(note.id) ?? 0);
   if (!task || state === 'off') return null;
   const showCount = state === 'closed' || !task.hideVoteCounts;
   const countText = <span class="vote__count">{t.plural('facilitation.vote.count', count)}</span>;

@@ -5,15 +5,16 @@
  */
 import { useMemo } from 'preact/hooks';
 import { getAuthorId } from '../storage';
-import { useWall } from '../sync/hooks';
+import { useWallSelect } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
 
 export function useVoting(taskId: string) {
   const { wall, info } = useWallContext();
   const voterId = useMemo(getAuthorId, []);
-  const task = useWall(wall, (w) => w.process.getTask(taskId));
-  const wallClosed = useWall(wall, (w) => w.control.locked() || w.control.frozen());
-  const used = useWall(wall, (w) => w.votes.used(taskId, voterId));
+  // Selected reads: a vote button per note uses this, and re-renders only when these change.
+  const task = useWallSelect(wall, (w) => w.process.getTask(taskId));
+  const wallClosed = useWallSelect(wall, (w) => w.control.locked() || w.control.frozen());
+  const used = useWallSelect(wall, (w) => w.votes.used(taskId, voterId));
   const allowance = task?.votesPerPerson ?? 0;
   const state = task?.voteState ?? 'off';
   // Viewers never vote; nobody but the facilitator writes in a locked task or wall.

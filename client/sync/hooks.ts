@@ -2,7 +2,7 @@
  * Subscriptions from components to the wall, awareness and connection status. Components read
  * the Y.Doc through these on every render and never keep a copy of wall content in state.
  */
-import { useLayoutEffect, useMemo, useReducer } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { AwarenessState, type AwarenessUser } from '../../shared/schemas';
 import type { Wall } from '../../shared/wall';
 import type { WallSession } from './session';
@@ -26,6 +26,28 @@ export function useWall<T>(wall: Wall, read: (wall: Wall) => T): T {
   const version = useVersion((bump) => wall.observe(bump), [wall]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => read(wall), [wall, version]);
+}
+
+/**
+ * `read(wall)`, re-rendering only when its result changes (Object.is). For the many small
+ * components of a big wall (a vote button per note), where re-rendering on every change of
+ * anything would re-render thousands of them; `read` runs after every change, so keep it cheap
+ * (the wall's memoised reads are).
+ */
+export function useWallSelect<T>(wall: Wall, read: (wall: Wall) => T): T {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  const value = read(wall);
+  const latest = useRef({ read, value });
+  latest.current = { read, value };
+  // A layout effect, as in useVersion: no change can slip in between this render and the subscription.
+  useLayoutEffect(
+    () =>
+      wall.observe(() => {
+        if (!Object.is(latest.current.read(wall), latest.current.value)) bump(undefined);
+      }),
+    [wall],
+  );
+  return value;
 }
 
 export interface Peer {
