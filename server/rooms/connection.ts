@@ -52,7 +52,7 @@ export class Connection {
   private inbox: Incoming[] | null = null;
   private inboxBytes = 0;
   private sink: Sink | null = null;
-  /** Exactly as long as it has listeners (two, usually): a pushed-to `[]` would reserve room for 17. */
+  /** Exactly as long as it has listeners (two, usually), since there is one per connection. */
   private closeListeners: readonly CloseListener[] = NO_LISTENERS;
   private _closed = false;
   /** Set when the server closed this connection for a fault its later frames would repeat. */
@@ -150,7 +150,8 @@ export class Connection {
 
   onClose(listener: CloseListener): void {
     if (this._closed) listener(this);
-    else this.closeListeners = [...this.closeListeners, listener];
+    // concat allocates exactly the new length; spread and push reserve room for 17.
+    else this.closeListeners = this.closeListeners.concat(listener);
   }
 }
 
