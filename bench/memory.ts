@@ -67,6 +67,8 @@ export async function openLoadedWall(server: BenchServer, notes: number, prefix:
   return client!;
 }
 
+const CONNECT_SETTLE_MS = 2000;
+
 export async function memory(server: BenchServer, opts: MemoryOptions, unloadWaitMs: number): Promise<MemoryResult> {
   // One wall like the measured ones opened, filled and left first, so code loaded and compiled
   // on first use is in the baseline.
@@ -92,8 +94,9 @@ export async function memory(server: BenchServer, opts: MemoryOptions, unloadWai
   };
   const oneMore = await connect(1, 200);
   const halfConns = Math.floor(opts.connections / 2);
-  const firstConns = await connect(halfConns, 500);
-  const conns = await connect(opts.connections - halfConns, 500);
+  // Each new client's presence goes out to every other: let those frames drain before measuring.
+  const firstConns = await connect(halfConns, CONNECT_SETTLE_MS);
+  const conns = await connect(opts.connections - halfConns, CONNECT_SETTLE_MS);
   for (const c of clients) c.destroy();
   await sleep(unloadWaitMs);
   const after = await server.stats({ gc: true });
