@@ -17,8 +17,15 @@ import type { BenchServer } from './lib/servers';
 import { distribution, sleep, type Distribution } from './lib/stats';
 import type { ServerStats } from './servers/stats';
 
-/** Worker threads for the receiving clients unless told otherwise. */
-export const DEFAULT_CLIENT_WORKERS = 4;
+/**
+ * Worker threads for the receiving clients unless told otherwise: none. On the project's 2-core
+ * machine, shared with other work, spreading 300 clients over 1, 2 or 4 workers made the pace
+ * tail worse in every alternating run (p99 1.3–3.8 s against 0.3–0.7 s in-process) and raised the
+ * server's event-loop delay (47–163 ms against 41–52): more client threads compete with the
+ * server for two cores, and the workers sat busy while using little CPU. With more cores, try
+ * `--client-workers 4` (bench/run.ts) or `--workers 4` (bench/ab.ts).
+ */
+export const DEFAULT_CLIENT_WORKERS = 0;
 
 export interface FanoutOptions {
   clients: number;
