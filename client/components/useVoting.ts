@@ -12,7 +12,9 @@ export function useVoting(taskId: string) {
   const { wall, info } = useWallContext();
   const voterId = useMemo(getAuthorId, []);
   // Selected reads: a vote button per note uses this, and re-renders only when these change.
-  const task = useWallSelect(wall, (w) => w.process.getTask(taskId));
+  // From the memoised task list: the same object until the tasks change (getTask parses afresh,
+  // and a new object each time would re-render every vote button on every change).
+  const task = useWallSelect(wall, (w) => w.process.tasks().find((t) => t.id === taskId));
   const wallClosed = useWallSelect(wall, (w) => w.control.locked() || w.control.frozen());
   const used = useWallSelect(wall, (w) => w.votes.used(taskId, voterId));
   const allowance = task?.votesPerPerson ?? 0;
