@@ -3,10 +3,10 @@
  * note a second each), then one writer bursts. Latency is from the writer's change to its arrival
  * at every other client. The server runs in its own process.
  *
- * The writers live in the bench's main thread; the other clients are spread over `workers` worker
- * threads (0: all of them in the main thread, as the bench did before), so that at 300 clients
- * the figure is the server's delivery and not one bench thread decoding 300 clients' updates in
- * turn. Send and arrival times are absolute (`performance.timeOrigin + performance.now()`), so
+ * The writers live in the bench's main thread; the other clients too, or, with `workers` above 0,
+ * spread over that many worker threads, so that on a machine with cores to spare the figure at
+ * 300 clients is the server's delivery and not one bench thread decoding 300 clients' updates in
+ * turn (see DEFAULT_CLIENT_WORKERS for why that is not the default). Send and arrival times are absolute (`performance.timeOrigin + performance.now()`), so
  * they compare across threads. The bench process's own CPU and each client thread's event-loop
  * utilization are reported beside the latency: where they near saturation, the client side is
  * what is measured.
