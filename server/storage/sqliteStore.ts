@@ -115,6 +115,7 @@ export class SqliteStore implements Store {
       due: this.db.prepare(`SELECT id FROM walls WHERE delete_at IS NOT NULL AND delete_at <= ?`),
       deleteUpdates: this.db.prepare(`DELETE FROM updates WHERE wall_id = ?`),
       snapshot: this.db.prepare(`SELECT snapshot, snapshot_seq FROM walls WHERE id = ?`),
+      snapshotSeq: this.db.prepare(`SELECT snapshot_seq FROM walls WHERE id = ?`),
       snapshotParts: this.db.prepare(`SELECT data FROM snapshot_parts WHERE wall_id = ? ORDER BY part`),
       deleteSnapshotParts: this.db.prepare(`DELETE FROM snapshot_parts WHERE wall_id = ?`),
       insertSnapshotPart: this.db.prepare(`INSERT INTO snapshot_parts (wall_id, part, data) VALUES (?, ?, ?)`),
@@ -190,7 +191,7 @@ export class SqliteStore implements Store {
       let page: { seq: number; data: Uint8Array }[] | null;
       do {
         page = this.db.transaction(() => {
-          if (this.readSnapshot(id).snapshot_seq !== snap.snapshot_seq) return null;
+          if (this.readSnapshotSeq(id) !== snap.snapshot_seq) return null;
           return z.array(UpdateRow).parse(this.stmt.updatesPage.all(id, lastSeq, LOAD_PAGE_ROWS));
         })();
         if (page === null) break;
@@ -200,6 +201,13 @@ export class SqliteStore implements Store {
       } while (page.length === LOAD_PAGE_ROWS);
       if (page !== null) return { updates, snapshotParts: partCount, lastSeq };
     }
+  }
+
+  /** The snapshot's seq alone: checked before every page, without reading the snapshot again. */
+  private readSnapshotSeq(id: string): number {
+    const found = this.stmt.snapshotSeq.get(id);
+    if (found === undefined) throw new WallNotFoundError(id);
+    return SnapshotRow.pick({ snapshot_seq: true }).parse(found).snapshot_seq;
   }
 
   private readSnapshot(id: string): z.infer<typeof SnapshotRow> {
@@ -221,7 +229,7 @@ export class SqliteStore implements Store {
     const [first, ...rest] = snapshotParts(snapshot);
     if (!first) throw new Error('a snapshot needs at least one part');
     this.db.transaction(() => {
-      if (uptoSeq < this.readSnapshot(id).snapshot_seq) return; // a newer compaction won
+      if (uptoSeq < this.readSnapshotSeq(id)) return; // a newer compaction won
       this.stmt.setSnapshot.run(first, uptoSeq, id);
       this.stmt.deleteSnapshotParts.run(id);
       for (const [i, part] of rest.entries()) this.stmt.insertSnapshotPart.run(id, i + 1, part);
