@@ -193,6 +193,9 @@ function onSocketError(log: Logger, socket: WebSocket, err: Error): void {
 function releaseRequest(socket: WallWebSocket, request: FastifyRequest): void {
   socket.removeAllListeners('error');
   socket.on('error', onError);
-  const tcp = request.raw.socket as Socket & { _httpMessage?: ServerResponse | null };
+  const tcp = request.raw.socket as Socket & { _httpMessage?: ServerResponse | null; _peername?: object };
   tcp._httpMessage?.detachSocket(tcp);
+  // Reading the client's address for the request (request.ip) made Node cache it on the TCP
+  // socket for the socket's life (about 90 bytes per connection). Node reads it anew if asked.
+  tcp._peername = undefined;
 }
