@@ -7,8 +7,42 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeStateInParts, joinStateParts } from '../../server/rooms/stateInParts';
 
-/** Three clients editing one wall-like doc: nested maps, text, an array, overwrites and deletions. */
-function busyDoc(): Y.Doc {
+/**
+ * Three clients editing one wall-like doc (nested maps, text, an array, overwrites, deletions)
+ * so that each client only builds on what clients with higher ids wrote: the order in which
+ * parts are written, so the doc can be split.
+ */
+function layeredDoc(): Y.Doc {
+  const docs = [3000, 2000, 1000].map((clientID) => {
+    const doc = new Y.Doc();
+    doc.clientID = clientID;
+    return doc;
+  });
+  const sync = () => {
+    for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  };
+  const [first, second, third] = docs as [Y.Doc, Y.Doc, Y.Doc];
+  for (let round = 0; round < 30; round++) {
+    const notes = first.getMap<Y.Map<unknown>>('notes');
+    const note = new Y.Map<unknown>();
+    note.set('text', `note ${round} ${'x'.repeat(round)}`);
+    note.set('color', 'yellow');
+    notes.set(`n${round}`, note);
+    first.getText('title').insert(first.getText('title').length, `${round % 10}`);
+    first.getArray<number>('order').push([round]);
+    sync();
+    second.getMap<Y.Map<unknown>>('notes').get(`n${round}`)?.set('color', 'green');
+    if (round % 4 === 3) second.getMap('notes').delete(`n${round - 3}`);
+    sync();
+    third.getMap<Y.Map<unknown>>('notes').get(`n${round}`)?.set('color', 'blue');
+    if (round % 5 === 4) third.getText('title').delete(0, 2);
+    sync();
+  }
+  return first;
+}
+
+/** Three clients editing each other's notes back and forth: some struct points forward whatever the order. */
+function tangledDoc(): Y.Doc {
   const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
   const sync = () => {
     for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -18,18 +52,12 @@ function busyDoc(): Y.Doc {
       const notes = doc.getMap<Y.Map<unknown>>('notes');
       const note = new Y.Map<unknown>();
       note.set('text', `note ${round}/${i} ${'x'.repeat(round)}`);
-      note.set('color', 'yellow');
       notes.set(`n${round}-${i}`, note);
       notes.get(`n${Math.max(0, round - 2)}-${(i + 1) % 3}`)?.set('color', 'green');
-      if (round % 4 === 3) notes.delete(`n${round - 3}-${i}`);
-      const text = doc.getText('title');
-      text.insert(Math.min(text.length, round), `${i}`);
-      if (text.length > 20) text.delete(0, 3);
-      doc.getArray<number>('order').push([round * 3 + i]);
+      doc.getText('title').insert(Math.min(doc.getText('title').length, round), `${i}`);
     }
-    if (round % 3 === 0) sync();
+    sync();
   }
-  sync();
   return docs[0]!;
 }
 
@@ -47,7 +75,7 @@ function applied(parts: Uint8Array[]): Y.Doc {
 
 describe('encodeStateInParts', () => {
   it('gives the doc back in order and in reverse order, with the same state and deletions', () => {
-    const doc = busyDoc();
+    const doc = layeredDoc();
     const parts = encodeStateInParts(doc, 200);
     expect(parts.length).toBeGreaterThan(5);
     for (const order of [parts, [...parts].reverse()]) {
@@ -61,13 +89,20 @@ describe('encodeStateInParts', () => {
   });
 
   it('joins back into exactly what Y.encodeStateAsUpdate writes', () => {
-    const doc = busyDoc();
+    const doc = layeredDoc();
     const parts = encodeStateInParts(doc, 200);
     expect(joinStateParts(parts)).toEqual(Y.encodeStateAsUpdate(doc));
   });
 
+  it('writes a doc whose clients build on each other both ways as one update (parts would wait in Yjs\'s pending structs)', () => {
+    const doc = tangledDoc();
+    const parts = encodeStateInParts(doc, 200);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]).toEqual(Y.encodeStateAsUpdate(doc));
+  });
+
   it('keeps a small doc in one part', () => {
-    const doc = busyDoc();
+    const doc = layeredDoc();
     const parts = encodeStateInParts(doc);
     expect(parts).toHaveLength(1);
     expect(parts[0]).toEqual(Y.encodeStateAsUpdate(doc));
