@@ -131,6 +131,18 @@ export const WALL_ROOTS = {
   feedback: 'feedback',
 } as const;
 
+/**
+ * One part of a wall made on its own, for code that needs only that part: `new Wall(doc)` adds
+ * every root map to the doc for good (a Y.Map each, about 150 bytes per root per loaded wall on
+ * the server, where most walls never use most roots).
+ */
+export const wallPart = {
+  process: (doc: Y.Doc) => new Process(doc.getMap(WALL_ROOTS.workshops), doc.getMap(WALL_ROOTS.tasks)),
+  control: (doc: Y.Doc) => new Control(doc.getMap(WALL_ROOTS.control)),
+  votes: (doc: Y.Doc) => new Votes(doc.getMap(WALL_ROOTS.votes)),
+  feedback: (doc: Y.Doc) => new Feedback(doc.getMap(WALL_ROOTS.survey), doc.getMap(WALL_ROOTS.feedback)),
+};
+
 export class Wall {
   readonly meta: Y.Map<unknown>;
   readonly groupMap: Y.Map<Y.Map<unknown>>;
@@ -156,14 +168,14 @@ export class Wall {
     this.meta = doc.getMap(WALL_ROOTS.meta);
     this.groupMap = doc.getMap(WALL_ROOTS.groups);
     this.noteMap = doc.getMap(WALL_ROOTS.notes);
-    this.process = new Process(doc.getMap(WALL_ROOTS.workshops), doc.getMap(WALL_ROOTS.tasks));
+    this.process = wallPart.process(doc);
     this.mirror = new Mirror(doc.getMap(WALL_ROOTS.mirror));
-    this.control = new Control(doc.getMap(WALL_ROOTS.control));
-    this.votes = new Votes(doc.getMap(WALL_ROOTS.votes));
+    this.control = wallPart.control(doc);
+    this.votes = wallPart.votes(doc);
     this.comments = new Comments(doc.getMap(WALL_ROOTS.comments));
     this.reactions = new Reactions(doc.getMap(WALL_ROOTS.reactions));
     this.followups = new Followups(doc.getMap(WALL_ROOTS.followups));
-    this.feedback = new Feedback(doc.getMap(WALL_ROOTS.survey), doc.getMap(WALL_ROOTS.feedback));
+    this.feedback = wallPart.feedback(doc);
   }
 
   // ---------------------------------------------------------------- reads

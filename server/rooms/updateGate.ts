@@ -4,11 +4,7 @@
  */
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
-import { Control } from '../../shared/control';
-import { Feedback } from '../../shared/feedback';
-import { Process } from '../../shared/process';
-import { Votes } from '../../shared/votes';
-import { WALL_ROOTS } from '../../shared/wall';
+import { wallPart } from '../../shared/wall';
 import type { ConnectionIdentity } from './connection';
 import { checkUpdate, type Refusal, type WallState } from './permissions';
 import { analyseUpdate } from './updateScope';
@@ -41,15 +37,14 @@ export function judgeUpdate(doc: Y.Doc, identity: ConnectionIdentity, update: Ui
 }
 
 /**
- * The wall as the rules see it, read through the shared accessors, each made when a check first
- * needs it. `new Wall(doc)` would add every root map to the live doc for good (a Y.Map each,
- * about 150 bytes per root per loaded wall), though most walls never use most roots.
+ * The wall as the rules see it, read through the shared accessors, each part made when a check
+ * first needs it (not `new Wall(doc)`, which would add every root map to the live doc).
  */
 export function wallState(doc: Y.Doc): WallState {
-  const control = once(() => new Control(doc.getMap(WALL_ROOTS.control)));
-  const process = once(() => new Process(doc.getMap(WALL_ROOTS.workshops), doc.getMap(WALL_ROOTS.tasks)));
-  const feedback = once(() => new Feedback(doc.getMap(WALL_ROOTS.survey), doc.getMap(WALL_ROOTS.feedback)));
-  const votes = once(() => new Votes(doc.getMap(WALL_ROOTS.votes)));
+  const control = once(() => wallPart.control(doc));
+  const process = once(() => wallPart.process(doc));
+  const feedback = once(() => wallPart.feedback(doc));
+  const votes = once(() => wallPart.votes(doc));
   return {
     count: (root) => liveKeys(doc, root),
     locked: () => control().locked(),
