@@ -17,13 +17,8 @@ import { startBenchServer, type BenchServer } from './lib/servers';
 import { median, ratio, round } from './lib/stats';
 import { manyWalls } from './manyWalls';
 import { memory } from './memory';
+import { arg } from './lib/args';
 
-const arg = (name: string, fallback?: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i > 0 ? process.argv[i + 1] : fallback;
-  if (value === undefined) throw new Error(`--${name} is required`);
-  return value;
-};
 const base = resolve(arg('base'));
 const scenario = arg('scenario', 'fanout');
 const rounds = Number(arg('rounds', '3'));

@@ -14,13 +14,8 @@
 import { loadavg } from 'node:os';
 import { clientScenario, type ClientResult } from './client';
 import { median, ratio, round } from './lib/stats';
+import { arg } from './lib/args';
 
-const arg = (name: string, fallback?: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i > 0 ? process.argv[i + 1] : fallback;
-  if (value === undefined) throw new Error(`--${name} is required`);
-  return value;
-};
 const dists = { base: arg('base'), head: arg('head') };
 const rounds = Number(arg('rounds', '5'));
 const notes = Number(arg('notes', '2000'));

@@ -14,13 +14,8 @@ import { join, resolve } from 'node:path';
 import { coldLoadOurs, type ColdLoadResult } from './coldLoad';
 import { buildHistory } from './lib/notes';
 import { median, ratio, round } from './lib/stats';
+import { arg } from './lib/args';
 
-const arg = (name: string, fallback?: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i > 0 ? process.argv[i + 1] : fallback;
-  if (value === undefined) throw new Error(`--${name} is required`);
-  return value;
-};
 const base = resolve(arg('base'));
 const rounds = Number(arg('rounds', '3'));
 const notes = Number(arg('notes', '5000'));

@@ -98,6 +98,16 @@ export const GroupRecord = z.object({
   name: z.string().check(z.maxLength(LIMITS.groupNameMax)),
   order: z.string().check(z.minLength(1), z.maxLength(200)),
 });
+/** The experiment card's fields (the experiments task of the fourth workshop), each optional. */
+const experimentFields = {
+  owner: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+  startDate: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+  measure: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+  baseline: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+  target: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+  result: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+};
+
 export const NoteRecord = z.object({
   groupId: z.string().check(z.minLength(1), z.maxLength(64)),
   text: z.string().check(z.maxLength(LIMITS.noteTextMax)),
@@ -119,12 +129,7 @@ export const NoteRecord = z.object({
   /** Hidden by the facilitator (moderation): kept, shown only to the facilitator. */
   hidden: z.optional(z.boolean()),
   /** Experiment card fields, on notes of an experiments task. */
-  owner: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
-  startDate: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
-  measure: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
-  baseline: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
-  target: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
-  result: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
+  ...experimentFields,
   /** The role the writer said they take part in (issue 5, the report only; never shown). */
   authorRole: z.catch(z.optional(z.lazy(() => ParticipantRole)), undefined),
 });
@@ -214,14 +219,7 @@ export const ExportedWorkshop = z.object({
   phase: z.optional(WorkshopPhase),
   tasks: z.array(ExportedTask).check(z.maxLength(LIMITS.tasksMax)),
 });
-export const ExportedExperiment = z.object({
-  owner: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
-  startDate: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
-  measure: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
-  baseline: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
-  target: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
-  result: z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax))),
-});
+export const ExportedExperiment = z.object(experimentFields);
 export const ExportedNote = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),
   groupId: z.string().check(z.minLength(1), z.maxLength(64)),

@@ -5,6 +5,7 @@
  * of the client's own work use this beside the timings.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { endTrace } from './traceStream';
 
 interface TraceEvent {
   name: string;
@@ -29,19 +30,8 @@ export class MainThreadCpu {
 
   /** Milliseconds of CPU on the renderer's main thread. */
   async stop(): Promise<number> {
-    const done = new Promise<string>((resolve) => this.cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
-    await this.cdp.send('Tracing.end');
-    const stream = await done;
-    let text = '';
-    for (;;) {
-      const chunk = await this.cdp.send('IO.read', { handle: stream });
-      text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
-      if (chunk.eof) break;
-    }
-    await this.cdp.send('IO.close', { handle: stream });
+    const events = await endTrace<TraceEvent>(this.cdp);
     await this.cdp.detach();
-    const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
-    const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
     const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
     // The busiest renderer main thread is the page's (an idle spare renderer may exist).
     const perThread = new Map<string, number>();

@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
+import { endTrace } from './traceStream';
 
 interface ProfileNode {
   id: number;
@@ -67,24 +68,10 @@ export class PageProfile {
   async stop(file: string, label: string): Promise<string> {
     const { profile } = (await this.cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     writeFileSync(`${file}.cpuprofile`, JSON.stringify(profile));
-    const events = await this.traceEvents();
+    const events = await endTrace<TraceEvent>(this.cdp);
     return [`### ${label}`, summariseTrace(events), summariseProfile(profile)].join('\n\n');
   }
 
-  private async traceEvents(): Promise<TraceEvent[]> {
-    const done = new Promise<string>((resolve) => this.cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
-    await this.cdp.send('Tracing.end');
-    const stream = await done;
-    let text = '';
-    for (;;) {
-      const chunk = await this.cdp.send('IO.read', { handle: stream });
-      text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
-      if (chunk.eof) break;
-    }
-    await this.cdp.send('IO.close', { handle: stream });
-    const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
-    return Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  }
 }
 
 function summariseTrace(events: TraceEvent[]): string {
