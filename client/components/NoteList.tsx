@@ -23,21 +23,11 @@ interface Props {
   draggingId: string | null;
 }
 
-const FLAG_NAMES: readonly (keyof CardFlags)[] = [
-  'canMove',
-  'canMoveAcross',
-  'canRedact',
-  'canChoose',
-  'canHide',
-  'showAuthors',
-  'isExperiment',
-  'voting',
-];
-
 /** Whether the list would render the same cards with the same props, whatever the notes say. */
 function sameShape(a: Props, b: Props): boolean {
   if (a.notes.length !== b.notes.length || a.dropBefore !== b.dropBefore || a.draggingId !== b.draggingId) return false;
-  if (FLAG_NAMES.some((name) => a.flags[name] !== b.flags[name])) return false;
+  // Every flag is a boolean, so comparing them all catches a flag added later too.
+  if ((Object.keys(b.flags) as (keyof CardFlags)[]).some((name) => a.flags[name] !== b.flags[name])) return false;
   for (let i = 0; i < a.notes.length; i++) {
     const before = a.notes[i]!;
     const now = b.notes[i]!;
