@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
-import { expectFocus, expectVisibleFocus, focused, literal, pressOn, size, tabTo } from '../helpers/keyboard';
+import { dialogFocus, expectFocus, expectFocusTrapped, expectVisibleFocus, focused, literal, pressOn, size, tabTo } from '../helpers/keyboard';
 import { connectClient, createWall, type TestClient } from '../helpers/server';
 import { noteByText } from '../helpers/wallPage';
 
@@ -27,28 +27,8 @@ const timer = () => organiser.wall.control.timer();
 const task = (id: string) => organiser.wall.process.getTask(id)!;
 const groupNames = () => organiser.wall.groups().map((g) => g.name);
 
-/** Where the focus is: in the open modal dialog, in the page behind it, or in the browser's own controls. */
-const whereFocus = () =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return 'browser';
-    return el.closest('dialog[open]') ? 'dialog' : `page: ${el.tagName} ${el.textContent?.slice(0, 40)}`;
-  });
+const whereFocus = () => dialogFocus(page);
 
-/** Tab and Shift+Tab a dozen times each: the focus never reaches the page behind the dialog. */
-async function expectFocusTrapped(): Promise<void> {
-  expect(await whereFocus()).toBe('dialog');
-  for (const key of ['Tab', 'Shift+Tab']) {
-    const seen = new Set<string>();
-    for (let i = 0; i < 12; i++) {
-      await page.keyboard.press(key);
-      seen.add(await whereFocus());
-    }
-    // A native modal dialog lets Tab leave for the browser's own controls, never for the page.
-    expect([...seen].sort(), `where ${key} took the focus`).toEqual(seen.has('browser') ? ['browser', 'dialog'] : ['dialog']);
-  }
-  for (let i = 0; i < 3 && (await whereFocus()) !== 'dialog'; i++) await page.keyboard.press('Tab');
-}
 
 /** Opens one of the bar's disclosure sections with Enter on its summary. */
 async function openSection(name: string): Promise<void> {
@@ -184,7 +164,8 @@ describe("the facilitator's bar by keyboard", () => {
     // The safe choice has the focus.
     await expectFocus(page, /^button "Peruuta"/);
     await expectVisibleFocus(page);
-    await expectFocusTrapped();
+    expect(await whereFocus()).toBe('dialog');
+    await expectFocusTrapped(page);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', ...UI });
     await expectFocus(page, /^button "Tyhjennä äänet"/);
@@ -247,7 +228,8 @@ describe('groups by keyboard', () => {
     const dialog = page.getByRole('dialog', { name: 'Poistetaanko ryhmä Läheiset?' });
     await dialog.waitFor(UI);
     await expectFocus(page, /^button "Peruuta"/);
-    await expectFocusTrapped();
+    expect(await whereFocus()).toBe('dialog');
+    await expectFocusTrapped(page);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', ...UI });
     await expectFocus(page, /^button "Poista ryhmä" in Läheiset/);
@@ -306,7 +288,8 @@ describe('the process editor by keyboard', () => {
     await pressOn(page, /^button "Poista tehtävä: Mitä asiakkaat kertoivat"/);
     const dialog = page.getByRole('dialog', { name: 'Poistetaanko ”Mitä asiakkaat kertoivat”?' });
     await dialog.waitFor(UI);
-    await expectFocusTrapped();
+    expect(await whereFocus()).toBe('dialog');
+    await expectFocusTrapped(page);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', ...UI });
     await expectFocus(page, /^button "Poista tehtävä: Mitä asiakkaat kertoivat"/);

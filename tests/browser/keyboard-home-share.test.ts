@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
-import { expectFocus, expectVisibleFocus, focused, literal, pressOn, tabTo } from '../helpers/keyboard';
+import { dialogFocus, expectFocus, expectFocusTrapped, expectVisibleFocus, focused, literal, pressOn, tabTo } from '../helpers/keyboard';
 import { connectClient } from '../helpers/server';
 
 const UI = { timeout: 10_000 };
@@ -16,13 +16,7 @@ const suite = useBrowserSuite();
 
 let page: Page;
 
-/** Where the focus is: in the open modal dialog, in the page behind it, or in the browser's own controls. */
-const whereFocus = () =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return 'browser';
-    return el.closest('dialog[open]') ? 'dialog' : `page: ${el.tagName} ${el.textContent?.slice(0, 40)}`;
-  });
+const whereFocus = () => dialogFocus(page);
 
 beforeAll(async () => {
   const context = await suite.chromium.newContext({
@@ -75,16 +69,7 @@ describe('creating a wall and sharing it by keyboard', () => {
     const dialog = page.getByRole('dialog', { name: 'Seinän linkit' });
     await dialog.waitFor(UI);
     await expect.poll(whereFocus, UI).toBe('dialog');
-    for (const key of ['Tab', 'Shift+Tab']) {
-      const seen = new Set<string>();
-      for (let i = 0; i < 40; i++) {
-        await page.keyboard.press(key);
-        seen.add(await whereFocus());
-      }
-      // A native modal dialog lets Tab leave for the browser's own controls, never for the page.
-      expect([...seen].sort(), `where ${key} took the focus`).toEqual(seen.has('browser') ? ['browser', 'dialog'] : ['dialog']);
-    }
-    for (let i = 0; i < 3 && (await whereFocus()) !== 'dialog'; i++) await page.keyboard.press('Tab');
+    await expectFocusTrapped(page, 40);
     expect(await whereFocus()).toBe('dialog');
   });
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { createWall } from '../helpers/server';
-import { expectFocus, focused, literal, tabTo } from '../helpers/keyboard';
+import { dialogFocus, expectFocus, expectFocusTrapped, focused, literal, tabTo } from '../helpers/keyboard';
 import { column, noteByText } from '../helpers/wallPage';
 
 const suite = useBrowserSuite();
@@ -130,25 +130,8 @@ describe('the wall with the keyboard alone', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Siirrä lappu' });
     await dialog.waitFor();
-    // Inside the open dialog, or on nothing at all: a native modal dialog lets Tab leave the page
-    // for the browser's own controls (as Chromium does), but never for the page behind it.
-    const where = () =>
-      page.evaluate(() => {
-        const el = document.activeElement;
-        if (!el || el === document.body) return 'browser';
-        return el.closest('dialog[open]') ? 'dialog' : `page: ${el.tagName} ${el.textContent?.slice(0, 40)}`;
-      });
-    await expect.poll(where).toBe('dialog');
-    for (const key of ['Tab', 'Shift+Tab']) {
-      const seen = new Set<string>();
-      for (let i = 0; i < 12; i++) {
-        await page.keyboard.press(key);
-        seen.add(await where());
-      }
-      expect([...seen].sort(), `where ${key} took the focus`).toEqual(seen.has('browser') ? ['browser', 'dialog'] : ['dialog']);
-    }
-    // Back in the dialog before Esc (a key press in the browser's controls would not reach it).
-    for (let i = 0; i < 3 && (await where()) !== 'dialog'; i++) await page.keyboard.press('Tab');
+    await expect.poll(() => dialogFocus(page)).toBe('dialog');
+    await expectFocusTrapped(page);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expectFocus(page, new RegExp(`^${literal(opener)}$`));

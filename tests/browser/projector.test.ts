@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CreateWallResponse } from '../../shared/schemas';
 import { useBrowserSuite } from '../helpers/browserSuite';
-import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
+import { connectClient, createWall, waitForServerWall, type TestClient } from '../helpers/server';
 import { axeViolations, knowWall } from '../helpers/wallPage';
 
 const suite = useBrowserSuite();
@@ -46,15 +46,7 @@ beforeAll(async () => {
   w.control.setTimer(15 * 60_000);
   w.control.start(Date.now());
   // Everything above is on the server before any page opens.
-  await waitFor(async () => {
-    const probe = connectClient(suite.server.url, wall.id, wall.tokens.viewer);
-    try {
-      await probe.synced;
-      return probe.wall.notes().length === 82;
-    } finally {
-      probe.destroy();
-    }
-  }, UI_TIMEOUT, 'notes reached the server');
+  await waitForServerWall(suite.server.url, wall, (w) => w.notes().length === 82, UI_TIMEOUT, 'notes reached the server');
 
   context = await suite.chromium.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
   await knowWall(context, wall, 'Projektoritesti');

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CreateWallResponse } from '../../shared/schemas';
 import { useBrowserSuite } from '../helpers/browserSuite';
-import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
+import { connectClient, createWall, waitForServerWall, type TestClient } from '../helpers/server';
 import { knowWall, openShareDialog, screenLink } from '../helpers/wallPage';
 
 const suite = useBrowserSuite();
@@ -43,15 +43,7 @@ beforeAll(async () => {
   w.control.setReviewFeedback(true);
   w.feedback.setOpen(true);
   w.followups.add(`Soittoajat tulivat verkkosivulle ${LONG_WORD}`, `https://example.org/${LONG_WORD}`);
-  await waitFor(async () => {
-    const probe = connectClient(suite.server.url, wall.id, wall.tokens.viewer);
-    try {
-      await probe.synced;
-      return probe.wall.notes().length === 3 && probe.wall.followups.all().length === 1;
-    } finally {
-      probe.destroy();
-    }
-  }, 10_000, 'the seeded wall reached the server');
+  await waitForServerWall(suite.server.url, wall, (w) => w.notes().length === 3 && w.followups.all().length === 1, 10_000, 'the seeded wall reached the server');
 });
 
 afterAll(() => seeder?.destroy());

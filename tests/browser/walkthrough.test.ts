@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CreateWallResponse } from '../../shared/schemas';
 import { launchBrowser, type LaunchedBrowser } from '../helpers/browser';
-import { connectClient, createWall, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
+import { connectClient, createWall, startServer, waitForServerWall, type TestClient, type TestServer } from '../helpers/server';
 import { joinAsParticipant, noteByText } from '../helpers/wallPage';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
@@ -77,15 +77,7 @@ beforeAll(async () => {
   w.control.setCurrentTask(task1.id);
   w.control.setTimer(15 * 60_000);
   w.control.start(Date.now());
-  await waitFor(async () => {
-    const probe = connectClient(server.url, wall.id, wall.tokens.viewer);
-    try {
-      await probe.synced;
-      return probe.wall.notes().length === 10 && probe.wall.mirror.all().length === 2;
-    } finally {
-      probe.destroy();
-    }
-  }, 15_000, 'the walkthrough wall reached the server');
+  await waitForServerWall(server.url, wall, (w) => w.notes().length === 10 && w.mirror.all().length === 2, 15_000, 'the walkthrough wall reached the server');
 });
 
 afterAll(async () => {

@@ -93,3 +93,29 @@ export async function size(locator: Locator): Promise<{ width: number; height: n
   if (!box) throw new Error('element is not visible');
   return { width: Math.round(box.width), height: Math.round(box.height) };
 }
+
+/** Where the focus is: in the open modal dialog, in the page behind it, or in the browser's own controls. */
+export const dialogFocus = (p: Page): Promise<string> =>
+  p.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'browser';
+    return el.closest('dialog[open]') ? 'dialog' : `page: ${el.tagName} ${el.textContent?.slice(0, 40)}`;
+  });
+
+/**
+ * Tab and Shift+Tab `presses` times each: the focus never reaches the page behind the open
+ * dialog. A native modal dialog lets Tab leave for the browser's own controls, never for the
+ * page. Ends with the focus back in the dialog (a key press in the browser's controls would
+ * not reach it).
+ */
+export async function expectFocusTrapped(p: Page, presses = 12): Promise<void> {
+  for (const key of ['Tab', 'Shift+Tab']) {
+    const seen = new Set<string>();
+    for (let i = 0; i < presses; i++) {
+      await p.keyboard.press(key);
+      seen.add(await dialogFocus(p));
+    }
+    expect([...seen].sort(), `where ${key} took the focus`).toEqual(seen.has('browser') ? ['browser', 'dialog'] : ['dialog']);
+  }
+  for (let i = 0; i < 3 && (await dialogFocus(p)) !== 'dialog'; i++) await p.keyboard.press('Tab');
+}

@@ -167,6 +167,28 @@ export async function waitFor(
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Waits until the server holds what a seeding client wrote: a fresh viewer connection, each
+ * time, syncs the wall and `holds` is asked about it. Pages opened afterwards see all of it.
+ */
+export async function waitForServerWall(
+  url: string,
+  wall: { id: string; tokens: { viewer: string } },
+  holds: (wall: Wall) => boolean,
+  timeoutMs: number,
+  message: string,
+): Promise<void> {
+  await waitFor(async () => {
+    const probe = connectClient(url, wall.id, wall.tokens.viewer);
+    try {
+      await probe.synced;
+      return holds(probe.wall);
+    } finally {
+      probe.destroy();
+    }
+  }, timeoutMs, message);
+}
+
 /** Adds `count` notes to the first group, one transaction (one update) each. Returns their texts. */
 export function addNotes(client: TestClient, count: number, prefix = 'note'): string[] {
   const group = client.wall.groups()[0];
