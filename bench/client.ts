@@ -37,7 +37,20 @@ export interface ClientResult {
   notesTouched: number;
   initialJsGzipBytes: number;
   /** When the page's steps happened, ms since navigation (notesArrived: the WebSocket message carrying the notes). */
-  timeline: { domContentLoaded: number; scriptsLoaded: number; firstWsMessage: number; wsMessagesBeforeRender: number; notesArrived: number };
+  timeline: {
+    domContentLoaded: number;
+    scriptsLoaded: number;
+    /** When the page asked for the wall's info (its HTTP request started) and got it. */
+    wallInfoRequested: number;
+    wallInfoReceived: number;
+    /** When the page created its WebSocket. */
+    wsOpened: number;
+    firstWsMessage: number;
+    wsMessagesBeforeRender: number;
+    notesArrived: number;
+    /** Any performance.mark() the page made before it rendered, by name (the last of each name): a build instrumented by hand to split the render. */
+    marks: Record<string, number>;
+  };
   /** With `cpu`: the page's main-thread CPU from navigation until rendered, and over all the remote changes. */
   cpuMs?: { render: number; changes: number };
   /** Elements in the whole page once the wall is rendered, and per note (its li and everything in it). */
@@ -95,11 +108,13 @@ export async function clientScenario(notes: number, changes: number, { profile, 
     await page.addInitScript(() => {
       // When each WebSocket message arrived, in the page's clock.
       const times: number[] = ((window as unknown as { __wsTimes: number[] }).__wsTimes = []);
+      const opened: number[] = ((window as unknown as { __wsOpened: number[] }).__wsOpened = []);
       const sizes: number[] = ((window as unknown as { __wsSizes: number[] }).__wsSizes = []);
       const Native = window.WebSocket;
       window.WebSocket = class extends Native {
         constructor(url: string | URL, protocols?: string | string[]) {
           super(url, protocols);
+          opened.push(performance.now());
           this.addEventListener('message', (e: MessageEvent) => {
             times.push(performance.now());
             sizes.push((e.data as ArrayBuffer | Blob | string) instanceof ArrayBuffer ? (e.data as ArrayBuffer).byteLength : 0);
@@ -125,15 +140,20 @@ export async function clientScenario(notes: number, changes: number, { profile, 
     const timeline = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('.js'));
-      const { __wsTimes: ws, __wsSizes: sizes } = window as unknown as { __wsTimes: number[]; __wsSizes: number[] };
+      const info = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => /\/api\/walls\/[^/]+$/.test(new URL(r.name).pathname));
+      const { __wsTimes: ws, __wsSizes: sizes, __wsOpened: opened } = window as unknown as { __wsTimes: number[]; __wsSizes: number[]; __wsOpened: number[] };
       const biggest = sizes.indexOf(Math.max(...sizes));
       return {
         domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
         scriptsLoaded: Math.round(Math.max(...scripts.map((r) => r.responseEnd))),
+        wallInfoRequested: Math.round(info?.startTime ?? NaN),
+        wallInfoReceived: Math.round(info?.responseEnd ?? NaN),
+        wsOpened: Math.round(opened[0] ?? NaN),
         firstWsMessage: Math.round(ws[0] ?? NaN),
         wsMessagesBeforeRender: ws.length,
         /** The message that carried the notes: from it to the render is the client's own work. */
         notesArrived: Math.round(ws[biggest] ?? NaN),
+        marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])),
       };
     });
     await profiler?.start();
@@ -215,6 +235,7 @@ async function main() {
       `run ${r + 1}: render ${result.renderMs.toFixed(0)} ms (${(result.renderMs - result.timeline.notesArrived).toFixed(0)} after the notes arrived), remote change p50 ${result.remoteChange.p50.toFixed(1)} / p99 ${result.remoteChange.p99.toFixed(1)} ms, ` +
         `notes touched ${result.notesTouched}, ${result.elements.perNote.toFixed(1)} elements per note, initial JS ${(result.initialJsGzipBytes / 1024).toFixed(1)} KiB gzip (load ${loadavg()[0]!.toFixed(2)})`,
     );
+    console.log(`  timeline (ms since navigation): ${JSON.stringify(result.timeline)}`);
   }
   const medians = {
     renderMs: median(runs.map((r) => r.renderMs)),
