@@ -65,20 +65,8 @@ class DocReads {
 
   private forget(tr: Y.Transaction): void {
     for (const [type, keys] of tr.changed) {
-      // Walk up to the root map; `key` ends as the root's entry that holds the change.
-      let child = type as AnyType;
-      let key: string | null = null;
-      let link = child._item as unknown as ItemLink | null;
-      if (!link) {
-        this.bump(child, keys);
-        continue;
-      }
-      while (link) {
-        key = link.parentSub;
-        child = link.parent as AnyType;
-        link = child._item as unknown as ItemLink | null;
-      }
-      this.bump(child, new Set([key]));
+      const { root, key } = rootEntryOf(type);
+      this.bump(root, root === type ? keys : new Set([key]));
     }
   }
 
@@ -92,6 +80,42 @@ class DocReads {
       byId.delete(key);
     }
   }
+}
+
+/** The root `type` is in, and the root's entry that holds it (null: `type` is a root, or inside an array). */
+function rootEntryOf(type: AnyType): { root: AnyType; key: string | null } {
+  let root = type;
+  let key: string | null = null;
+  let link = root._item as unknown as ItemLink | null;
+  while (link) {
+    key = link.parentSub;
+    root = link.parent as AnyType;
+    link = root._item as unknown as ItemLink | null;
+  }
+  return { root, key };
+}
+
+/**
+ * The keys of `root`'s entries that a finished transaction changed (added, changed inside,
+ * deleted), or null when a change in it cannot be placed on an entry. For code that follows a
+ * big map change by change (an announcer on a 2,000-note wall) instead of diffing all of it.
+ */
+export function changedEntries(tr: Y.Transaction, root: AnyType): Set<string> | null {
+  const keys = new Set<string>();
+  for (const [type, changed] of tr.changed) {
+    const at = rootEntryOf(type);
+    if (at.root !== root) continue;
+    for (const key of type === root ? changed : [at.key]) {
+      if (key === null) return null;
+      keys.add(key);
+    }
+  }
+  return keys;
+}
+
+/** Whether a finished transaction changed anything in one of `roots` (or in what they hold). */
+export function changedAny(tr: Y.Transaction, roots: readonly AnyType[]): boolean {
+  return roots.some((root) => tr.changedParentTypes.has(root));
 }
 
 /** Cached arrays are shared by every reader: one that sorted it in place would corrupt the rest. */

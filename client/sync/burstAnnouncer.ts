@@ -6,6 +6,7 @@
  * burst is told. This tab's own transactions update the known state but are never announced:
  * they are announced where they were made.
  */
+import type * as Y from 'yjs';
 import { announce } from '../announce';
 import type { WallSession } from './session';
 
@@ -17,6 +18,12 @@ export interface BurstSource<State, Change extends { taskId: string | null }> {
   read(): State;
   /** What changed between two reads. */
   diff(before: State, now: State): Change[];
+  /**
+   * Optional, for a big wall: brings `known` up to date with one transaction in place, looking
+   * only at what it touched, and returns the changes; undefined when it cannot (then read and
+   * diff everything).
+   */
+  advance?(known: State, tr: Y.Transaction): Change[] | undefined;
   /** The task the page shows, read when a burst is told, so a change of view in between counts. */
   shownTaskId(): string | null;
   /** One sentence for the burst's changes in the shown task, or null for nothing to say. */
@@ -46,12 +53,15 @@ export function announceBursts<State, Change extends { taskId: string | null }>(
     if (message) announce(message);
   };
 
-  const onAfterTransaction = (tr: { local: boolean }) => {
+  const onAfterTransaction = (tr: Y.Transaction) => {
     if (known === null) return;
-    const now = source.read();
-    const changes = tr.local ? [] : source.diff(known, now);
-    known = now;
-    if (changes.length === 0) return;
+    let changes = source.advance?.(known, tr);
+    if (changes === undefined) {
+      const now = source.read();
+      changes = source.diff(known, now);
+      known = now;
+    }
+    if (tr.local || changes.length === 0) return;
     collected.push(...changes);
     if (timer === undefined) timer = setTimeout(flush, REMOTE_SUMMARY_DELAY_MS);
   };

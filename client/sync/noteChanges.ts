@@ -39,6 +39,24 @@ export function noteStates(notes: readonly Note[]): Map<string, NoteState> {
 }
 
 /**
+ * Brings `known` (from noteStates) up to date in place for the notes `ids`, each read now with
+ * `read` (undefined: gone, or not on the wall), and returns their changes: the same changes a
+ * diffNoteStates of the whole wall would find when only these notes changed, without touching
+ * the other 2,000.
+ */
+export function advanceNoteStates(known: Map<string, NoteState>, ids: Iterable<string>, read: (id: string) => Note | undefined): NoteChange[] {
+  const changes: NoteChange[] = [];
+  for (const id of ids) {
+    const note = read(id);
+    const now = note && !note.hidden ? stateOf(note) : undefined;
+    changes.push(...changesOf(known.get(id), now));
+    if (now) known.set(id, now);
+    else known.delete(id);
+  }
+  return changes;
+}
+
+/**
  * The wall's reads hand back the same Note object until that note changes (shared/docReads.ts),
  * so a note's state is worked out once per change of the note, not once per transaction: on a
  * 2,000-note wall this ran for every note after every remote change.
@@ -56,21 +74,23 @@ function stateOf(n: Note): NoteState {
 
 export function diffNoteStates(before: ReadonlyMap<string, NoteState>, after: ReadonlyMap<string, NoteState>): NoteChange[] {
   const changes: NoteChange[] = [];
-  for (const [id, now] of after) {
-    const was = before.get(id);
-    // The same state object: the same note object, unchanged (see stateOf).
-    if (was === now) continue;
-    const at = { groupId: now.groupId, taskId: now.taskId };
-    if (!was) {
-      changes.push({ kind: 'added', ...at });
-      continue;
-    }
-    if (was.content !== now.content) changes.push({ kind: 'edited', ...at });
-    if (was.groupId !== now.groupId || was.order !== now.order) changes.push({ kind: 'moved', ...at });
-  }
+  for (const [id, now] of after) changes.push(...changesOf(before.get(id), now));
   for (const [id, was] of before) {
-    if (!after.has(id)) changes.push({ kind: 'deleted', groupId: was.groupId, taskId: was.taskId });
+    if (!after.has(id)) changes.push(...changesOf(was, undefined));
   }
+  return changes;
+}
+
+/** One note's changes between two states (undefined: not on the wall). */
+function changesOf(was: NoteState | undefined, now: NoteState | undefined): NoteChange[] {
+  // The same state object: the same note object, unchanged (see stateOf).
+  if (was === now) return [];
+  if (!now) return [{ kind: 'deleted', groupId: was!.groupId, taskId: was!.taskId }];
+  const at = { groupId: now.groupId, taskId: now.taskId };
+  if (!was) return [{ kind: 'added', ...at }];
+  const changes: NoteChange[] = [];
+  if (was.content !== now.content) changes.push({ kind: 'edited', ...at });
+  if (was.groupId !== now.groupId || was.order !== now.order) changes.push({ kind: 'moved', ...at });
   return changes;
 }
 

@@ -11,7 +11,7 @@
 import { language } from '../i18n';
 import type { Wall } from '../../shared/wall';
 import { announceBursts } from './burstAnnouncer';
-import { diffNoteStates, noteStates, summariseChanges } from './noteChanges';
+import { advanceNoteStates, diffNoteStates, noteStates, summariseChanges, type NoteChange, type NoteState } from './noteChanges';
 import type { WallSession } from './session';
 import { pickedTaskId } from './viewedTask';
 
@@ -31,9 +31,19 @@ function viewedTaskId(wall: Wall): string | null {
 
 export function announceRemoteNotes(session: WallSession): () => void {
   const { wall } = session;
-  return announceBursts(session, {
+  return announceBursts<Map<string, NoteState>, NoteChange>(session, {
     read: () => noteStates(wall.notes()),
     diff: diffNoteStates,
+    // Most transactions touch a note or two: look at those, not at every note on the wall.
+    advance: (known, tr) => {
+      const ids = wall.notesChangedBy(tr);
+      if (!ids) return undefined;
+      // On the wall as notes() has it: valid, and in a group that exists.
+      return advanceNoteStates(known, ids, (id) => {
+        const note = wall.getNote(id);
+        return note && wall.getGroup(note.groupId) ? note : undefined;
+      });
+    },
     shownTaskId: () => viewedTaskId(wall),
     summarise: (changes) => summariseChanges(changes, (id) => wall.getGroup(id)?.name, language.value),
   });

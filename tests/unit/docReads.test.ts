@@ -135,3 +135,43 @@ describe('cached wall reads', () => {
     stopC();
   });
 });
+
+describe('which notes a transaction changed', () => {
+  /** The ids each transaction of `write` changed, as notesChangedBy says after it. */
+  function changedBy(wall: Wall, write: () => void): (string[] | null)[] {
+    const seen: (string[] | null)[] = [];
+    const listen = (tr: Y.Transaction) => {
+      const ids = wall.notesChangedBy(tr);
+      seen.push(ids && [...ids].sort());
+    };
+    wall.doc.on('afterTransaction', listen);
+    write();
+    wall.doc.off('afterTransaction', listen);
+    return seen;
+  }
+
+  it('names the notes added, edited, moved, hidden and deleted, and only those', () => {
+    const { wall } = cachedWall();
+    const [a, b] = wall.groups().map((g) => g.id) as [string, string];
+    let first = '';
+    expect(changedBy(wall, () => (first = wall.addNote(note(a, 'yksi'))!))).toEqual([[first]]);
+    const second = wall.addNote(note(a, 'kaksi'))!;
+    expect(changedBy(wall, () => wall.updateNoteText(first, 'muutettu'))).toEqual([[first]]);
+    expect(changedBy(wall, () => wall.moveNote(second, b, 0))).toEqual([[second]]);
+    expect(changedBy(wall, () => wall.setHidden(first, true))).toEqual([[first]]);
+    expect(changedBy(wall, () => wall.doc.transact(() => (wall.deleteNote(first), wall.updateNoteText(second, 'x'))))).toEqual([[first, second].sort()]);
+    // Nothing of the notes: an empty set, not "read them all".
+    expect(changedBy(wall, () => wall.control.setLocked(true))).toEqual([[]]);
+  });
+
+  it('says "read them all" when groups or tasks changed, which every note depends on', () => {
+    const { wall } = cachedWall();
+    const [a, b] = wall.groups().map((g) => g.id) as [string, string];
+    wall.addNote(note(b, 'ryhmässä B'));
+    expect(changedBy(wall, () => wall.removeGroup(b))).toEqual([null]);
+    expect(changedBy(wall, () => wall.renameGroup(a, 'Uusi'))).toEqual([null]);
+    const task = wall.process.firstTaskId()!;
+    expect(changedBy(wall, () => wall.process.setVoting(task, { state: 'open' }))).toEqual([null]);
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffNoteStates, noteStates, summariseChanges, type NoteChange } from '../../client/sync/noteChanges';
+import { advanceNoteStates, diffNoteStates, noteStates, summariseChanges, type NoteChange } from '../../client/sync/noteChanges';
 import type { Note } from '../../shared/wall';
 
 const note = (id: string, over: Partial<Note> = {}): Note => ({
@@ -54,6 +54,29 @@ describe('note changes between two moments', () => {
     const hidden = noteStates([note('a', { hidden: true })]);
     expect(diffNoteStates(shown, hidden)).toEqual([change('deleted')]);
     expect(diffNoteStates(hidden, shown)).toEqual([change('added')]);
+  });
+});
+
+describe('note changes, one transaction at a time', () => {
+  it('finds what the whole-wall diff finds, looking only at the notes named', () => {
+    const before = [note('a'), note('b'), note('c'), note('d'), note('h', { hidden: true })];
+    const after = [note('a', { text: 'Muutettu' }), note('b', { groupId: 'g2' }), note('d', { hidden: true }), note('e'), note('h')];
+    const whole = diffNoteStates(noteStates(before), noteStates(after));
+    const known = noteStates(before);
+    const byId = new Map(after.map((n) => [n.id, n]));
+    // 'c' is gone; 'd' was hidden; 'h' unhidden; 'e' is new.
+    const stepped = advanceNoteStates(known, ['a', 'b', 'c', 'd', 'e', 'h'], (id) => byId.get(id));
+    // The same changes; their order does not matter, a burst's summary only counts them.
+    const sorted = (cs: NoteChange[]) => cs.map((c) => `${c.kind} ${c.groupId}`).sort();
+    expect(sorted(stepped)).toEqual(sorted(whole));
+    expect(sorted(stepped)).toEqual(['added g1', 'added g1', 'deleted g1', 'deleted g1', 'edited g1', 'moved g2']);
+    expect(known).toEqual(noteStates(after));
+  });
+
+  it('finds nothing for a note that did not change', () => {
+    const a = note('a');
+    const known = noteStates([a]);
+    expect(advanceNoteStates(known, ['a'], () => a)).toEqual([]);
   });
 });
 
