@@ -3,7 +3,13 @@
  *
  * Everything applied within one turn of the event loop (a pasted burst, several writers at once,
  * 300 clients joining) goes out at the end of that turn (setImmediate) as ONE frame per
- * recipient instead of one frame per change per recipient:
+ * recipient instead of one frame per change per recipient. Frames are also spaced: a room sends
+ * at most one every MIN_FRAME_GAP_MS, and waits (up to MAX_HOLD_MS) while its queue still holds
+ * updates. A lone change after a quiet moment goes out at the end of its turn as before; a burst
+ * that arrives over several turns (a paste, many people typing) goes out as a few frames instead
+ * of one per turn. Every frame costs every recipient a decode and a transaction: with 300
+ * clients on one wall that, not the server, is most of a burst's cost.
+ * Within a frame:
  * - doc updates are merged (Y.mergeUpdates) and each distinct frame is encoded once. A client
  *   never gets its own updates back: a sender in the batch gets the merge of the others' updates,
  *   everyone else the merge of all.
@@ -17,6 +23,17 @@ import * as Y from 'yjs';
 import { encodeAwareness, encodeUpdate } from './codec';
 
 /** What a batch sends to: a room's connection. */
+/** A room sends at most one relay frame per this many ms (a change after a quiet moment: at once). */
+export const MIN_FRAME_GAP_MS = 20;
+/** The longest a pending change waits for the room's queue to drain before it goes out anyway. */
+export const MAX_HOLD_MS = 40;
+
+export interface RelayTiming {
+  /** Whether the room still has updates queued to apply (they would join this frame). */
+  busy?: () => boolean;
+  minGapMs?: number;
+}
+
 export interface Recipient {
   send(frame: Uint8Array): void;
 }
@@ -32,8 +49,19 @@ export class RelayBatch<R extends Recipient> {
   private senders: (R | null)[] = [];
   private awareness = new Map<number, AwarenessEntry>();
   private scheduled = false;
+  /** performance.now() of the oldest pending change, and of the last flush. */
+  private pendingSince = 0;
+  private lastFlush = -Infinity;
+  private readonly busy: () => boolean;
+  private readonly minGapMs: number;
 
-  constructor(private readonly recipients: () => Iterable<R>) {}
+  constructor(
+    private readonly recipients: () => Iterable<R>,
+    timing: RelayTiming = {},
+  ) {
+    this.busy = timing.busy ?? (() => false);
+    this.minGapMs = timing.minGapMs ?? MIN_FRAME_GAP_MS;
+  }
 
   addUpdate(update: Uint8Array, sender: R | null): void {
     this.updates.push(update);
@@ -49,6 +77,7 @@ export class RelayBatch<R extends Recipient> {
   /** Sends what is pending now. Runs by itself at the end of the event-loop turn. */
   flush(): void {
     this.scheduled = false;
+    this.lastFlush = performance.now();
     const updates = this.updates;
     const senders = this.senders;
     const awareness = this.awareness;
@@ -66,6 +95,7 @@ export class RelayBatch<R extends Recipient> {
 
   /** Drops whatever is pending: the room is going away. */
   clear(): void {
+    this.scheduled = false;
     this.updates = [];
     this.senders = [];
     this.awareness = new Map();
@@ -74,8 +104,17 @@ export class RelayBatch<R extends Recipient> {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    this.pendingSince = performance.now();
+    const wait = this.lastFlush + this.minGapMs - this.pendingSince;
+    if (wait > 0) setTimeout(this.flushWhenIdle, wait);
+    else setImmediate(this.flushWhenIdle);
   }
+
+  private readonly flushWhenIdle = (): void => {
+    if (!this.scheduled) return; // flushed or cleared meanwhile
+    if (this.busy() && performance.now() - this.pendingSince < MAX_HOLD_MS) setImmediate(this.flushWhenIdle);
+    else this.flush();
+  };
 
   private sendUpdates(updates: Uint8Array[], senders: (R | null)[]): void {
     if (updates.length === 1) {
