@@ -123,7 +123,9 @@ export class WallSession {
     }
   }
 
+  /** Safe to call more than once (the page stops a refused session, then unmounts). */
   destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
     removeEventListener('online', this.refresh);
     removeEventListener('offline', this.refresh);

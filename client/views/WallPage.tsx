@@ -1,7 +1,8 @@
 /**
  * `/w/:id#token`: finds out who we are on this wall (the server's answer, or the cached one
- * when offline), opens the session, waits for the IndexedDB copy, then shows the join view or
- * the wall.
+ * when offline), waits for the IndexedDB copy, then shows the join view or the wall. The session
+ * (WebSocket and IndexedDB) opens at once, alongside the question: on a first visit, waiting for
+ * the answer before connecting put a whole round trip before the wall's content could arrive.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Token, WallId, type WallInfo } from '../../shared/schemas';
@@ -42,12 +43,17 @@ export function WallPage({ wallId, token: hashToken, screen = 'wall' }: { wallId
   const [info, setInfo] = useState<WallInfo | null>(() => (token ? getCachedInfo(wallId, token) : null));
   const [problem, setProblem] = useState<Problem | null>(token ? null : 'noToken');
   const [attempt, setAttempt] = useState(0);
+  const session = useMemo(() => (token ? new WallSession(wallId, token) : null), [wallId, token]);
+  // Asked while rendering, not in an effect: effects run only after the first paint.
+  const answer = useMemo(() => (token ? fetchWallInfo(wallId, token) : null), [wallId, token, attempt]);
+
+  useEffect(() => () => session?.destroy(), [session]);
 
   // Revalidate with the server every time; the cached answer lets the wall open meanwhile.
   useEffect(() => {
-    if (!token) return;
+    if (!token || !answer) return;
     let cancelled = false;
-    fetchWallInfo(wallId, token)
+    answer
       .then((fresh) => {
         if (cancelled) return;
         setCachedInfo(wallId, token, fresh);
@@ -57,6 +63,7 @@ export function WallPage({ wallId, token: hashToken, screen = 'wall' }: { wallId
       .catch((err: unknown) => {
         if (cancelled) return;
         const kind = err instanceof ApiFailure ? err.kind : 'server';
+        if (kind === 'unauthorized' || kind === 'notFound') stopRefused(session, wallId);
         if (kind === 'unauthorized') setProblem('unauthorized');
         else if (kind === 'notFound') setProblem('notFound');
         // With a cached answer, network and server trouble just mean "work offline".
@@ -65,7 +72,7 @@ export function WallPage({ wallId, token: hashToken, screen = 'wall' }: { wallId
     return () => {
       cancelled = true;
     };
-  }, [wallId, token, attempt]);
+  }, [answer]);
 
   useEffect(() => {
     if (!info || !token) return;
@@ -77,12 +84,22 @@ export function WallPage({ wallId, token: hashToken, screen = 'wall' }: { wallId
   if (problem && (refused || !info)) {
     return <ProblemView wallId={wallId} problem={problem} onRetry={problem === 'offline' || problem === 'server' ? () => setAttempt((n) => n + 1) : undefined} />;
   }
-  if (!info || !token) return <Loading />;
-  return <OpenWall key={`${wallId}:${token}`} wallId={wallId} token={token} info={info} screen={screen} />;
+  if (!info || !token || !session) return <Loading />;
+  return <OpenWall key={`${wallId}:${token}`} session={session} wallId={wallId} token={token} info={info} screen={screen} />;
 }
 
-function OpenWall({ wallId, token, info, screen }: { wallId: string; token: string; info: WallInfo; screen: WallScreen }) {
-  const session = useMemo(() => new WallSession(wallId, token), [wallId, token]);
+/**
+ * The server refused the link or does not know the wall: stop connecting. A wall this browser has
+ * never known has no copy worth keeping; its empty IndexedDB database was made only by opening
+ * the session early, so it goes too.
+ */
+function stopRefused(session: WallSession | null, wallId: string): void {
+  if (!session) return;
+  if (getKnownWall(wallId)) session.destroy();
+  else void session.discardLocalCopy().then(() => session.destroy());
+}
+
+function OpenWall({ session, wallId, token, info, screen }: { session: WallSession; wallId: string; token: string; info: WallInfo; screen: WallScreen }) {
   const [ready, setReady] = useState(false);
   const [profile, setProfileState] = useState<Profile | null>(() => getProfile(wallId));
   const [changingProfile, setChangingProfile] = useState(false);
@@ -92,7 +109,6 @@ function OpenWall({ wallId, token, info, screen }: { wallId: string; token: stri
     void session.ready.then(() => live && setReady(true));
     return () => {
       live = false;
-      session.destroy();
     };
   }, [session]);
 
