@@ -2,7 +2,7 @@
  * One breakout group: heading, who is here, its notes in order, and (for the writer's own
  * group, or where they chose to write) the add-note form. Also a drop target for dragged notes.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Group, Note } from '../../shared/wall';
 import { useT } from '../i18n';
 import { focusLater, groupSelector, moveNoteTo } from '../moves';
@@ -12,6 +12,7 @@ import { permissions, useWallContext } from '../views/wallContext';
 import { AddNoteForm } from './AddNoteForm';
 import { dragging } from './drag';
 import { GroupControls } from './GroupControls';
+import { NearNotes } from './nearNotes';
 import { NoteList } from './NoteList';
 import { noteListHandlers } from './noteActions';
 import { PeerChip } from './PresenceList';
@@ -66,6 +67,10 @@ export function GroupColumn(props: Props) {
   const lockedOut = props.locked && info.role !== 'facilitator';
   const writable = can.canWriteIn(group.id) && !lockedOut;
   const list = useRef<HTMLUListElement>(null);
+  const column = useRef<HTMLElement>(null);
+  const nearNotes = useMemo(() => new NearNotes(), []);
+  // A layout effect: listening must start before the browser first tells the notes' visibility.
+  useLayoutEffect(() => nearNotes.listen(column.current!), [nearNotes]);
   const [dropState, setDrop] = useState<{ before: string | null } | null>(null);
   // A drag cancelled outside any column leaves no stale indicator behind.
   const drop = dragging.value ? dropState : null;
@@ -106,6 +111,7 @@ export function GroupColumn(props: Props) {
 
   return (
     <section
+      ref={column}
       class={`column${isOwn ? ' column--own' : ''}${drop ? ' column--drop' : ''}`}
       data-group-id={group.id}
       aria-labelledby={headingId}
@@ -161,6 +167,7 @@ export function GroupColumn(props: Props) {
             threads={props.threads}
             dropBefore={drop?.before ?? null}
             draggingId={dragging.value}
+            nearNotes={nearNotes}
           />
         </ul>
       )}

@@ -11,6 +11,7 @@ import type { Language } from '../../shared/schemas';
 import { language, useT } from '../i18n';
 import { threadKey, type ThreadLinks } from '../threadIndex';
 import { ExperimentFields } from './ExperimentFields';
+import { NEAR_NOTES_KNOWN, type NearNotes } from './nearNotes';
 import { NoteEditor } from './NoteEditor';
 import { NoteThread } from './NoteThread';
 import { PersonalDataFlag } from './PersonalDataFlag';
@@ -48,10 +49,14 @@ interface Props extends CardFlags {
   dragged: boolean;
   /** The note it continues and the notes that continue it. */
   thread: ThreadLinks;
+  /** Tells the card when its note comes near the screen or gets the focus: only then are its buttons built. */
+  nearNotes: NearNotes;
 }
 
 interface State {
   editing: boolean;
+  /** The note has been near the screen or focused: its buttons are built (nearNotes.ts). */
+  near: boolean;
 }
 
 /**
@@ -59,7 +64,22 @@ interface State {
  * more per card is two thousand more to create, diff and subscribe to signals.
  */
 export class NoteCard extends Component<Props, State> {
-  override state: State = { editing: false };
+  override state: State = { editing: false, near: !NEAR_NOTES_KNOWN };
+  private stopWatching: (() => void) | null = null;
+
+  override componentDidMount(): void {
+    if (!this.state.near) {
+      this.stopWatching = this.props.nearNotes.watch(this.props.cell.peek().id, () => {
+        this.stopWatching?.();
+        this.stopWatching = null;
+        this.setState({ near: true });
+      });
+    }
+  }
+
+  override componentWillUnmount(): void {
+    this.stopWatching?.();
+  }
   /** The note and language this card last rendered: the signals may have moved on since (see shouldComponentUpdate). */
   private shown: Note | null = null;
   private shownLanguage: Language | null = null;
@@ -68,13 +88,14 @@ export class NoteCard extends Component<Props, State> {
     // A signal's update comes as an empty setState: it is the signal's new value that tells.
     return (
       nextState.editing !== this.state.editing ||
+      nextState.near !== this.state.near ||
       next.cell.peek() !== this.shown ||
       language.peek() !== this.shownLanguage ||
       !sameCard(this.props, next)
     );
   }
 
-  override render(props: Props, { editing }: State) {
+  override render(props: Props, { editing, near }: State) {
     const { canEdit, canMove, canRedact, dropBefore } = props;
     const note = (this.shown = props.cell.value);
     const t = useT();
@@ -114,7 +135,7 @@ export class NoteCard extends Component<Props, State> {
           {props.isExperiment && !editing && <ExperimentFields note={note} canEdit={canEdit} />}
           {inThread && !editing && <NoteThread note={note} links={thread} />}
           {note.personalData && (canRedact || canEdit) && !editing && <PersonalDataFlag note={note} canRedact={canRedact} />}
-          {!editing && (
+          {!editing && near && (
             <div class="note__actions">
               {props.voting && <VoteButton note={note} />}
               {props.canChoose && (
@@ -154,6 +175,7 @@ export class NoteCard extends Component<Props, State> {
 function sameCard(a: Props, b: Props): boolean {
   return (
     a.cell === b.cell &&
+    a.nearNotes === b.nearNotes &&
     a.canEdit === b.canEdit &&
     a.canMove === b.canMove &&
     a.canMoveAcross === b.canMoveAcross &&

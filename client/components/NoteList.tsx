@@ -9,6 +9,7 @@ import { batch, signal, type Signal } from '@preact/signals';
 import { Component } from 'preact';
 import type { Note } from '../../shared/wall';
 import { linksOf, threadKey, type ThreadIndex } from '../threadIndex';
+import type { NearNotes } from './nearNotes';
 import { NoteCard, type CardFlags } from './NoteCard';
 
 interface Props {
@@ -21,11 +22,13 @@ interface Props {
   dropBefore: string | null;
   /** The note being dragged. */
   draggingId: string | null;
+  /** The column's: which cards show their buttons. */
+  nearNotes: NearNotes;
 }
 
 /** Whether the list would render the same cards with the same props, whatever the notes say. */
 function sameShape(a: Props, b: Props): boolean {
-  if (a.notes.length !== b.notes.length || a.dropBefore !== b.dropBefore || a.draggingId !== b.draggingId) return false;
+  if (a.notes.length !== b.notes.length || a.dropBefore !== b.dropBefore || a.draggingId !== b.draggingId || a.nearNotes !== b.nearNotes) return false;
   // Every flag is a boolean, so comparing them all catches a flag added later too.
   if ((Object.keys(b.flags) as (keyof CardFlags)[]).some((name) => a.flags[name] !== b.flags[name])) return false;
   for (let i = 0; i < a.notes.length; i++) {
@@ -52,7 +55,7 @@ export class NoteList extends Component<Props> {
     return false;
   }
 
-  override render({ notes, flags, canEdit, threads, dropBefore, draggingId }: Props) {
+  override render({ notes, flags, canEdit, threads, dropBefore, draggingId, nearNotes }: Props) {
     const cells = new Map<string, Signal<Note>>();
     const cards = notes.map((note) => {
       let cell = this.cells.get(note.id);
@@ -68,6 +71,7 @@ export class NoteList extends Component<Props> {
           thread={linksOf(threads, note.id)}
           dropBefore={dropBefore === note.id}
           dragged={draggingId === note.id}
+          nearNotes={nearNotes}
         />
       );
     });

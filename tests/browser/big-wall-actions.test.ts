@@ -1,0 +1,70 @@
+/**
+ * A big column: a card builds its action buttons only once its note comes near the screen or
+ * gets the focus (client/components/nearNotes.ts). Every note's text is still in the page, the
+ * notes scrolled into view show their buttons, and the keyboard reaches the
+ * buttons of any note: Tab from a note far down the column, and Shift+Tab back into the column
+ * from the form after it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { connectClient, createWall, waitForServerWall, type TestClient } from '../helpers/server';
+import { expectFocus, focused } from '../helpers/keyboard';
+import { noteByText } from '../helpers/wallPage';
+
+const NOTES = 300;
+const suite = useBrowserSuite();
+let seeder: TestClient;
+let page: Page;
+
+beforeAll(async () => {
+  const wall = await createWall(suite.server.url, { title: 'Iso seinä' });
+  seeder = connectClient(suite.server.url, wall.id, wall.tokens.facilitator);
+  await seeder.synced;
+  const w = seeder.wall;
+  const group = w.groups()[0]!.id;
+  seeder.doc.transact(() => {
+    for (let i = 0; i < NOTES; i++) w.addNote({ groupId: group, text: `Lappu ${i}`, color: 'yellow', authorName: null, authorId: null });
+  });
+  await waitForServerWall(suite.server.url, wall, (w) => w.notes().length === NOTES, 10_000, 'the notes reached the server');
+  const context = await suite.chromium.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(wall.links.facilitator);
+  await page.locator('article[data-note-id]').nth(NOTES - 1).waitFor({ state: 'attached' });
+});
+
+afterAll(() => {
+  seeder?.destroy();
+});
+
+describe('a column of 300 notes', () => {
+  it('has every note in the page, and the notes in view show their buttons', async () => {
+    expect(await page.locator('article[data-note-id] .note__text').count()).toBe(NOTES);
+    // The column starts below the wall's top part: scrolled to, its first notes show their buttons.
+    await noteByText(page, 'Lappu 0').scrollIntoViewIfNeeded();
+    await noteByText(page, 'Lappu 0').getByRole('button', { name: 'Muokkaa' }).waitFor();
+    await expect.poll(() => noteByText(page, 'Lappu 0').getByRole('button').allTextContents()).toEqual(['Valitse jatkoon', 'Piilota', 'Muokkaa', 'Siirrä', 'Poista']);
+  });
+
+  it('Tab from a note far down the column reaches its buttons at once', async () => {
+    // As after a move or a deletion, the script puts the focus on a note: the keys come right after.
+    await noteByText(page, 'Lappu 200').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^button "Valitse jatkoon" in .* on "Lappu 200"$/);
+    for (const name of ['Piilota', 'Muokkaa', 'Siirrä', 'Poista']) {
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatch(new RegExp(`^button "${name}" in .* on "Lappu 200"$`));
+    }
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^article "Lappu 201"/);
+  });
+
+  it('Shift+Tab from the form after the column reaches the last note\'s buttons', async () => {
+    await page.getByTestId('add-note-text').focus();
+    // The form's focus scrolled the column's end into view: its notes' buttons come with it.
+    await noteByText(page, `Lappu ${NOTES - 1}`).getByRole('button', { name: 'Poista' }).waitFor();
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, new RegExp(`^button "Poista" in .* on "Lappu ${NOTES - 1}"$`));
+  });
+});
