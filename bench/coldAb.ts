@@ -35,6 +35,8 @@ const figures = (r: ColdLoadResult): Record<string, number> => ({
   serverUncompacted: r.serverSide?.uncompacted?.firstSyncMs ?? NaN,
   serverCompacted: r.serverSide?.compacted?.firstSyncMs ?? NaN,
   serverWarm: r.serverSide?.warm?.firstSyncMs ?? NaN,
+  // 1 when the compacted wall's new client was answered from storage while the room replayed.
+  compactedWhileLoading: r.serverSide?.compacted?.whileLoading ? 1 : 0,
 });
 
 process.setMaxListeners(0);

@@ -56,13 +56,22 @@ export interface ServerSideLoad {
   encodeMs: number;
   /** Step 2 was the kept encoded state, not a fresh encoding of the doc. */
   reusedState: boolean;
+  /** Answered from the stored state while the room still replayed it (Room.open). */
+  whileLoading: boolean;
 }
 
 function serverSide(stats: ServerStats): ServerSideLoad | null {
   const load = stats.roomLoads?.[0];
   const sync = stats.firstSyncs?.[0];
   if (!sync) return null;
-  return { readMs: load?.readMs ?? 0, replayMs: load?.replayMs ?? 0, firstSyncMs: sync.sinceConnectMs, encodeMs: sync.encodeMs, reusedState: sync.reused };
+  return {
+    readMs: load?.readMs ?? 0,
+    replayMs: load?.replayMs ?? 0,
+    firstSyncMs: sync.sinceConnectMs,
+    encodeMs: sync.encodeMs,
+    reusedState: sync.reused,
+    whileLoading: sync.whileLoading ?? false, // a base from before Room.open publishes no such field
+  };
 }
 
 /** The compaction a load of a long log schedules for an idle moment (COMPACT_AFTER_LOAD_DELAY_MS). */

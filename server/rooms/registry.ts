@@ -1,8 +1,10 @@
 /**
  * The one owner of live walls. A wall is loaded once however many connections arrive at once
- * (they share the load promise); connections that arrive while it loads keep their frames in
- * their inbox until it is ready; the last leave unloads it after a grace period unless someone
- * rejoined; close() flushes every wall.
+ * (they share the load promise); connections that arrive while storage is read keep their frames
+ * in their inbox; once it is read they join the room while it replays (Room.open: a new client
+ * is answered from the stored state, everything else waits for the replay), and HTTP reads wait
+ * for the whole load. The last leave unloads a wall after a grace period unless someone rejoined;
+ * close() flushes every wall.
  */
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
@@ -80,6 +82,7 @@ export class RoomRegistry {
   async read<T>(wallId: string, read: (room: Room) => T): Promise<T> {
     const room = await this.acquire(wallId);
     try {
+      await room.whenLoaded();
       return read(room);
     } finally {
       this.releaseIfEmpty(room);
@@ -114,14 +117,34 @@ export class RoomRegistry {
     await this.unloading.get(wallId);
     const room = new Room(wallId, this.store, this.roomOptions);
     try {
-      await room.load();
+      await room.open();
     } catch (err) {
       room.destroy();
       this.opts.log.error({ wallId, err }, 'wall failed to load');
       throw err;
     }
+    room.whenLoaded().catch((err: unknown) => this.replayFailed(room, err));
     this.live.add(room);
     return room;
+  }
+
+  /**
+   * The replay threw after connections joined: they are closed with LoadFailed (they reconnect
+   * and load it anew) and the room goes without being written back, as a failed read's does.
+   */
+  private replayFailed(room: Room, err: unknown): void {
+    if (this.evicted.has(room)) return; // evicted or destroyed on purpose: nothing failed
+    this.opts.log.error({ wallId: room.wallId, err }, 'wall failed to load');
+    this.evicted.add(room);
+    if (this.live.delete(room)) {
+      // Still the wall's room: a new connection must start a new load.
+      this.rooms.delete(room.wallId);
+      const timer = this.timers.get(room.wallId);
+      if (timer) clearTimeout(timer);
+      this.timers.delete(room.wallId);
+    }
+    room.closeAll(CloseCode.LoadFailed);
+    room.destroy();
   }
 
   private releaseIfEmpty(room: Room): void {

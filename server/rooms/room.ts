@@ -10,8 +10,8 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { RemoteOrigin, type RoomLink, type ScaleBus } from '../scale/bus';
-import type { Store } from '../storage/store';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, type Incoming } from './codec';
+import type { Store, StoredState } from '../storage/store';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, type Incoming } from './codec';
 import { Connection } from './connection';
 import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from './awarenessGuard';
 import { mayEdit, mayPublishAwareness } from './permissions';
@@ -30,6 +30,14 @@ export const LOAD_SLICE_MS = 10;
  * clients that caused the load ask for their first sync.
  */
 export const COMPACT_AFTER_LOAD_DELAY_MS = 1000;
+
+/**
+ * While the replay runs, a new client is answered from the stored state itself when the log
+ * after the snapshot has at most this many rows: they are merged into one update for it
+ * (Y.mergeUpdates: ~10 ms for 500 single edits). A longer log (a crash before compaction) would
+ * take about as long to merge as to replay, so such a client waits for the replay as before.
+ */
+export const EARLY_SYNC_MAX_LOG_ROWS = 500;
 
 /** The state vector of an empty doc: a new client's sync step 1 carries it. */
 const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.byteLength === 1 && stateVector[0] === 0;
@@ -51,6 +59,13 @@ export interface RoomOptions {
   log: Logger;
   onEmpty: (room: Room) => void;
 }
+
+/**
+ * new: storage not read yet. replaying: read, the replay is the first task of the queue; clients
+ * may join, and a new one is answered from the stored state. loaded: the doc holds the wall.
+ * failed: the replay threw; nothing queued runs and nothing is compacted.
+ */
+type LoadPhase = 'new' | 'replaying' | 'loaded' | 'failed';
 
 interface AwarenessChange {
   added: number[];
@@ -86,6 +101,15 @@ export class Room {
   private encodedState: Uint8Array | null = null;
   /** Connections whose first sync step 2 was timed (only while someone listens for timings). */
   private readonly firstSyncTimed = new WeakSet<Connection>();
+  private phase: LoadPhase = 'new';
+  /** Settles when the replay is done (set by open()); its rejection is handled, so nobody has to listen. */
+  private loaded: Promise<void> | null = null;
+  /** What storage held, from the read until the replay is done: new clients are served from it. */
+  private stored: StoredState | null = null;
+  /** The frames a new client gets from `stored` (made for the first), or null if it cannot. */
+  private earlyFrames: Uint8Array[] | null | undefined;
+  /** Connections answered from `stored`: if the replay finds a bad stored update, they resync. */
+  private servedEarly: Connection[] = [];
 
   constructor(
     readonly wallId: string,
@@ -112,24 +136,70 @@ export class Room {
     this.encodedState = null;
   };
 
-  /** Replays the stored state. The caller destroys the room if this rejects. */
+  /** Reads and replays the stored state. The caller destroys the room if this rejects. */
   async load(): Promise<void> {
+    await this.open();
+    await this.whenLoaded();
+  }
+
+  /**
+   * Reads the stored state and starts replaying it as the first task of the room's queue, so
+   * every update and rule check queued behind it sees the whole wall. Resolves after the read:
+   * from then on connections may join (a new one is answered from the stored state at once), while
+   * HTTP reads wait for whenLoaded(). Rejects if storage cannot be read; the caller destroys the
+   * room then.
+   */
+  async open(): Promise<void> {
     // Subscribed before storage is read, so nothing another instance stores meanwhile is missed.
     if (this.opts.bus) this.link = await this.opts.bus.join(this);
     const readStart = performance.now();
     const state = await this.store.loadState(this.wallId);
+    const readMs = performance.now() - readStart;
+    this.stored = state;
+    this.phase = 'replaying';
+    this.loaded = new Promise<void>((resolve, reject) => {
+      this.queue.push(() =>
+        this.replayStored(state, readMs).then(resolve, (err: unknown) => {
+          this.phase = 'failed';
+          this.stored = null;
+          this.earlyFrames = undefined;
+          reject(err);
+        }),
+      );
+    });
+    this.loaded.catch(() => {});
+  }
+
+  /** Resolves once the doc holds the stored wall; rejects if the replay failed or the room went away first. */
+  whenLoaded(): Promise<void> {
+    return this.loaded ?? Promise.reject(new Error('the room was not opened'));
+  }
+
+  private async replayStored(state: StoredState, readMs: number): Promise<void> {
+    // One turn first: the connections that waited for the read join in it, so they are answered
+    // before the replay's first slice, however short the replay would be.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const replayStart = performance.now();
     const appliedAll = await this.replay(state.updates);
+    if (this.destroyed) throw new Error('the room was destroyed while it loaded');
     const replayEnd = performance.now();
     this.lastAppliedSeq = state.lastSeq;
     this.storedBytes = state.updates.reduce((sum, u) => sum + u.byteLength, 0);
-    this.appendedSinceCompact = state.updates.length - 1;
+    // Counted from the snapshot's parts on: a wall stored in 25 parts has nothing to compact.
+    this.appendedSinceCompact = state.updates.length - state.snapshotParts;
     // A snapshot with nothing after it that applied in full is the doc's state as stored.
     if (appliedAll && state.updates.length === state.snapshotParts) this.encodedState = joinStateParts(state.updates);
+    // A stored update the doc could not take was sent as it is to whoever was served early:
+    // they reconnect (45xx) and get the doc as loaded instead.
+    if (!appliedAll) for (const conn of this.servedEarly) conn.close(CloseCode.LoadFailed);
+    this.servedEarly = [];
+    this.stored = null;
+    this.earlyFrames = undefined;
+    this.phase = 'loaded';
     if (roomLoadChannel.hasSubscribers) {
       const timing: RoomLoadTiming = {
         wallId: this.wallId,
-        readMs: replayStart - readStart,
+        readMs,
         replayMs: replayEnd - replayStart,
         updates: state.updates.length,
         bytes: this.storedBytes,
@@ -155,13 +225,13 @@ export class Room {
    * updates take 0.8 s on an idle machine) it stalls every other wall and socket of the instance
    * for all of it. Slices cost about 1.5x the total time and keep each stall to one slice
    * (docs/performance.md; a worker thread was tried and was slower still). Walls compact every
-   * COMPACT_AFTER_UPDATES, so most loads are one slice. Nobody sees the doc until load() resolves.
-   * Resolves false if any update failed to apply.
+   * COMPACT_AFTER_UPDATES, so most loads are one slice. Nothing reads the doc until the replay is
+   * done (it is the first task of the queue). Resolves false if any update failed to apply.
    */
   private async replay(updates: Uint8Array[]): Promise<boolean> {
     let appliedAll = true;
     let i = 0;
-    while (i < updates.length) {
+    while (i < updates.length && !this.destroyed) {
       const sliceStart = performance.now();
       this.doc.transact(() => {
         do {
@@ -188,14 +258,23 @@ export class Room {
     return this.connections.size;
   }
 
-  /** Adds a connection: sync step 1 and the current awareness first, then its queued frames. */
+  /**
+   * Adds a connection: sync step 1 and the current awareness first, then its queued frames.
+   * While the replay runs, the greeting waits behind it: our step 1 carries the doc's state
+   * vector, and a half-loaded one would make the client send back what the store already has.
+   */
   join(conn: Connection): void {
     this.connections.add(conn);
     conn.onClose(() => this.leave(conn));
+    if (this.phase === 'loaded') this.greet(conn);
+    else this.enqueue(() => this.greet(conn));
+    conn.attach((message) => this.receive(conn, message));
+  }
+
+  private greet(conn: Connection): void {
     conn.send(encodeSyncStep1(this.doc));
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
-    conn.attach((message) => this.receive(conn, message));
   }
 
   private leave(conn: Connection): void {
@@ -207,6 +286,7 @@ export class Room {
   private receive(conn: Connection, message: Incoming): void {
     switch (message.kind) {
       case 'sync-step1':
+        if (this.phase === 'replaying' && this.answerFromStoredState(conn, message.stateVector)) return;
         // Queued, so the answer includes every update that arrived before this request.
         this.enqueue(() => this.answerSyncStep1(conn, message.stateVector));
         return;
@@ -215,15 +295,64 @@ export class Room {
         if (!mayEdit(conn.role) || message.empty) return;
         this.enqueue(() => this.storeAndApply(conn, message.update));
         return;
-      case 'awareness':
-        if (mayPublishAwareness(conn.role)) this.receiveAwareness(conn, message.update);
-        return;
-      case 'query-awareness': {
-        const clients = [...this.awareness.getStates().keys()];
-        conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
+      case 'awareness': {
+        if (!mayPublishAwareness(conn.role)) return;
+        const { update } = message;
+        // While the wall loads, presence waits too: the bus publishes nothing before the load is done.
+        if (this.phase === 'loaded') this.receiveAwareness(conn, update);
+        else this.enqueue(() => void (conn.closed || this.receiveAwareness(conn, update)));
         return;
       }
+      case 'query-awareness':
+        if (this.phase === 'loaded') this.sendAwareness(conn);
+        else this.enqueue(() => this.sendAwareness(conn));
+        return;
     }
+  }
+
+  private sendAwareness(conn: Connection): void {
+    const clients = [...this.awareness.getStates().keys()];
+    conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  /**
+   * A new client (empty state vector) while the replay runs: the stored state as it was read is
+   * all it needs, and every role gets the whole doc (the server filters no one's view), so it is
+   * sent at once instead of after the replay. Whatever is stored or received after the read
+   * reaches this client like any other change: relayed once applied, or delivered by the bus.
+   * The log goes first, as an update the client keeps pending until the snapshot arrives as the
+   * step 2: when the client counts itself synced, it has the whole wall.
+   */
+  private answerFromStoredState(conn: Connection, stateVector: Uint8Array): boolean {
+    if (!isEmptyStateVector(stateVector)) return false;
+    const start = performance.now();
+    if (this.earlyFrames === undefined) this.earlyFrames = this.framesOfStoredState();
+    if (this.earlyFrames === null) return false;
+    for (const frame of this.earlyFrames) conn.send(frame);
+    this.servedEarly.push(conn);
+    this.timeFirstSync(conn, start, this.earlyFrames.at(-1)!.byteLength, true, true);
+    return true;
+  }
+
+  private framesOfStoredState(): Uint8Array[] | null {
+    const { updates, snapshotParts } = this.stored!;
+    const log = updates.slice(snapshotParts);
+    if (log.length > EARLY_SYNC_MAX_LOG_ROWS) return null;
+    const snapshot = joinStateParts(updates.slice(0, snapshotParts));
+    if (snapshot === null) return null;
+    const frames: Uint8Array[] = [];
+    if (log.length > 0) {
+      try {
+        // Reading the rows checks them too (mergeUpdates hands a lone one back unread): a row the
+        // client could not read is never sent; such a wall waits for the replay, which skips it.
+        if (log.length === 1) Y.decodeUpdate(log[0]!);
+        frames.push(encodeUpdate(log.length === 1 ? log[0]! : Y.mergeUpdates(log)));
+      } catch {
+        return null;
+      }
+    }
+    frames.push(encodeSyncStep2Of(snapshot));
+    return frames;
   }
 
   private answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
@@ -240,12 +369,15 @@ export class Room {
       frame = encodeSyncStep2(this.doc, stateVector);
     }
     conn.send(frame);
-    if (firstSyncChannel.hasSubscribers && !this.firstSyncTimed.has(conn)) {
-      this.firstSyncTimed.add(conn);
-      const now = performance.now();
-      const timing: FirstSyncTiming = { wallId: this.wallId, sinceConnectMs: now - conn.openedAt, encodeMs: now - start, bytes: frame.byteLength, reused };
-      firstSyncChannel.publish(timing);
-    }
+    this.timeFirstSync(conn, start, frame.byteLength, reused, false);
+  }
+
+  private timeFirstSync(conn: Connection, start: number, bytes: number, reused: boolean, whileLoading: boolean): void {
+    if (!firstSyncChannel.hasSubscribers || this.firstSyncTimed.has(conn)) return;
+    this.firstSyncTimed.add(conn);
+    const now = performance.now();
+    const timing: FirstSyncTiming = { wallId: this.wallId, sinceConnectMs: now - conn.openedAt, encodeMs: now - start, bytes, reused, whileLoading };
+    firstSyncChannel.publish(timing);
   }
 
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
@@ -255,8 +387,9 @@ export class Room {
     else if (verdict.kind === 'apply') applyAwarenessUpdate(this.awareness, verdict.update, conn);
   }
 
+  /** After a failed replay nothing queued may run: the doc is not the wall. */
   private enqueue(task: () => void | Promise<void>): void {
-    this.queue.push(task);
+    this.queue.push(() => (this.phase === 'failed' ? undefined : task()));
   }
 
   private async storeAndApply(conn: Connection, update: Uint8Array): Promise<void> {
@@ -376,7 +509,8 @@ export class Room {
    */
   compact(): Promise<void> {
     this.compaction = this.compaction.then(async () => {
-      if (this.destroyed || (this.appendedSinceCompact === 0 && !this.mustCompact && !this.remoteSinceCompact)) return;
+      if (this.destroyed || this.phase !== 'loaded') return; // a half-loaded doc must never become the snapshot
+      if (this.appendedSinceCompact === 0 && !this.mustCompact && !this.remoteSinceCompact) return;
       const encodeStart = performance.now();
       const parts = encodeStateInParts(this.doc);
       const writeStart = performance.now();
@@ -415,7 +549,11 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
+    this.stored = null;
+    this.earlyFrames = undefined;
+    this.servedEarly = [];
     if (this.compactAfterLoad) clearTimeout(this.compactAfterLoad);
     this.encodedState = null;
     this.relay.clear();

@@ -27,6 +27,8 @@ export interface FirstSyncTiming {
   bytes: number;
   /** Answered from the encoded state the room kept, with no encoding of the doc. */
   reused: boolean;
+  /** Answered from the stored state while the room's doc was still being replayed. */
+  whileLoading: boolean;
 }
 
 export interface CompactionTiming {
