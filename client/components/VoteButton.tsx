@@ -2,23 +2,29 @@
  * A note's dot vote: while the task's vote is open, give or take back a vote (with my votes on
  * the note and, unless hidden, everyone's); once closed, the result. Nothing while voting is off.
  */
+import { useComputed } from '@preact/signals';
 import type { Note } from '../../shared/wall';
 import { announce } from '../announce';
 import { useT } from '../i18n';
 import { focusLater, noteSelector } from '../moves';
-import { useWallSelect } from '../sync/hooks';
-import { useVoting } from './useVoting';
+import { useVotingView } from './useVoting';
 
 /** Enough of the note's text to tell the buttons of different notes apart when heard. */
 const LABEL_TEXT_MAX = 60;
 
 export function VoteButton({ note }: { note: Note }) {
   const t = useT();
-  const { wall, task, state, voterId, left, mayVote } = useVoting(note.taskId);
-  const count = useWallSelect(wall, (w) => w.votes.counts(note.taskId).get(note.id) ?? 0);
-  const mine = useWallSelect(wall, (w) => w.votes.mine(note.taskId, voterId).get(note.id) ?? 0);
-  if (!task || state === 'off') return null;
-  const showCount = state === 'closed' || !task.hideVoteCounts;
+  const { wall, voterId, view } = useVotingView(note.taskId);
+  // This note's counts: re-evaluated when a vote changes the task's counts, re-rendering this
+  // button only when its own number changed. What the task's buttons share is read as
+  // booleans, so only a flip (the last vote used up, the vote closed) re-renders them all.
+  const count = useComputed(() => view.counts.value.get(note.id) ?? 0).value;
+  const mine = useComputed(() => view.mine.value.get(note.id) ?? 0).value;
+  const state = view.state.value;
+  const showCount = view.showCount.value;
+  const mayVote = view.mayVote.value;
+  const noneLeft = view.noneLeft.value;
+  if (state === 'off') return null;
   const countText = <span class="vote__count">{t.plural('facilitation.vote.count', count)}</span>;
   if (state === 'closed') return <span class="vote vote--result">{countText}</span>;
 
@@ -37,8 +43,10 @@ export function VoteButton({ note }: { note: Note }) {
             class="button button--small"
             data-focus="vote"
             aria-label={t('facilitation.vote.giveTo', { note: label })}
-            disabled={left === 0}
+            disabled={noneLeft}
             onClick={() => {
+              // Read when clicked: the button does not re-render for every vote left.
+              const left = view.left.peek();
               if (!wall.votes.cast(note.taskId, note.id, voterId)) return;
               announce(t('facilitation.vote.gave', { n: left - 1 }));
               if (left === 1) focusOnNote('unvote');
@@ -53,6 +61,7 @@ export function VoteButton({ note }: { note: Note }) {
               data-focus="unvote"
               aria-label={t('facilitation.vote.takeBackFrom', { note: label })}
               onClick={() => {
+                const left = view.left.peek();
                 if (!wall.votes.retract(note.taskId, note.id, voterId)) return;
                 announce(t('facilitation.vote.tookBack', { n: left + 1 }));
                 if (mine === 1) focusOnNote('vote');

@@ -2,25 +2,88 @@
  * One task's dot vote as this page sees it: whether this person may vote now, and how many of
  * their votes are left. The voter is this browser's device-local id (storage.ts), so anonymous
  * participants vote the same way. The server checks the same rules (permissions.ts).
+ *
+ * A 2,000-note wall shows a vote button per note, so the vote is read once per page, not once per
+ * button: shared computed signals (wallComputed) that change only when what they read changes.
+ * A remote edit of a note's text changes none of them, and a vote re-renders only the buttons of
+ * the notes whose count changed.
  */
+import { computed, type ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
+import type { Task } from '../../shared/process';
+import type { Role } from '../../shared/schemas';
+import type { Wall } from '../../shared/wall';
 import { getAuthorId } from '../storage';
-import { useWallSelect } from '../sync/hooks';
+import { wallComputed } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
 
-export function useVoting(taskId: string) {
+export interface VotingView {
+  task: ReadonlySignal<Task | undefined>;
+  state: ReadonlySignal<Task['voteState']>;
+  /** Everyone's counts are shown (a closed vote's always; an open one's unless hidden). */
+  showCount: ReadonlySignal<boolean>;
+  mayVote: ReadonlySignal<boolean>;
+  allowance: ReadonlySignal<number>;
+  used: ReadonlySignal<number>;
+  left: ReadonlySignal<number>;
+  /** No votes left: what a vote button shows of `left`, so it re-renders only when this flips. */
+  noneLeft: ReadonlySignal<boolean>;
+  /** Votes per note: everyone's, and this person's. */
+  counts: ReadonlySignal<ReadonlyMap<string, number>>;
+  mine: ReadonlySignal<ReadonlyMap<string, number>>;
+}
+
+const views = new WeakMap<Wall, Map<string, VotingView>>();
+
+/** The task's vote for this voter and role, one per page (every button of the task shares it). */
+export function votingView(wall: Wall, taskId: string, voterId: string, role: Role): VotingView {
+  let byKey = views.get(wall);
+  if (!byKey) views.set(wall, (byKey = new Map()));
+  const key = `${taskId}\n${voterId}\n${role}`;
+  let view = byKey.get(key);
+  if (view) return view;
+  // From the memoised task list: the same object until the tasks change (getTask parses afresh).
+  const task = wallComputed(wall, `vote.task:${taskId}`, (w) => w.process.tasks().find((t) => t.id === taskId));
+  const wallClosed = wallComputed(wall, 'vote.wallClosed', (w) => w.control.locked() || w.control.frozen());
+  const used = wallComputed(wall, `vote.used:${taskId}:${voterId}`, (w) => w.votes.used(taskId, voterId));
+  const state = computed(() => task.value?.voteState ?? 'off');
+  const allowance = computed(() => task.value?.votesPerPerson ?? 0);
+  const left = computed(() => Math.max(0, allowance.value - used.value));
+  view = {
+    task,
+    state,
+    showCount: computed(() => state.value === 'closed' || !task.value?.hideVoteCounts),
+    // Viewers never vote; nobody but the facilitator writes in a locked task or wall.
+    mayVote: computed(() => state.value === 'open' && role !== 'viewer' && (role === 'facilitator' || (!task.value?.locked && !wallClosed.value))),
+    allowance,
+    used,
+    left,
+    noneLeft: computed(() => left.value === 0),
+    counts: wallComputed(wall, `vote.counts:${taskId}`, (w) => w.votes.counts(taskId)),
+    mine: wallComputed(wall, `vote.mine:${taskId}:${voterId}`, (w) => w.votes.mine(taskId, voterId)),
+  };
+  byKey.set(key, view);
+  return view;
+}
+
+/** The task's vote for this page's person: the shared view, and the wall and voter to write with. */
+export function useVotingView(taskId: string) {
   const { wall, info } = useWallContext();
   const voterId = useMemo(getAuthorId, []);
-  // Selected reads: a vote button per note uses this, and re-renders only when these change.
-  // From the memoised task list: the same object until the tasks change (getTask parses afresh,
-  // and a new object each time would re-render every vote button on every change).
-  const task = useWallSelect(wall, (w) => w.process.tasks().find((t) => t.id === taskId));
-  const wallClosed = useWallSelect(wall, (w) => w.control.locked() || w.control.frozen());
-  const used = useWallSelect(wall, (w) => w.votes.used(taskId, voterId));
-  const allowance = task?.votesPerPerson ?? 0;
-  const state = task?.voteState ?? 'off';
-  // Viewers never vote; nobody but the facilitator writes in a locked task or wall.
-  const mayVote =
-    state === 'open' && info.role !== 'viewer' && (info.role === 'facilitator' || (!task?.locked && !wallClosed));
-  return { wall, task, state, voterId, used, allowance, left: Math.max(0, allowance - used), mayVote };
+  return { wall, voterId, view: votingView(wall, taskId, voterId, info.role) };
+}
+
+/** The task's vote as plain values; reading them subscribes the component to each. */
+export function useVoting(taskId: string) {
+  const { wall, voterId, view } = useVotingView(taskId);
+  return {
+    wall,
+    task: view.task.value,
+    state: view.state.value,
+    voterId,
+    used: view.used.value,
+    allowance: view.allowance.value,
+    left: view.left.value,
+    mayVote: view.mayVote.value,
+  };
 }

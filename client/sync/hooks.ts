@@ -2,7 +2,8 @@
  * Subscriptions from components to the wall, awareness and connection status. Components read
  * the Y.Doc through these on every render and never keep a copy of wall content in state.
  */
-import { useLayoutEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { useLayoutEffect, useMemo, useReducer } from 'preact/hooks';
 import { AwarenessState, type AwarenessUser } from '../../shared/schemas';
 import type { Wall } from '../../shared/wall';
 import type { WallSession } from './session';
@@ -28,26 +29,40 @@ export function useWall<T>(wall: Wall, read: (wall: Wall) => T): T {
   return useMemo(() => read(wall), [wall, version]);
 }
 
+/** Per wall: a signal that moves on after every change to it, from one subscription. */
+const versions = new WeakMap<Wall, Signal<number>>();
+/** Per wall: the computed reads by key, so every component showing a read shares one. */
+const computeds = new WeakMap<Wall, Map<string, ReadonlySignal<unknown>>>();
+
 /**
- * `read(wall)`, re-rendering only when its result changes (Object.is). For the many small
- * components of a big wall (a vote button per note), where re-rendering on every change of
- * anything would re-render thousands of them; `read` runs after every change, so keep it cheap
- * (the wall's memoised reads are).
+ * `read(wall)` as a computed signal, shared by every caller with the same `key` (name the read
+ * and its arguments in it). After every change to the wall it is read again, and tells its
+ * readers only when the result changed (Object.is): for the many small components of a big wall
+ * (a vote button per note), which would each re-render or each run a subscription after every
+ * change. Keep `read` cheap and identity-stable (the wall's memoised reads are); derive per-item
+ * values from it with computed()/useComputed(), so only the items whose value changed re-render.
+ *
+ * The wall stays subscribed for as long as it lives: one listener however many reads there are.
  */
-export function useWallSelect<T>(wall: Wall, read: (wall: Wall) => T): T {
-  const [, bump] = useReducer((n: number) => n + 1, 0);
-  const value = read(wall);
-  const latest = useRef({ read, value });
-  latest.current = { read, value };
-  // A layout effect, as in useVersion: no change can slip in between this render and the subscription.
-  useLayoutEffect(
-    () =>
-      wall.observe(() => {
-        if (!Object.is(latest.current.read(wall), latest.current.value)) bump(undefined);
-      }),
-    [wall],
-  );
-  return value;
+export function wallComputed<T>(wall: Wall, key: string, read: (wall: Wall) => T): ReadonlySignal<T> {
+  let version = versions.get(wall);
+  if (!version) {
+    const v = (version = signal(0));
+    versions.set(wall, v);
+    wall.observe(() => (v.value = v.peek() + 1));
+  }
+  let byKey = computeds.get(wall);
+  if (!byKey) computeds.set(wall, (byKey = new Map()));
+  let read$ = byKey.get(key) as ReadonlySignal<T> | undefined;
+  if (!read$) {
+    const v = version;
+    read$ = computed(() => {
+      v.value;
+      return read(wall);
+    });
+    byKey.set(key, read$);
+  }
+  return read$;
 }
 
 export interface Peer {
