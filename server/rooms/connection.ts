@@ -38,14 +38,13 @@ export interface ConnectionIdentity {
   groupId: string | null;
 }
 
-/** Told when the client sent something unreadable (for the log). An object, not a closure per connection. */
-export interface ProtocolErrorReporter {
-  malformedFrame(reason: string): void;
-}
-const IGNORE_PROTOCOL_ERRORS: ProtocolErrorReporter = { malformedFrame() {} };
 const NO_LISTENERS: readonly CloseListener[] = [];
 
-export class Connection {
+/**
+ * Extends the RateLimiter so its buckets live inside the connection object (one object less
+ * per connection). Kept small on purpose: a loaded wall has hundreds of these.
+ */
+export class Connection extends RateLimiter {
   /** Awareness client ids this connection has published; removed when it closes. */
   readonly awarenessClients = new Set<number>();
   /** Frames that arrived before the room was ready; null once attached (or before the first). */
@@ -59,16 +58,17 @@ export class Connection {
   faulted = false;
   /** When the connection was made (performance.now()): its first sync is timed from here. */
   readonly openedAt = performance.now();
-  private readonly rate: RateLimiter;
 
   constructor(
     private readonly socket: WallSocket,
     readonly identity: ConnectionIdentity,
     private readonly limits: ConnectionLimits,
-    private readonly reporter: ProtocolErrorReporter = IGNORE_PROTOCOL_ERRORS,
   ) {
-    this.rate = new RateLimiter(limits.rate ?? DEFAULT_RATE_LIMITS);
+    super(limits.rate ?? DEFAULT_RATE_LIMITS);
   }
+
+  /** The client sent something unreadable. A method to override (the transport logs it), not a callback field per connection. */
+  protected malformedFrame(_reason: string): void {}
 
   get role(): Role {
     return this.identity.role;
@@ -82,7 +82,7 @@ export class Connection {
   receive(data: Uint8Array, isBinary: boolean): void {
     if (this._closed) return;
     // Before decoding: a flood must cost as little as possible. Nothing past the limit is read.
-    if (!this.rate.take(data.byteLength)) {
+    if (!this.take(data.byteLength)) {
       this.faulted = true;
       this.close(CloseCode.TooManyMessages);
       return;
@@ -92,7 +92,7 @@ export class Connection {
       if (!isBinary) throw new MalformedFrame('text frame');
       message = decodeFrame(data);
     } catch (err) {
-      this.reporter.malformedFrame((err as Error).message);
+      this.malformedFrame((err as Error).message);
       this.close(CloseCode.MalformedMessage);
       return;
     }

@@ -22,27 +22,33 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 /** Shared by every limiter: a closure per connection would cost memory for nothing. */
 const monotonicNow = () => performance.now();
 
+/**
+ * A Connection extends this, so the buckets are fields of the connection itself rather than an
+ * object of their own per connection. The field names say "rate" so they cannot clash with the
+ * subclass's.
+ */
 export class RateLimiter {
   private messages: number;
   private bytes: number;
   private last: number;
 
   constructor(
-    private readonly limits: RateLimits = DEFAULT_RATE_LIMITS,
-    private readonly now: () => number = monotonicNow,
+    private readonly rateLimits: RateLimits = DEFAULT_RATE_LIMITS,
+    private readonly rateClock: () => number = monotonicNow,
   ) {
-    this.messages = limits.messageBurst;
-    this.bytes = limits.byteBurst;
-    this.last = now();
+    this.messages = rateLimits.messageBurst;
+    this.bytes = rateLimits.byteBurst;
+    this.last = rateClock();
   }
 
   /** Takes one frame of `size` bytes; false when either bucket is empty. */
   take(size: number): boolean {
-    const t = this.now();
+    const limits = this.rateLimits;
+    const t = this.rateClock();
     const elapsed = Math.max(0, t - this.last) / 1000;
     this.last = t;
-    this.messages = Math.min(this.limits.messageBurst, this.messages + elapsed * this.limits.messagesPerSecond);
-    this.bytes = Math.min(this.limits.byteBurst, this.bytes + elapsed * this.limits.bytesPerSecond);
+    this.messages = Math.min(limits.messageBurst, this.messages + elapsed * limits.messagesPerSecond);
+    this.bytes = Math.min(limits.byteBurst, this.bytes + elapsed * limits.bytesPerSecond);
     if (this.messages < 1 || this.bytes < size) return false;
     this.messages -= 1;
     this.bytes -= size;

@@ -47,7 +47,8 @@ export class RelayBatch<R extends Recipient> {
   private updates: Uint8Array[] = [];
   /** The connection each update came from, or null (storage, another instance). */
   private senders: (R | null)[] = [];
-  private awareness = new Map<number, AwarenessEntry>();
+  /** Made on the first awareness change: most rooms sit idle most of the time. */
+  private awareness: Map<number, AwarenessEntry> | null = null;
   private scheduled = false;
   /** performance.now() of the oldest pending change, and of the last flush. */
   private pendingSince = 0;
@@ -59,7 +60,7 @@ export class RelayBatch<R extends Recipient> {
     private readonly recipients: () => Iterable<R>,
     timing: RelayTiming = {},
   ) {
-    this.busy = timing.busy ?? (() => false);
+    this.busy = timing.busy ?? neverBusy;
     this.minGapMs = timing.minGapMs ?? MIN_FRAME_GAP_MS;
   }
 
@@ -70,7 +71,7 @@ export class RelayBatch<R extends Recipient> {
   }
 
   addAwareness(clientId: number, clock: number, state: unknown): void {
-    this.awareness.set(clientId, { clock, state });
+    (this.awareness ??= new Map()).set(clientId, { clock, state });
     this.schedule();
   }
 
@@ -86,8 +87,8 @@ export class RelayBatch<R extends Recipient> {
       this.senders = [];
       this.sendUpdates(updates, senders);
     }
-    if (awareness.size > 0) {
-      this.awareness = new Map();
+    if (awareness) {
+      this.awareness = null;
       const frame = sendable(encodeAwareness(encodeAwarenessEntries(awareness)));
       for (const r of this.recipients()) r.send(frame);
     }
@@ -98,7 +99,7 @@ export class RelayBatch<R extends Recipient> {
     this.scheduled = false;
     this.updates = [];
     this.senders = [];
-    this.awareness = new Map();
+    this.awareness = null;
   }
 
   private schedule(): void {
@@ -106,15 +107,16 @@ export class RelayBatch<R extends Recipient> {
     this.scheduled = true;
     this.pendingSince = performance.now();
     const wait = this.lastFlush + this.minGapMs - this.pendingSince;
-    if (wait > 0) setTimeout(this.flushWhenIdle, wait);
-    else setImmediate(this.flushWhenIdle);
+    if (wait > 0) setTimeout(flushWhenIdle, wait, this);
+    else setImmediate(flushWhenIdle, this);
   }
 
-  private readonly flushWhenIdle = (): void => {
+  /** @internal Called by the shared timer callback below. */
+  flushWhenIdle(): void {
     if (!this.scheduled) return; // flushed or cleared meanwhile
-    if (this.busy() && performance.now() - this.pendingSince < MAX_HOLD_MS) setImmediate(this.flushWhenIdle);
+    if (this.busy() && performance.now() - this.pendingSince < MAX_HOLD_MS) setImmediate(flushWhenIdle, this);
     else this.flush();
-  };
+  }
 
   private sendUpdates(updates: Uint8Array[], senders: (R | null)[]): void {
     if (updates.length === 1) {
@@ -141,6 +143,16 @@ export class RelayBatch<R extends Recipient> {
     }
   }
 }
+
+/**
+ * Shared by every batch, the batch passed as the timer's argument: a function made per batch
+ * costs a few hundred bytes per room (tsx names every function it compiles, which gives the
+ * function a property table of its own).
+ */
+function flushWhenIdle(batch: RelayBatch<Recipient>): void {
+  batch.flushWhenIdle();
+}
+const neverBusy = () => false;
 
 /**
  * The frame as a Buffer view (no copy), made once and shared by every recipient: ws sends a

@@ -19,21 +19,30 @@ const REVOKED_MEMORY_MS = 60_000;
 /**
  * The live connections to one wall that authenticated with one token. Every connection of a
  * shared participant link lands in the same group, so the token hash is held once per wall and
- * token, and one close listener serves them all (no string or closure per connection).
+ * token, and the wall id string once per group (connections take theirs from here).
  */
-class TokenGroup {
+export class TokenGroup {
   readonly conns = new Set<Connection>();
-  readonly forget = (conn: Connection): void => {
-    this.conns.delete(conn);
-    if (this.conns.size === 0) this.onEmpty(this);
-  };
 
   constructor(
     readonly wallId: string,
     readonly tokenHash: string,
     private readonly onEmpty: (group: TokenGroup) => void,
   ) {}
+
+  forget(conn: Connection): void {
+    this.conns.delete(conn);
+    if (this.conns.size === 0) this.onEmpty(this);
+  }
 }
+
+/** A connection as the index keeps it: it knows its group, so one close listener serves every connection. */
+export interface IndexedConnection extends Connection {
+  tokenGroup: TokenGroup | null;
+}
+
+/** Shared by every indexed connection: no closure per connection or per group. */
+const leaveTokenGroup = (conn: Connection): void => (conn as IndexedConnection).tokenGroup?.forget(conn);
 
 export class SocketIndex {
   /** Wall id → token hash → its live connections. */
@@ -41,8 +50,11 @@ export class SocketIndex {
   /** Revoked token hashes and deleted wall ids → when they were revoked, with the close code. */
   private readonly revoked = new Map<string, { at: number; code: CloseCode }>();
 
-  /** Indexes `conn` until it closes; closes it at once if its token or wall was just revoked. */
-  add(wallId: string, tokenHash: string, conn: Connection): void {
+  /**
+   * Indexes `conn` until it closes and sets its group; closes it at once if its token or wall
+   * was just revoked.
+   */
+  add(wallId: string, tokenHash: string, conn: IndexedConnection): void {
     this.forgetOldRevocations();
     const revoked = this.revoked.get(`wall:${wallId}`) ?? this.revoked.get(`token:${tokenHash}`);
     if (revoked) {
@@ -60,7 +72,8 @@ export class SocketIndex {
       groups.set(tokenHash, group);
     }
     group.conns.add(conn);
-    conn.onClose(group.forget);
+    conn.tokenGroup = group;
+    conn.onClose(leaveTokenGroup);
   }
 
   private readonly dropGroup = (group: TokenGroup): void => {

@@ -14,10 +14,10 @@ import { resolveAccess, type Access } from '../auth/access';
 import type { Logger } from '../log';
 import { AUTH_GUARDED } from '../http/authFailures';
 import type { Role } from '../../shared/schemas';
-import { Connection, type ConnectionIdentity, type ConnectionLimits, type ProtocolErrorReporter } from '../rooms/connection';
+import { Connection, type ConnectionIdentity, type ConnectionLimits, type WallSocket } from '../rooms/connection';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Store } from '../storage/store';
-import type { SocketIndex } from './socketIndex';
+import type { IndexedConnection, SocketIndex, TokenGroup } from './socketIndex';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -64,12 +64,12 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
   // A socket that does not answer a ping within one interval is gone (laptop lid closed).
   const pinger = setInterval(() => {
     for (const socket of app.websocketServer.clients as Set<WallWebSocket>) {
-      const state = socket[kState];
-      if (state?.alive === false) {
+      const conn = socket[kConn];
+      if (conn?.alive === false) {
         socket.terminate();
         continue;
       }
-      if (state) state.alive = false;
+      if (conn) conn.alive = false;
       socket.ping();
     }
   }, opts.pingIntervalMs);
@@ -89,17 +89,15 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
     },
     (socket: WallWebSocket, request) => {
       const { wall, role, groupId, tokenHash } = request.wallAccess!;
-      const state = new SocketState(app.log, request.id, wall.id);
-      const conn = new Connection(socket, identityOf(role, groupId), opts.limits, state);
-      state.conn = conn;
-      socket[kState] = state;
+      const conn = new SocketConnection(socket, identityOf(role, groupId), opts.limits, app.log, request.id);
+      socket[kConn] = conn;
       releaseRequest(socket, request);
       opts.sockets.add(wall.id, tokenHash, conn);
       if (conn.closed) return; // revoked between the access check and the upgrade
       socket.on('pong', onPong);
       socket.on('message', onMessage);
       socket.on('close', onClose);
-      registry.join(wall.id, conn);
+      registry.join(conn.tokenGroup!.wallId, conn);
     },
   );
 }
@@ -117,62 +115,66 @@ function identityOf(role: Role, groupId: string | null): ConnectionIdentity {
 }
 
 /**
- * What the socket's listeners need, kept on the socket itself: the listeners are shared
- * functions (`this` is the socket), since closures per connection would cost memory on every
- * one of hundreds of sockets.
+ * A connection over a ws socket, with what the socket's listeners need: it is kept on the socket
+ * itself and the listeners are shared functions (`this` is the socket), since closures per
+ * connection would cost memory on every one of hundreds of sockets. One object per connection:
+ * the rate buckets are fields of Connection, the wall id string is its token group's.
  */
-class SocketState implements ProtocolErrorReporter {
-  conn!: Connection;
-  /** Made the first time something is logged: most connections never log. */
-  private log: Logger | null = null;
+class SocketConnection extends Connection implements IndexedConnection {
+  tokenGroup: TokenGroup | null = null;
   /** Answered the last ping. */
   alive = true;
+  /** Made the first time something is logged: most connections never log. */
+  private log: Logger | null = null;
 
   constructor(
+    socket: WallSocket,
+    identity: ConnectionIdentity,
+    limits: ConnectionLimits,
     private readonly root: FastifyBaseLogger,
     private readonly reqId: string,
-    private readonly wallId: string,
-  ) {}
+  ) {
+    super(socket, identity, limits);
+  }
 
   logger(): Logger {
-    return (this.log ??= this.root.child({ reqId: this.reqId, wallId: this.wallId, role: this.conn.role }));
+    return (this.log ??= this.root.child({ reqId: this.reqId, wallId: this.tokenGroup?.wallId, role: this.role }));
   }
 
   debugEnabled(): boolean {
     return this.root.level === 'debug' || this.root.level === 'trace';
   }
 
-  malformedFrame(reason: string): void {
+  protected override malformedFrame(reason: string): void {
     this.logger().info({ reason }, 'malformed frame');
   }
 }
-const kState = Symbol('pajaseina.socket');
-type WallWebSocket = WebSocket & { [kState]?: SocketState };
+const kConn = Symbol('pajaseina.connection');
+type WallWebSocket = WebSocket & { [kConn]?: SocketConnection };
 
 function onPong(this: WallWebSocket): void {
-  this[kState]!.alive = true;
+  this[kConn]!.alive = true;
 }
 
 function onMessage(this: WallWebSocket, data: RawData, isBinary: boolean): void {
-  const state = this[kState]!;
+  const conn = this[kConn]!;
   try {
-    state.conn.receive(toBytes(data), isBinary);
+    conn.receive(toBytes(data), isBinary);
   } catch (err) {
-    state.logger().error({ err }, 'frame handling failed');
-    state.conn.close(CloseCode.MalformedMessage);
+    conn.logger().error({ err }, 'frame handling failed');
+    conn.close(CloseCode.MalformedMessage);
   }
 }
 
 function onClose(this: WallWebSocket, code: number): void {
-  const state = this[kState]!;
+  const conn = this[kConn]!;
   // Only when debug is on: otherwise every close would make the logger that most connections never need.
-  if (state.debugEnabled()) state.logger().debug({ code }, 'connection closed');
-  state.conn.markClosed();
+  if (conn.debugEnabled()) conn.logger().debug({ code }, 'connection closed');
+  conn.markClosed();
 }
 
 function onError(this: WallWebSocket, err: Error): void {
-  const state = this[kState]!;
-  onSocketError(state.logger(), this, err);
+  onSocketError(this[kConn]!.logger(), this, err);
 }
 
 /**
