@@ -12,7 +12,7 @@ import { permissions, useWallContext } from '../views/wallContext';
 import { AddNoteForm } from './AddNoteForm';
 import { dragging } from './drag';
 import { GroupControls } from './GroupControls';
-import { NearNotes } from './nearNotes';
+import { NEAR_ONLY_FROM, NearNotes } from './nearNotes';
 import { NoteList } from './NoteList';
 import { noteListHandlers } from './noteActions';
 import { PeerChip } from './PresenceList';
@@ -160,6 +160,7 @@ export function GroupColumn(props: Props) {
               showAuthors: props.showAuthors,
               isExperiment: props.isExperiment,
               voting: props.voting,
+              actionsWhenNear: notes.length >= NEAR_ONLY_FROM,
             }}
             canEdit={(note) =>
               can.canEditAnyNote || (writable && ((note.authorId !== null && note.authorId === authorId) || props.ownNotes.has(note.id)))

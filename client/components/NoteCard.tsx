@@ -34,6 +34,8 @@ export interface CardFlags {
   /** The task has a dot vote (open or closed). Without one no vote UI is mounted: on a big wall
    * thousands of idle vote buttons, each subscribed to the wall, would re-render on every change. */
   voting: boolean;
+  /** A long column: the card builds its buttons only once its note has been near the screen or focused (nearNotes.ts). */
+  actionsWhenNear: boolean;
 }
 
 interface Props extends CardFlags {
@@ -67,6 +69,7 @@ export class NoteCard extends Component<Props, State> {
   override state: State = { editing: false, near: !NEAR_NOTES_KNOWN };
   private stopWatching: (() => void) | null = null;
 
+  // Watched in a short column too: should it grow long, the cards already seen keep their buttons.
   override componentDidMount(): void {
     if (!this.state.near) {
       this.stopWatching = this.props.nearNotes.watch(this.props.cell.peek().id, () => {
@@ -135,7 +138,7 @@ export class NoteCard extends Component<Props, State> {
           {props.isExperiment && !editing && <ExperimentFields note={note} canEdit={canEdit} />}
           {inThread && !editing && <NoteThread note={note} links={thread} />}
           {note.personalData && (canRedact || canEdit) && !editing && <PersonalDataFlag note={note} canRedact={canRedact} />}
-          {!editing && near && (
+          {!editing && (near || !props.actionsWhenNear) && (
             <div class="note__actions">
               {props.voting && <VoteButton note={note} />}
               {props.canChoose && (
@@ -185,6 +188,7 @@ function sameCard(a: Props, b: Props): boolean {
     a.showAuthors === b.showAuthors &&
     a.isExperiment === b.isExperiment &&
     a.voting === b.voting &&
+    a.actionsWhenNear === b.actionsWhenNear &&
     (a.thread === b.thread || threadKey(a.thread) === threadKey(b.thread)) &&
     a.dropBefore === b.dropBefore &&
     a.dragged === b.dragged

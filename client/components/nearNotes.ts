@@ -1,8 +1,8 @@
 /**
  * Which of a column's notes show their action buttons. On a 2,000-note wall the buttons (choose,
  * hide, edit, move, delete, vote) were six of every ten elements and most of the time it took to
- * build the page. So a card renders them once its note is near the screen or gets the focus, and
- * keeps them from then on. Every note's text is in the page from the start (find-in-page and
+ * build the page. So in a long column (NEAR_ONLY_FROM notes or more) a card renders them once its
+ * note is near the screen or gets the focus, and keeps them from then on. Every note's text is in the page from the start (find-in-page and
  * screen readers reach it); a note's buttons are there by the time the keyboard can reach them,
  * because focusing the note (Tab, or the script after a move or a deletion) shows them at once.
  *
@@ -26,6 +26,13 @@ const noteIdIn = (target: EventTarget | null): string | undefined => {
  * Where it does not, every card shows its buttons from the start, as all did before.
  */
 export const NEAR_NOTES_KNOWN = typeof window !== 'undefined' && 'ContentVisibilityAutoStateChangeEvent' in window;
+
+/**
+ * From this many notes in a column on, its cards build their buttons only when near. A shorter
+ * column shows every card's buttons at once: the saving would be small, and a button stays where
+ * a script or a test expects it however far down the page its note is.
+ */
+export const NEAR_ONLY_FROM = 100;
 
 export class NearNotes {
   private readonly cards = new Map<string, () => void>();
