@@ -13,6 +13,7 @@ import { Wall } from '../../shared/wall';
 import type { AwarenessUser } from '../../shared/schemas';
 import { ApiFailure, fetchWallInfo } from '../api';
 import { getPending, setPending } from '../storage';
+import { storeFirstSyncWhenIdle } from './firstSyncStore';
 
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'refused';
 
@@ -53,6 +54,7 @@ export class WallSession {
   readonly closeCode = signal<number | null>(null);
 
   private failedSinceSync = false;
+  private stopFirstSyncStore: () => void;
   private destroyed = false;
   private lastAccessCheck = 0;
 
@@ -76,6 +78,7 @@ export class WallSession {
     });
 
     this.doc.on('update', this.onUpdate);
+    this.stopFirstSyncStore = storeFirstSyncWhenIdle(this.doc, this.provider, this.persistence, this.onUpdate);
     this.provider.on('sync', this.onSync);
     this.provider.on('status', this.refresh);
     this.provider.on('connection-close', this.onClose);
@@ -132,6 +135,7 @@ export class WallSession {
     removeEventListener('pagehide', this.leave);
     removeEventListener('pageshow', this.rejoin);
     this.leave();
+    this.stopFirstSyncStore();
     this.doc.off('update', this.onUpdate);
     this.provider.destroy();
     void this.persistence.destroy();

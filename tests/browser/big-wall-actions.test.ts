@@ -3,10 +3,13 @@
  * gets the focus (client/components/nearNotes.ts). Every note's text is still in the page, the
  * notes scrolled into view show their buttons, and the keyboard reaches the
  * buttons of any note: Tab from a note far down the column, and Shift+Tab back into the column
- * from the form after it.
+ * from the form after it. And the first sync, whose IndexedDB write waits until the browser is
+ * idle (client/sync/firstSyncStore.ts), still ends up in the offline copy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { Wall } from '../../shared/wall';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { connectClient, createWall, waitForServerWall, type TestClient } from '../helpers/server';
 import { expectFocus, focused } from '../helpers/keyboard';
@@ -16,6 +19,30 @@ const NOTES = 300;
 const suite = useBrowserSuite();
 let seeder: TestClient;
 let page: Page;
+
+/** How many notes the page's IndexedDB copy of the wall holds (its updates applied to a fresh doc). */
+async function notesInOfflineCopy(p: Page): Promise<number> {
+  const updates = await p.evaluate(async () => {
+    const wallId = location.pathname.split('/').pop();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(`pajaseina:${wallId}`);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      return await new Promise<number[][]>((resolve, reject) => {
+        const all = db.transaction('updates', 'readonly').objectStore('updates').getAll();
+        all.onsuccess = () => resolve((all.result as Uint8Array[]).map((u) => [...u]));
+        all.onerror = () => reject(all.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update));
+  return new Wall(doc).notes().length;
+}
 
 beforeAll(async () => {
   const wall = await createWall(suite.server.url, { title: 'Iso seinä' });
@@ -66,5 +93,9 @@ describe('a column of 300 notes', () => {
     await noteByText(page, `Lappu ${NOTES - 1}`).getByRole('button', { name: 'Poista' }).waitFor();
     await page.keyboard.press('Shift+Tab');
     await expectFocus(page, new RegExp(`^button "Poista" in .* on "Lappu ${NOTES - 1}"$`));
+  });
+
+  it('keeps every note of the first sync in the IndexedDB copy', async () => {
+    await expect.poll(() => notesInOfflineCopy(page), { timeout: 10_000 }).toBe(NOTES);
   });
 });
