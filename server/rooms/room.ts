@@ -18,7 +18,7 @@ import { mayEdit, mayPublishAwareness } from './permissions';
 import { RelayBatch } from './relayBatch';
 import { compactionChannel, firstSyncChannel, roomLoadChannel, type CompactionTiming, type FirstSyncTiming, type RoomLoadTiming } from './roomTimings';
 import { SerialQueue } from './serialQueue';
-import { encodeStateInParts, joinStateParts } from './stateInParts';
+import { encodeStateInPartsSliced, joinStateParts } from './stateInParts';
 import { DEFAULT_MAX_WALL_BYTES, judgeUpdate, type Verdict } from './updateGate';
 
 /** Work per transaction while replaying stored updates, between turns of the event loop. */
@@ -503,28 +503,32 @@ export class Room {
 
   /**
    * Writes the doc as the new snapshot, in parts of bounded size (stateInParts.ts), so the next
-   * load replays it in slices. The state and the seq it covers are read together, synchronously,
-   * so updates appended but not yet applied stay in the store.
+   * load replays it in slices; the encoding itself runs in slices too. The seq it covers is read
+   * before the encoding starts, so updates appended but not yet applied stay in the store; the
+   * snapshot may hold more than that seq covers (updates applied while it was encoded), never less.
    * Compactions are chained: two never race over the snapshot.
    */
   compact(): Promise<void> {
     this.compaction = this.compaction.then(async () => {
       if (this.destroyed || this.phase !== 'loaded') return; // a half-loaded doc must never become the snapshot
       if (this.appendedSinceCompact === 0 && !this.mustCompact && !this.remoteSinceCompact) return;
-      const encodeStart = performance.now();
-      const parts = encodeStateInParts(this.doc);
-      const writeStart = performance.now();
-      this.encodedState = joinStateParts(parts);
-      const bytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
       const uptoSeq = this.lastAppliedSeq;
       const counted = this.appendedSinceCompact;
       const bytesBefore = this.storedBytes;
+      // Updates counted from here on stay counted for the next compaction.
       this.appendedSinceCompact = 0;
       this.mustCompact = false;
       this.remoteSinceCompact = false;
       try {
+        const encodeStart = performance.now();
+        const parts = await encodeStateInPartsSliced(this.doc);
+        if (this.destroyed) return;
+        const writeStart = performance.now();
+        // In the same turn as the encoding's end, so it is the doc's state.
+        this.encodedState = joinStateParts(parts);
+        const bytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
         await this.store.compact(this.wallId, parts, uptoSeq);
-        // Updates appended while the snapshot was written are still stored on top of it.
+        // Updates appended while the snapshot was made are still stored on top of it.
         this.storedBytes = bytes + (this.storedBytes - bytesBefore);
         if (compactionChannel.hasSubscribers) {
           const timing: CompactionTiming = { wallId: this.wallId, encodeMs: writeStart - encodeStart, writeMs: performance.now() - writeStart, bytes };

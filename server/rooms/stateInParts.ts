@@ -28,13 +28,56 @@ import * as Y from 'yjs';
 export const STATE_PART_BYTES = 64 * 1024;
 
 export function encodeStateInParts(doc: Y.Doc, partBytes = STATE_PART_BYTES): Uint8Array[] {
+  const steps = stepsOfParts(doc, partBytes);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Work per turn of the event loop while a compaction encodes a big doc in parts. */
+export const ENCODE_SLICE_MS = 10;
+
+/**
+ * The same parts as encodeStateInParts, made over several turns of the event loop (a 5 000-note
+ * wall took 60-280 ms as one step, every other wall and socket waiting). Yjs rewrites its struct
+ * lists as the doc changes (items split and merge), so parts made across a change could be
+ * wrong: if any transaction touched the doc meanwhile, what was made is dropped and the doc is
+ * encoded again in one step, as before. Whatever the caller read about the doc before calling
+ * (the seq the snapshot covers) stays true of the result: it holds at least that state.
+ */
+export async function encodeStateInPartsSliced(doc: Y.Doc, sliceMs = ENCODE_SLICE_MS, partBytes = STATE_PART_BYTES): Promise<Uint8Array[]> {
+  let changed = false;
+  const onTransaction = () => {
+    changed = true;
+  };
+  doc.on('afterTransaction', onTransaction);
+  try {
+    const steps = stepsOfParts(doc, partBytes);
+    let sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (changed) break;
+      sliceStart = performance.now();
+    }
+  } finally {
+    doc.off('afterTransaction', onTransaction);
+  }
+  return encodeStateInParts(doc, partBytes);
+}
+
+/** Makes the parts, yielding wherever it may pause: after each part and every few thousand structs checked. */
+function* stepsOfParts(doc: Y.Doc, partBytes: number): Generator<void, Uint8Array[]> {
   const { store } = doc;
   // Pending updates are kept in Yjs's own format; the whole-doc encoding knows how to include them.
   if (store.pendingStructs || store.pendingDs) return [Y.encodeStateAsUpdate(doc)];
   const parts: Uint8Array[] = [];
   // Higher client ids first, as Yjs writes them (it resolves conflicts faster that way).
   const clients = [...store.clients.entries()].sort((a, b) => b[0] - a[0]);
-  if (!dependsOnlyBackwards(clients)) return [Y.encodeStateAsUpdate(doc)];
+  if (!(yield* dependsOnlyBackwards(clients))) return [Y.encodeStateAsUpdate(doc)];
   for (const [client, structs] of clients) {
     let start = 0;
     while (start < structs.length) {
@@ -53,6 +96,7 @@ export function encodeStateInParts(doc: Y.Doc, partBytes = STATE_PART_BYTES): Ui
       encoding.writeVarUint(part.restEncoder, 0); // no delete set in this part
       parts.push(part.toUint8Array());
       start = end;
+      yield;
     }
   }
   // Against the doc's own state vector: no structs, only the delete set of the whole doc.
@@ -63,15 +107,20 @@ export function encodeStateInParts(doc: Y.Doc, partBytes = STATE_PART_BYTES): Ui
   return parts;
 }
 
+/** Structs checked between two pauses of stepsOfParts. */
+const CHECKS_PER_STEP = 4096;
+
 /**
  * Whether, with the clients written in this order, every struct's left and right origins and
  * its parent's item belong to its own client or to a client written before it.
  */
-function dependsOnlyBackwards(clients: readonly [number, readonly (Y.Item | Y.GC)[]][]): boolean {
+function* dependsOnlyBackwards(clients: readonly [number, readonly (Y.Item | Y.GC)[]][]): Generator<void, boolean> {
   const written = new Set<number>();
   const ok = (id: Y.ID | null | undefined, own: number) => !id || id.client === own || written.has(id.client);
+  let checked = 0;
   for (const [client, structs] of clients) {
     for (const struct of structs) {
+      if (++checked % CHECKS_PER_STEP === 0) yield;
       if (!(struct instanceof Y.Item)) continue;
       const parentItem = struct.parent instanceof Y.AbstractType ? struct.parent._item : null;
       if (!ok(struct.origin, client) || !ok(struct.rightOrigin, client) || !ok(parentItem?.id, client)) return false;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeStateInParts, joinStateParts } from '../../server/rooms/stateInParts';
+import { encodeStateInParts, encodeStateInPartsSliced, joinStateParts } from '../../server/rooms/stateInParts';
 
 /**
  * Three clients editing one wall-like doc (nested maps, text, an array, overwrites, deletions)
@@ -114,5 +114,46 @@ describe('encodeStateInParts', () => {
     const first = Y.encodeStateAsUpdate(a);
     a.getMap('m').set('b', 2);
     expect(joinStateParts([first, Y.encodeStateAsUpdate(a, Y.encodeStateVector(new Y.Doc()))])).toBeNull();
+  });
+});
+
+describe('encodeStateInPartsSliced', () => {
+  /** One client's big wall: thousands of notes, some rewritten, some deleted. */
+  function bigDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    const notes = doc.getMap<Y.Map<unknown>>('notes');
+    for (let i = 0; i < 3000; i++) {
+      const note = new Y.Map<unknown>();
+      note.set('text', `note ${i} ${'text '.repeat(10)}`);
+      notes.set(`n${i}`, note);
+      if (i % 7 === 6) notes.get(`n${i - 3}`)!.set('color', 'green');
+      if (i % 11 === 10) notes.delete(`n${i - 5}`);
+    }
+    return doc;
+  }
+
+  it('makes the same parts as the one-step encoding, over several turns of the event loop', async () => {
+    const doc = bigDoc();
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const parts = await encodeStateInPartsSliced(doc, 0, 4 * 1024);
+    clearInterval(ticker);
+    expect(parts.length).toBeGreaterThan(10);
+    expect(parts).toEqual(encodeStateInParts(doc, 4 * 1024));
+    expect(turns).toBeGreaterThan(1);
+  });
+
+  it('encodes the doc as it ends up when a transaction changes it in between', async () => {
+    const doc = bigDoc();
+    const encoding = encodeStateInPartsSliced(doc, 0, 4 * 1024);
+    // Lands between two slices: splits an item in the middle of the struct lists being written.
+    await new Promise((resolve) => setImmediate(resolve));
+    doc.getMap<Y.Map<unknown>>('notes').get('n10')!.set('text', 'changed while encoding');
+    doc.getMap('notes').delete('n20');
+    const parts = await encoding;
+    expect(joinStateParts(parts)).toEqual(Y.encodeStateAsUpdate(doc));
+    const copy = new Y.Doc();
+    for (const part of parts) Y.applyUpdate(copy, part);
+    expect(copy.getMap('notes').toJSON()).toEqual(doc.getMap('notes').toJSON());
   });
 });
