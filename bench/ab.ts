@@ -52,7 +52,7 @@ async function measure(server: BenchServer): Promise<Figures> {
     }
     case 'memory': {
       const r = await memory(server, { walls: 100, notesPerWall: 100, connections: 300 }, 4000);
-      return { heapKiBPerWall: r.perWall.heapUsed / 1024, rssKiBPerWall: r.perWall.rss / 1024, heapKiBPerConn: r.perConnection.heapUsed / 1024, rssKiBPerConn: r.perConnection.rss / 1024, heapLeftMiB: r.afterLeave.heapUsed / 2 ** 20 };
+      return { heapKiBPerWall: r.perWall.heapUsed / 1024, noCodeKiBPerWall: r.perWall.heapNoCode / 1024, rssKiBPerWall: r.perWall.rss / 1024, heapKiBPerConn: r.perConnection.heapUsed / 1024, noCodeKiBPerConn: r.perConnection.heapNoCode / 1024, rssKiBPerConn: r.perConnection.rss / 1024, heapLeftMiB: r.afterLeave.heapUsed / 2 ** 20 };
     }
     default:
       throw new Error(`unknown scenario ${scenario}`);

@@ -2,15 +2,21 @@
  * Scenario 4, memory: server RSS and heap (after a full GC) per loaded wall and per connection,
  * and whether it comes back after every client leaves and the walls unload.
  *
- * Two things keep the comparison like with like:
+ * What keeps the comparison like with like, for every server alike:
  * - Every server's walls hold the same Y.Doc content. Ours starts each wall with the blank
  *   template (meta, one group, one workshop, one task, the current task: about 9 KiB of heap as
  *   Yjs structures); the references start empty, so their first client writes that same content.
- * - Per wall and per connection are slopes: the heap added by the second half of the walls (of
- *   the connections) divided by their number. What any server does once, on first use (compiling
- *   code paths, growing its tables), lands in the first half and is not counted as per-wall cost.
- *   The first-half figures (from the baseline) are kept in the result as `perWallFromBaseline`
- *   and `perConnectionFromOne`.
+ * - Every client publishes a presence, as the real client does (name, role, colour): a server
+ *   that keeps presence per client pays for it here as in a workshop.
+ * - A warm-up first: several filled walls and a crowd of clients on one of them, opened and left,
+ *   so what a server compiles and grows on first use is in the baseline.
+ * - Per wall and per connection are medians of steps: the walls (connections) are added in equal
+ *   steps with a full GC after each, and the heap each step added, per wall, is one sample. The
+ *   first step is left out (one-time costs the warm-up missed land there); the others' median is
+ *   the figure and their range the spread. The earlier method's figures (second half minus first
+ *   half, and everything from the baseline) are kept as `perWallHalves` and so on.
+ * - `heapNoCode` is the heap without V8's code spaces: machine code the JIT compiles while the
+ *   window is open is no cost of a wall, and how much of it lands in a given window is luck.
  */
 import * as Y from 'yjs';
 import { translate } from '../shared/i18n';
@@ -18,7 +24,7 @@ import { Wall } from '../shared/wall';
 import { connectMany } from './lib/connectMany';
 import { addNote } from './lib/notes';
 import type { BenchClient, BenchServer } from './lib/servers';
-import { sleep } from './lib/stats';
+import { median, sleep } from './lib/stats';
 
 export interface MemoryOptions {
   walls: number;
@@ -26,17 +32,32 @@ export interface MemoryOptions {
   connections: number;
 }
 
-type Mem = { rss: number; heapUsed: number };
+type Mem = { rss: number; heapUsed: number; heapNoCode: number };
+
+/** Per wall or per connection, step by step. */
+export interface Steps {
+  /** The median over the steps after the first. */
+  median: Mem;
+  min: Mem;
+  max: Mem;
+  /** Every step's figure, the first (left out of the median) included. */
+  each: Mem[];
+}
 
 export interface MemoryResult extends MemoryOptions {
   baseline: Mem;
-  /** Per wall with its one client, holding `notesPerWall` notes: the second half of the walls. */
+  /** Per wall with its one client, holding `notesPerWall` notes: the median of the steps. */
   perWall: Mem;
-  /** Per further client on an already loaded wall: the second half of the connections. */
+  /** Per further client on an already loaded wall: the median of the steps. */
   perConnection: Mem;
-  /** The same, over all walls from the baseline (one-time costs included). */
+  perWallSteps: Steps;
+  perConnectionSteps: Steps;
+  /** The earlier method: the second half of the walls (connections) over the first half. */
+  perWallHalves: Mem;
+  perConnectionHalves: Mem;
+  /** Over all walls from the baseline (one-time costs included). */
   perWallFromBaseline: Mem;
-  /** The same, over all connections from the first one (one-time costs included). */
+  /** Over all connections from the first one (one-time costs included). */
   perConnectionFromOne: Mem;
   /** After everyone left and the walls unloaded: what is still above the baseline. */
   afterLeave: Mem;
@@ -67,47 +88,102 @@ export async function openLoadedWall(server: BenchServer, notes: number, prefix:
   return client!;
 }
 
+/** Each new client's presence goes out to every other: the frames drain before a measurement. */
 const CONNECT_SETTLE_MS = 2000;
+const WALL_STEPS = 10;
+const CONNECTION_STEPS = 6;
+const WARM_WALLS = 5;
+const WARM_CONNECTIONS = 60;
+
+/** A presence like the one the real client publishes (client/sync/session.ts setPresence). */
+function publishPresence(clients: BenchClient[], from: number): void {
+  clients.forEach((c, i) => c.awareness.setLocalStateField('user', { name: `Osallistuja ${from + i}`, groupId: null, role: 'participant', color: '#3366aa' }));
+}
 
 export async function memory(server: BenchServer, opts: MemoryOptions, unloadWaitMs: number): Promise<MemoryResult> {
-  // One wall like the measured ones opened, filled and left first, so code loaded and compiled
-  // on first use is in the baseline.
-  const warm = await openLoadedWall(server, opts.notesPerWall, 'warm');
-  await sleep(500);
-  warm.destroy();
-  await sleep(unloadWaitMs);
-  const base = await server.stats({ gc: true });
   const clients: BenchClient[] = [];
-  const openWalls = async (from: number, to: number) => {
-    for (let w = from; w < to; w++) clients.push(await openLoadedWall(server, opts.notesPerWall, `w${w}n`));
+  const read = async (): Promise<Mem> => {
+    const s = await server.stats({ gc: true });
+    return { rss: s.rss, heapUsed: s.heapUsed, heapNoCode: s.heapUsed - s.codeBytes };
+  };
+  const openWalls = async (count: number, prefix: string) => {
+    for (let w = 0; w < count; w++) {
+      const client = await openLoadedWall(server, opts.notesPerWall, `${prefix}${clients.length}n`);
+      publishPresence([client], clients.length);
+      clients.push(client);
+    }
     await sleep(500);
-    return server.stats({ gc: true });
   };
-  const halfWalls = Math.floor(opts.walls / 2);
-  const firstWalls = await openWalls(0, halfWalls);
-  const walls = await openWalls(halfWalls, opts.walls);
-  const wall = await server.newWall();
-  const connect = async (count: number, settleMs: number) => {
-    clients.push(...(await connectMany(server, wall, count)));
+  const connect = async (wall: { id: string; token: string }, count: number, settleMs: number) => {
+    const more = await connectMany(server, wall, count);
+    publishPresence(more, clients.length);
+    clients.push(...more);
     await sleep(settleMs);
-    return server.stats({ gc: true });
   };
-  const oneMore = await connect(1, 200);
-  const halfConns = Math.floor(opts.connections / 2);
-  // Each new client's presence goes out to every other: let those frames drain before measuring.
-  const firstConns = await connect(halfConns, CONNECT_SETTLE_MS);
-  const conns = await connect(opts.connections - halfConns, CONNECT_SETTLE_MS);
-  for (const c of clients) c.destroy();
-  await sleep(unloadWaitMs);
-  const after = await server.stats({ gc: true });
-  const per = (a: Mem, b: Mem, n: number) => ({ rss: (a.rss - b.rss) / n, heapUsed: (a.heapUsed - b.heapUsed) / n });
+  const leaveAll = async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await sleep(unloadWaitMs);
+  };
+
+  // Warm-up: walls and a crowd like the measured ones, opened and left before the baseline.
+  await openWalls(WARM_WALLS, 'warm');
+  await connect(await server.newWall(), WARM_CONNECTIONS, CONNECT_SETTLE_MS);
+  await leaveAll();
+  const base = await read();
+
+  const wallMarks = [base];
+  for (let step = 0; step < WALL_STEPS; step++) {
+    await openWalls(stepSize(opts.walls, WALL_STEPS, step), 'w');
+    wallMarks.push(await read());
+  }
+  const wall = await server.newWall();
+  await connect(wall, 1, 200);
+  const connMarks = [await read()];
+  for (let step = 0; step < CONNECTION_STEPS; step++) {
+    await connect(wall, stepSize(opts.connections, CONNECTION_STEPS, step), CONNECT_SETTLE_MS);
+    connMarks.push(await read());
+  }
+  await leaveAll();
+  const after = await read();
+  const wallsAt = (step: number) => stepsUpTo(opts.walls, WALL_STEPS, step);
+  const connsAt = (step: number) => stepsUpTo(opts.connections, CONNECTION_STEPS, step);
+  const halfW = WALL_STEPS / 2;
+  const halfC = CONNECTION_STEPS / 2;
   return {
     ...opts,
-    baseline: { rss: base.rss, heapUsed: base.heapUsed },
-    perWall: per(walls, firstWalls, opts.walls - halfWalls),
-    perConnection: per(conns, firstConns, opts.connections - halfConns),
-    perWallFromBaseline: per(walls, base, opts.walls),
-    perConnectionFromOne: per(conns, oneMore, opts.connections),
+    baseline: base,
+    perWall: steps(wallMarks, wallsAt).median,
+    perConnection: steps(connMarks, connsAt).median,
+    perWallSteps: steps(wallMarks, wallsAt),
+    perConnectionSteps: steps(connMarks, connsAt),
+    perWallHalves: per(wallMarks[WALL_STEPS]!, wallMarks[halfW]!, wallsAt(WALL_STEPS) - wallsAt(halfW)),
+    perConnectionHalves: per(connMarks[CONNECTION_STEPS]!, connMarks[halfC]!, connsAt(CONNECTION_STEPS) - connsAt(halfC)),
+    perWallFromBaseline: per(wallMarks[WALL_STEPS]!, base, opts.walls),
+    perConnectionFromOne: per(connMarks[CONNECTION_STEPS]!, connMarks[0]!, opts.connections),
     afterLeave: per(after, base, 1),
   };
+}
+
+const per = (a: Mem, b: Mem, n: number): Mem => ({ rss: (a.rss - b.rss) / n, heapUsed: (a.heapUsed - b.heapUsed) / n, heapNoCode: (a.heapNoCode - b.heapNoCode) / n });
+
+/** How many of `total` the step adds: equal steps, the remainder spread over the first ones. */
+function stepSize(total: number, count: number, step: number): number {
+  return Math.floor(total / count) + (step < total % count ? 1 : 0);
+}
+function stepsUpTo(total: number, count: number, step: number): number {
+  let n = 0;
+  for (let s = 0; s < step; s++) n += stepSize(total, count, s);
+  return n;
+}
+
+/** Per unit of each step from consecutive marks; the median and range leave out the first step. */
+function steps(marks: Mem[], unitsAt: (step: number) => number): Steps {
+  const each = marks.slice(1).map((m, i) => per(m, marks[i]!, unitsAt(i + 1) - unitsAt(i)));
+  const later = each.slice(1);
+  const pick = (f: (values: number[]) => number): Mem => ({
+    rss: f(later.map((m) => m.rss)),
+    heapUsed: f(later.map((m) => m.heapUsed)),
+    heapNoCode: f(later.map((m) => m.heapNoCode)),
+  });
+  return { median: pick(median), min: pick((v) => Math.min(...v)), max: pick((v) => Math.max(...v)), each };
 }

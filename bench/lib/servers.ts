@@ -119,6 +119,9 @@ export function connectClient(kind: ServerKind, port: number, wall: { id: string
       awareness: provider.awareness!,
       synced,
       destroy() {
+        // A socket still connecting (the provider reconnects after 30 s without a message) emits
+        // 'error' when closed, after the provider has dropped its own listeners: not a crash.
+        (socket.webSocket as unknown as WebSocket | null)?.on('error', () => {});
         provider.destroy();
         socket.destroy();
         doc.destroy();

@@ -4,7 +4,7 @@
  * measurement window, `stats` reads it (after a full GC when asked, for memory figures).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { compactionChannel, firstSyncChannel, roomLoadChannel, type CompactionTiming, type FirstSyncTiming, type RoomLoadTiming } from '../../server/rooms/roomTimings';
 
 export interface ServerStats {
@@ -12,6 +12,8 @@ export interface ServerStats {
   wallMs: number;
   rss: number;
   heapUsed: number;
+  /** Of heapUsed, V8's code spaces: machine code the JIT compiled (no data of any wall or client). */
+  codeBytes: number;
   /** Event-loop delay over the window, ms. */
   eldP50: number;
   eldP99: number;
@@ -71,6 +73,9 @@ export function serveStats(ready: { port: number }): void {
       wallMs: performance.now() - since,
       rss: mem.rss,
       heapUsed: mem.heapUsed,
+      codeBytes: getHeapSpaceStatistics()
+        .filter((space) => space.space_name.startsWith('code_'))
+        .reduce((sum, space) => sum + space.space_used_size, 0),
       eldP50: eld.percentile(50) / 1e6,
       eldP99: eld.percentile(99) / 1e6,
       eldMax: eld.max / 1e6,
