@@ -4,7 +4,7 @@
  * participants vote the same way. The server checks the same rules (permissions.ts).
  *
  * A 2,000-note wall shows a vote button per note, so the vote is read once per page, not once per
- * button: shared computed signals (wallComputed) that change only when what they read changes.
+ * button: shared signals (wallSignal) that change only when what they read changes.
  * A remote edit of a note's text changes none of them, and a vote re-renders only the buttons of
  * the notes whose count changed.
  */
@@ -14,7 +14,7 @@ import type { Task } from '../../shared/process';
 import type { Role } from '../../shared/schemas';
 import type { Wall } from '../../shared/wall';
 import { getAuthorId } from '../storage';
-import { wallComputed } from '../sync/hooks';
+import { wallSignal } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
 
 export interface VotingView {
@@ -43,9 +43,9 @@ export function votingView(wall: Wall, taskId: string, voterId: string, role: Ro
   let view = byKey.get(key);
   if (view) return view;
   // From the memoised task list: the same object until the tasks change (getTask parses afresh).
-  const task = wallComputed(wall, `vote.task:${taskId}`, (w) => w.process.tasks().find((t) => t.id === taskId));
-  const wallClosed = wallComputed(wall, 'vote.wallClosed', (w) => w.control.locked() || w.control.frozen());
-  const used = wallComputed(wall, `vote.used:${taskId}:${voterId}`, (w) => w.votes.used(taskId, voterId));
+  const task = wallSignal(wall, `vote.task:${taskId}`, (w) => w.process.tasks().find((t) => t.id === taskId));
+  const wallClosed = wallSignal(wall, 'vote.wallClosed', (w) => w.control.locked() || w.control.frozen());
+  const used = wallSignal(wall, `vote.used:${taskId}:${voterId}`, (w) => w.votes.used(taskId, voterId));
   const state = computed(() => task.value?.voteState ?? 'off');
   const allowance = computed(() => task.value?.votesPerPerson ?? 0);
   const left = computed(() => Math.max(0, allowance.value - used.value));
@@ -59,8 +59,8 @@ export function votingView(wall: Wall, taskId: string, voterId: string, role: Ro
     used,
     left,
     noneLeft: computed(() => left.value === 0),
-    counts: wallComputed(wall, `vote.counts:${taskId}`, (w) => w.votes.counts(taskId)),
-    mine: wallComputed(wall, `vote.mine:${taskId}:${voterId}`, (w) => w.votes.mine(taskId, voterId)),
+    counts: wallSignal(wall, `vote.counts:${taskId}`, (w) => w.votes.counts(taskId)),
+    mine: wallSignal(wall, `vote.mine:${taskId}:${voterId}`, (w) => w.votes.mine(taskId, voterId)),
   };
   byKey.set(key, view);
   return view;

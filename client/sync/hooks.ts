@@ -2,7 +2,7 @@
  * Subscriptions from components to the wall, awareness and connection status. Components read
  * the Y.Doc through these on every render and never keep a copy of wall content in state.
  */
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { batch, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { useLayoutEffect, useMemo, useReducer } from 'preact/hooks';
 import { AwarenessState, type AwarenessUser } from '../../shared/schemas';
 import type { Wall } from '../../shared/wall';
@@ -29,40 +29,36 @@ export function useWall<T>(wall: Wall, read: (wall: Wall) => T): T {
   return useMemo(() => read(wall), [wall, version]);
 }
 
-/** Per wall: a signal that moves on after every change to it, from one subscription. */
-const versions = new WeakMap<Wall, Signal<number>>();
-/** Per wall: the computed reads by key, so every component showing a read shares one. */
-const computeds = new WeakMap<Wall, Map<string, ReadonlySignal<unknown>>>();
+/** Per wall: its shared reads by key, each a signal and how to read it again. */
+const wallReads = new WeakMap<Wall, Map<string, { value: Signal<unknown>; read: (wall: Wall) => unknown }>>();
 
 /**
- * `read(wall)` as a computed signal, shared by every caller with the same `key` (name the read
- * and its arguments in it). After every change to the wall it is read again, and tells its
- * readers only when the result changed (Object.is): for the many small components of a big wall
- * (a vote button per note), which would each re-render or each run a subscription after every
- * change. Keep `read` cheap and identity-stable (the wall's memoised reads are); derive per-item
- * values from it with computed()/useComputed(), so only the items whose value changed re-render.
+ * `read(wall)` as a signal, shared by every caller with the same `key` (name the read and its
+ * arguments in it). One subscription per wall reads every shared read again after each change
+ * and sets its signal, which tells its readers only when the result changed (Object.is): for
+ * the many small components of a big wall (a vote button per note), which would otherwise each
+ * run a subscription after every change. Keep `read` cheap and identity-stable (the wall's
+ * memoised reads are); derive per-item values from it with computed()/useComputed(), so only
+ * the items whose value changed re-render.
  *
- * The wall stays subscribed for as long as it lives: one listener however many reads there are.
+ * Plain signals set from outside, not computeds of a "wall changed" signal: a computed would pass
+ * every change on to all its dependents (2,000 buttons) just to find that nothing changed.
+ * A read stays for the wall's life (a few per page), read after every change.
  */
-export function wallComputed<T>(wall: Wall, key: string, read: (wall: Wall) => T): ReadonlySignal<T> {
-  let version = versions.get(wall);
-  if (!version) {
-    const v = (version = signal(0));
-    versions.set(wall, v);
-    wall.observe(() => (v.value = v.peek() + 1));
+export function wallSignal<T>(wall: Wall, key: string, read: (wall: Wall) => T): ReadonlySignal<T> {
+  let reads = wallReads.get(wall);
+  if (!reads) {
+    const all = (reads = new Map());
+    wallReads.set(wall, all);
+    wall.observe(() =>
+      batch(() => {
+        for (const r of all.values()) r.value.value = r.read(wall);
+      }),
+    );
   }
-  let byKey = computeds.get(wall);
-  if (!byKey) computeds.set(wall, (byKey = new Map()));
-  let read$ = byKey.get(key) as ReadonlySignal<T> | undefined;
-  if (!read$) {
-    const v = version;
-    read$ = computed(() => {
-      v.value;
-      return read(wall);
-    });
-    byKey.set(key, read$);
-  }
-  return read$;
+  let shared = reads.get(key);
+  if (!shared) reads.set(key, (shared = { value: signal(read(wall)), read }));
+  return shared.value as ReadonlySignal<T>;
 }
 
 export interface Peer {
