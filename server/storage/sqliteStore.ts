@@ -88,12 +88,15 @@ export const DB_FILE = 'pajaseina.db';
 export const LOAD_PAGE_ROWS = 2000;
 
 /**
- * Update rows a compaction covered are deleted this many per statement, with a turn of the event
- * loop between, after the new snapshot is written: deleting 50 000 rows (secure_delete zeroes
- * each page) in the compaction's own transaction stalled the server for 0.1–0.3 s. Until they are
- * gone loadState skips them (it reads only rows above snapshot_seq); close() deletes what is left.
+ * Update rows a compaction covered are deleted this many per statement after the new snapshot is
+ * written, DELETE_PAGE_GAP_MS apart: deleting 50 000 rows (secure_delete zeroes each page) in the
+ * compaction's own transaction stalled the server for 0.1–0.3 s. Nothing waits for them (until
+ * they are gone loadState skips them: it reads only rows above snapshot_seq), so they go at a
+ * pace that leaves most turns of the event loop free: back to back (a page per turn), a new
+ * client's handshake of several turns waited a page in each. close() deletes what is left.
  */
-export const DELETE_PAGE_ROWS = 2000;
+export const DELETE_PAGE_ROWS = 500;
+export const DELETE_PAGE_GAP_MS = 10;
 
 export class SqliteStore implements Store {
   private db: Database.Database;
@@ -275,7 +278,7 @@ export class SqliteStore implements Store {
       const { changes } = this.stmt.deleteCoveredPage.run(id, uptoSeq, DELETE_PAGE_ROWS);
       // A later compaction of the same wall may have raised the bound meanwhile: keep going then.
       if (changes < DELETE_PAGE_ROWS && this.covered.get(id) === uptoSeq) this.covered.delete(id);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => setTimeout(resolve, DELETE_PAGE_GAP_MS));
     }
     this.clearing = null;
   }
