@@ -264,6 +264,11 @@ export class Room {
    * vector, and a half-loaded one would make the client send back what the store already has.
    */
   join(conn: Connection): void {
+    // Handed over in the same turn as a failed replay or an eviction: it would wait for nothing.
+    if (this.destroyed || this.phase === 'failed') {
+      conn.close(this.destroyed ? CloseCode.GoingAway : CloseCode.LoadFailed);
+      return;
+    }
     this.connections.add(conn);
     conn.onClose(() => this.leave(conn));
     if (this.phase === 'loaded') this.greet(conn);
