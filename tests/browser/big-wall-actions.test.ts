@@ -74,6 +74,20 @@ describe('a column of 300 notes', () => {
     await expect.poll(() => noteByText(page, 'Lappu 0').getByRole('button').allTextContents()).toEqual(['Valitse jatkoon', 'Piilota', 'Muokkaa', 'Siirrä', 'Poista']);
   });
 
+  it('shows the buttons of the notes in view when the page opens, without scrolling or focus', async () => {
+    const context = await suite.chromium.newContext({ viewport: { width: 1280, height: 2400 } });
+    try {
+      const tall = await context.newPage();
+      await tall.goto(page.url());
+      await tall.locator('article[data-note-id]').nth(NOTES - 1).waitFor({ state: 'attached' });
+      await noteByText(tall, 'Lappu 0').getByRole('button', { name: 'Muokkaa' }).waitFor({ timeout: 5_000 });
+      // A far note has none until it comes near.
+      expect(await noteByText(tall, `Lappu ${NOTES - 1}`).getByRole('button').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('Tab from a note far down the column reaches its buttons at once', async () => {
     // As after a move or a deletion, the script puts the focus on a note: the keys come right after.
     await noteByText(page, 'Lappu 200').focus();
