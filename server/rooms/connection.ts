@@ -27,7 +27,8 @@ export interface ConnectionLimits {
   rate?: RateLimits;
 }
 
-type Sink = (message: Incoming) => void;
+/** Takes the connection as argument, so one function per room serves all of its connections. */
+type Sink = (conn: Connection, message: Incoming) => void;
 /** Told the connection closed, with the connection: one listener can serve many connections. */
 export type CloseListener = (conn: Connection) => void;
 
@@ -97,7 +98,7 @@ export class Connection extends RateLimiter {
       return;
     }
     if (this.sink) {
-      this.sink(message);
+      this.sink(this, message);
       return;
     }
     this.inboxBytes += data.byteLength;
@@ -117,7 +118,7 @@ export class Connection extends RateLimiter {
     this.inboxBytes = 0;
     for (const message of queued) {
       if (this._closed) return;
-      sink(message);
+      sink(this, message);
     }
   }
 
