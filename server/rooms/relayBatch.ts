@@ -4,11 +4,10 @@
  * Everything applied within one turn of the event loop (a pasted burst, several writers at once,
  * 300 clients joining) goes out at the end of that turn (setImmediate) as ONE frame per
  * recipient instead of one frame per change per recipient. Frames are also spaced: a room sends
- * at most one every MIN_FRAME_GAP_MS, and waits (up to MAX_HOLD_MS) while its queue still holds
- * updates. A lone change after a quiet moment goes out at the end of its turn as before; a burst
- * that arrives over several turns (a paste, many people typing) goes out as a few frames instead
- * of one per turn. Every frame costs every recipient a decode and a transaction: with 300
- * clients on one wall that, not the server, is most of a burst's cost.
+ * at most one every MIN_FRAME_GAP_MS. A lone change after a quiet moment goes out at the end of
+ * its turn as before; changes that keep coming (a burst arriving over several turns, many people
+ * typing) go out as one frame per gap instead of one per turn. Every frame costs every recipient
+ * a decode and a transaction.
  * Within a frame:
  * - doc updates are merged (Y.mergeUpdates) and each distinct frame is encoded once. A client
  *   never gets its own updates back: a sender in the batch gets the merge of the others' updates,
@@ -22,18 +21,10 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { encodeAwareness, encodeUpdate } from './codec';
 
-/** What a batch sends to: a room's connection. */
 /** A room sends at most one relay frame per this many ms (a change after a quiet moment: at once). */
 export const MIN_FRAME_GAP_MS = 20;
-/** The longest a pending change waits for the room's queue to drain before it goes out anyway. */
-export const MAX_HOLD_MS = 40;
 
-export interface RelayTiming {
-  /** Whether the room still has updates queued to apply (they would join this frame). */
-  busy?: () => boolean;
-  minGapMs?: number;
-}
-
+/** What a batch sends to: a room's connection. */
 export interface Recipient {
   send(frame: Uint8Array): void;
 }
@@ -50,19 +41,13 @@ export class RelayBatch<R extends Recipient> {
   /** Made on the first awareness change: most rooms sit idle most of the time. */
   private awareness: Map<number, AwarenessEntry> | null = null;
   private scheduled = false;
-  /** performance.now() of the oldest pending change, and of the last flush. */
-  private pendingSince = 0;
+  /** performance.now() of the last flush. */
   private lastFlush = -Infinity;
-  private readonly busy: () => boolean;
-  private readonly minGapMs: number;
 
   constructor(
     private readonly recipients: () => Iterable<R>,
-    timing: RelayTiming = {},
-  ) {
-    this.busy = timing.busy ?? neverBusy;
-    this.minGapMs = timing.minGapMs ?? MIN_FRAME_GAP_MS;
-  }
+    private readonly minGapMs = MIN_FRAME_GAP_MS,
+  ) {}
 
   addUpdate(update: Uint8Array, sender: R | null): void {
     this.updates.push(update);
@@ -105,17 +90,14 @@ export class RelayBatch<R extends Recipient> {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.pendingSince = performance.now();
-    const wait = this.lastFlush + this.minGapMs - this.pendingSince;
-    if (wait > 0) setTimeout(flushWhenIdle, wait, this);
-    else setImmediate(flushWhenIdle, this);
+    const wait = this.lastFlush + this.minGapMs - performance.now();
+    if (wait > 0) setTimeout(flushIfScheduled, wait, this);
+    else setImmediate(flushIfScheduled, this);
   }
 
   /** @internal Called by the shared timer callback below. */
-  flushWhenIdle(): void {
-    if (!this.scheduled) return; // flushed or cleared meanwhile
-    if (this.busy() && performance.now() - this.pendingSince < MAX_HOLD_MS) setImmediate(flushWhenIdle, this);
-    else this.flush();
+  flushIfScheduled(): void {
+    if (this.scheduled) this.flush(); // else flushed or cleared meanwhile
   }
 
   private sendUpdates(updates: Uint8Array[], senders: (R | null)[]): void {
@@ -149,10 +131,9 @@ export class RelayBatch<R extends Recipient> {
  * costs a few hundred bytes per room (tsx names every function it compiles, which gives the
  * function a property table of its own).
  */
-function flushWhenIdle(batch: RelayBatch<Recipient>): void {
-  batch.flushWhenIdle();
+function flushIfScheduled(batch: RelayBatch<Recipient>): void {
+  batch.flushIfScheduled();
 }
-const neverBusy = () => false;
 
 /**
  * The frame as a Buffer view (no copy), made once and shared by every recipient: ws sends a

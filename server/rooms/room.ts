@@ -79,7 +79,7 @@ export class Room {
   private readonly connections = new Set<Connection>();
   private readonly queue = new SerialQueue((err) => this.opts.log.error({ wallId: this.wallId, err }, 'room task failed'));
   /** Doc updates and awareness changes go out once per event-loop turn, one frame per client. */
-  private readonly relay = new RelayBatch<Connection>(() => this.connections, { busy: () => this.queue.length > 0 });
+  private readonly relay = new RelayBatch<Connection>(() => this.connections);
   private lastAppliedSeq = 0;
   private appendedSinceCompact = 0;
   private mustCompact = false;
