@@ -19,8 +19,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../tests/helpers/browser';
-import { Wall } from '../shared/wall';
-import { connectMany, withTimeout } from './lib/connectMany';
+import { openBigWall } from './lib/bigWall';
 import { startBenchServer } from './lib/servers';
 import { MainThreadCpu } from './lib/mainThreadCpu';
 import { PageProfile } from './lib/pageProfile';
@@ -79,31 +78,7 @@ export async function clientScenario(notes: number, changes: number, { profile, 
   const server = await startBenchServer('pajaseina', { STATIC_DIR: dist });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
-    const wall = await server.newWall();
-    const [writer] = await connectMany(server, wall, 1);
-    const model = new Wall(writer!.doc);
-    const group = model.groups()[0]!.id;
-    const ids: string[] = [];
-    if (voting) model.process.setVoting(model.process.firstTaskId()!, { state: 'open' });
-    writer!.doc.transact(() => {
-      for (let i = 0; i < notes; i++) {
-        const id = model.addNote({ groupId: group, text: `Idea ${i}`, color: 'yellow', authorName: null, authorId: null });
-        if (id) ids.push(id);
-      }
-    });
-    // Navigate only once the server holds every note: otherwise the page's first request queues
-    // behind the server storing the 2,000-note update, and that time is the server's, not the client's.
-    const [checker] = await connectMany(server, wall, 1);
-    await withTimeout(
-      new Promise<void>((resolve) => {
-        const stored = () => new Wall(checker!.doc).notes().length >= ids.length;
-        if (stored()) return resolve();
-        checker!.doc.on('update', () => stored() && resolve());
-      }),
-      60_000,
-      'the server to hold every note',
-    );
-    checker!.destroy();
+    const { wall, writer, model, ids } = await openBigWall(server, notes, voting);
     const page = await (await browser.newContext({ locale: 'fi-FI' })).newPage();
     await page.addInitScript(() => {
       // When each WebSocket message arrived, in the page's clock.
@@ -208,7 +183,7 @@ export async function clientScenario(notes: number, changes: number, { profile, 
       summaries.push(await profiler.stop(`${profile}-changes`, `${changes} remote changes (p50 ${remoteChange.p50.toFixed(1)} ms, p99 ${remoteChange.p99.toFixed(1)} ms, profiled)`));
       writeFileSync(`${profile}.md`, `Elements: ${elements.page} in the page, ${elements.perNote.toFixed(1)} per note.\n\nTimeline of the render (ms since navigation): ${JSON.stringify(timeline)}\n\n${summaries.join('\n\n')}\n`);
     }
-    writer!.destroy();
+    writer.destroy();
     return { notes, renderMs, remoteChange, notesTouched: median(touched), initialJsGzipBytes: initialJsGzipBytes(dist), timeline, elements, ...(cpu && { cpuMs }) };
   } finally {
     await browser.close();

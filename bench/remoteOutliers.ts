@@ -19,9 +19,8 @@ import { chromium, type CDPSession } from 'playwright-core';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { CHROMIUM_FLAGS } from '../tests/helpers/browser';
-import { Wall } from '../shared/wall';
 import { arg } from './lib/args';
-import { connectMany, withTimeout } from './lib/connectMany';
+import { openBigWall } from './lib/bigWall';
 import { startBenchServer } from './lib/servers';
 import { distribution } from './lib/stats';
 import { endTrace } from './lib/traceStream';
@@ -65,29 +64,7 @@ const KINDS = ['FunctionCall', 'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'M
 const server = await startBenchServer('pajaseina', { STATIC_DIR: DIST });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
 try {
-  const wall = await server.newWall();
-  const [writer] = await connectMany(server, wall, 1);
-  const model = new Wall(writer!.doc);
-  const group = model.groups()[0]!.id;
-  if (voting) model.process.setVoting(model.process.firstTaskId()!, { state: 'open' });
-  const ids: string[] = [];
-  writer!.doc.transact(() => {
-    for (let i = 0; i < notes; i++) {
-      const id = model.addNote({ groupId: group, text: `Idea ${i}`, color: 'yellow', authorName: null, authorId: null });
-      if (id) ids.push(id);
-    }
-  });
-  const [checker] = await connectMany(server, wall, 1);
-  await withTimeout(
-    new Promise<void>((resolve) => {
-      const stored = () => new Wall(checker!.doc).notes().length >= ids.length;
-      if (stored()) return resolve();
-      checker!.doc.on('update', () => stored() && resolve());
-    }),
-    60_000,
-    'the server to hold every note',
-  );
-  checker!.destroy();
+  const { wall, writer, model, ids } = await openBigWall(server, notes, voting);
 
   const page = await (await browser.newContext({ locale: 'fi-FI' })).newPage();
   await page.addInitScript(() => {
@@ -177,7 +154,7 @@ try {
     }
   }
   const events = await endTrace<TraceEvent>(cdp);
-  writer!.destroy();
+  writer.destroy();
 
   const mark = events.find((e) => e.name === 'remote-outliers-clock');
   if (!mark) throw new Error('bench: the clock mark is not in the trace');
