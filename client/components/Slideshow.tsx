@@ -3,7 +3,7 @@
  * the arrow keys, "3 / 24", and Escape back to the columns. The position is this screen's own
  * state (what the presenter is showing), not wall content.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Group, Note } from '../../shared/wall';
 import { useT } from '../i18n';
 import { ProjectorNote } from './ProjectorNote';
@@ -31,18 +31,23 @@ export function Slideshow({ slides, showAuthors, votes, onClose }: SlideshowProp
     region.current?.focus();
   }, []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'ArrowRight' || e.key === 'PageDown') go(1);
-      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(-1);
-      else if (e.key === 'Escape') onClose();
-      else return;
-      e.preventDefault();
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  });
+  // One window listener for the slideshow's life, attached as it is drawn, that calls the latest
+  // handler: a listener re-attached in an effect after every render (effects wait for the next
+  // frame) missed the first keys after opening and a key pressed right after another.
+  const onKey = useRef<(e: KeyboardEvent) => void>(() => {});
+  onKey.current = (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'ArrowRight' || e.key === 'PageDown') go(1);
+    else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(-1);
+    else if (e.key === 'Escape') onClose();
+    else return;
+    e.preventDefault();
+  };
+  useLayoutEffect(() => {
+    const listener = (e: KeyboardEvent) => onKey.current(e);
+    addEventListener('keydown', listener);
+    return () => removeEventListener('keydown', listener);
+  }, []);
 
   return (
     <section ref={region} class="slideshow" tabIndex={-1} aria-labelledby="slideshow-heading" aria-describedby="slideshow-keys">

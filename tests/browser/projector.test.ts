@@ -126,6 +126,22 @@ describe('the projector view', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Näytä yksi kerrallaan');
   });
 
+  it('counts arrow keys pressed as soon as the slideshow opens and in quick succession', async () => {
+    // In the page's own turn: open, wait only for the first draw, then two keys without waiting for a frame.
+    await page.evaluate(async () => {
+      const open = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Näytä yksi kerrallaan')!;
+      open.click();
+      const position = () => document.querySelector('[data-testid="slide-position"]')?.textContent;
+      while (!position()) await new Promise((resolve) => setTimeout(resolve, 0));
+      dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    });
+    await expect.poll(() => page.getByTestId('slide-position').textContent()).toBe('3 / 80');
+    await page.keyboard.press('Escape');
+    await page.locator('li[data-note-id]').nth(79).waitFor({ timeout: UI_TIMEOUT });
+  });
+
   it('follows the facilitator to another task, with names only when they are shown', async () => {
     facilitator.wall.control.bringEveryoneHere(secondTask.id);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: UI_TIMEOUT }).toBe(secondTask.title);
