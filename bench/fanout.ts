@@ -3,16 +3,26 @@
  * note a second each), then one writer bursts. Latency is from the writer's change to its arrival
  * at every other client. The server runs in its own process.
  *
+ * Receivers come in two kinds (`receivers`):
+ * - `yjs`: every client is a whole Yjs client, and a note arrives when it is in the client's doc.
+ *   With 300 clients on this 2-core machine that mostly measures the bench's own thread applying
+ *   every update to 299 docs in turn (bench/clientFloor.ts: ~0.25–0.55 s for a 30-note burst
+ *   with no server at all), not the server.
+ * - `wire` (the default): the writers and PROBE_CLIENTS more stay whole Yjs clients and are
+ *   reported as `applied`; every other client syncs as a whole client, then becomes a wire
+ *   receiver that records a note when the frame carrying it comes off its socket
+ *   (BenchClient.toWire, lib/wireIds.ts). That is the server's delivery to every connection, the
+ *   figure the server is answerable for, and the same for all three servers.
+ *
  * The writers live in the bench's main thread; the other clients too, or, with `workers` above 0,
- * spread over that many worker threads, so that on a machine with cores to spare the figure at
- * 300 clients is the server's delivery and not one bench thread decoding 300 clients' updates in
- * turn (see DEFAULT_CLIENT_WORKERS for why that is not the default). Send and arrival times are absolute (`performance.timeOrigin + performance.now()`), so
- * they compare across threads. The bench process's own CPU and each client thread's event-loop
- * utilization are reported beside the latency: where they near saturation, the client side is
- * what is measured.
+ * spread over that many worker threads (see DEFAULT_CLIENT_WORKERS for why that is not the
+ * default). Send and arrival times are absolute (`performance.timeOrigin + performance.now()`),
+ * so they compare across threads. The bench process's own CPU and each client thread's
+ * event-loop utilization are reported beside the latency: where they near saturation, the client
+ * side is what is measured.
  */
 import { InlineHost, WorkerHost, type ClientHost } from './lib/clientHosts';
-import { WARM_UP_PREFIX } from './lib/clientGroup';
+import { WARM_UP_PREFIX, type Arrivals } from './lib/clientGroup';
 import type { BenchServer } from './lib/servers';
 import { distribution, sleep, type Distribution } from './lib/stats';
 import type { ServerStats } from './servers/stats';
@@ -27,22 +37,37 @@ import type { ServerStats } from './servers/stats';
  */
 export const DEFAULT_CLIENT_WORKERS = 0;
 
+export type Receivers = 'yjs' | 'wire';
+export const DEFAULT_RECEIVERS: Receivers = 'wire';
+/** Whole Yjs clients besides the writers when the others are wire receivers: what a real client sees meanwhile. */
+export const PROBE_CLIENTS = 10;
+
 export interface FanoutOptions {
   clients: number;
   paceSeconds: number;
   burst: number;
   /** Worker threads for the receiving clients; 0 keeps every client in the main thread. */
   workers?: number;
+  receivers?: Receivers;
 }
 
-export interface FanoutResult {
-  clients: number;
-  workers: number;
-  notes: number;
-  deliveries: number;
+export interface Latency {
   pace: Distribution;
   burst: Distribution;
   all: Distribution;
+}
+
+export interface FanoutResult extends Latency {
+  clients: number;
+  workers: number;
+  receivers: Receivers;
+  /** Clients that are wire receivers (0 with `yjs`). */
+  wireClients: number;
+  notes: number;
+  /** Deliveries behind pace, burst and all: to the wire receivers' sockets, or with `yjs` into every doc. */
+  deliveries: number;
+  /** Arrival in the whole Yjs clients' docs (with `yjs`, the same as pace, burst and all). */
+  applied: Latency & { deliveries: number };
   server: ServerStats;
   cpuPercent: number;
   /** The bench process (all its threads) over the window, % of one core. */
@@ -53,28 +78,32 @@ export interface FanoutResult {
 
 export async function fanout(server: BenchServer, opts: FanoutOptions): Promise<FanoutResult> {
   const workers = opts.workers ?? DEFAULT_CLIENT_WORKERS;
+  const wire = (opts.receivers ?? DEFAULT_RECEIVERS) === 'wire';
   const wall = await server.newWall();
   const target = { kind: server.kind, port: server.port, wall };
   const writerCount = Math.max(2, Math.min(10, Math.ceil(opts.clients / 10)));
+  // The main thread holds the writers, and with wire receivers the probes: the whole clients.
+  const whole = wire ? Math.min(opts.clients, writerCount + PROBE_CLIENTS) : workers === 0 ? opts.clients : writerCount;
   const main = new InlineHost(target);
   const hosts: ClientHost[] = [main];
   try {
-    await main.connect(workers === 0 ? opts.clients : writerCount);
-    const rest = workers === 0 ? 0 : opts.clients - writerCount;
+    await main.connect(whole);
+    const rest = opts.clients - whole;
+    if (workers === 0) await main.connect(rest, wire);
     for (let w = 0; w < workers; w++) {
       const count = Math.floor(rest / workers) + (w < rest % workers ? 1 : 0);
       if (count === 0) continue;
       const host = new WorkerHost(target);
       hosts.push(host);
-      await host.connect(count); // one host after another: a few hundred handshakes at once time out
+      await host.connect(count, wire); // one host after another: a few hundred handshakes at once time out
     }
-    return await measure(server, opts, main, writerCount, hosts);
+    return await measure(server, opts, main, writerCount, hosts, wire ? opts.clients - whole : 0);
   } finally {
     await Promise.all(hosts.map((h) => h.destroy()));
   }
 }
 
-async function measure(server: BenchServer, opts: FanoutOptions, main: InlineHost, writerCount: number, hosts: ClientHost[]): Promise<FanoutResult> {
+async function measure(server: BenchServer, opts: FanoutOptions, main: InlineHost, writerCount: number, hosts: ClientHost[], wireClients: number): Promise<FanoutResult> {
   const writers = Array.from({ length: writerCount }, (_, i) => i);
   // Warm-up, not measured: the first notes run every code path once (JIT, lazy imports).
   for (const w of writers) await main.write(w, `${WARM_UP_PREFIX}${server.kind}-${w}`, 'warm-up');
@@ -113,23 +142,30 @@ async function measure(server: BenchServer, opts: FanoutOptions, main: InlineHos
   const stats = await server.stats();
   const taken = await Promise.all(hosts.map((h) => h.take()));
 
-  const pace: number[] = [];
-  const burst: number[] = [];
-  for (const { arrivals } of taken) {
-    for (let i = 0; i < arrivals.ids.length; i++) {
-      const id = arrivals.ids[i]!;
-      const sent = sentAt.get(id);
-      if (sent !== undefined) (burstIds.has(id) ? burst : pace).push(arrivals.at[i]! - sent);
+  const latency = (arrivals: Arrivals[]) => {
+    const pace: number[] = [];
+    const burst: number[] = [];
+    for (const { ids, at } of arrivals) {
+      for (let i = 0; i < ids.length; i++) {
+        const sent = sentAt.get(ids[i]!);
+        if (sent !== undefined) (burstIds.has(ids[i]!) ? burst : pace).push(at[i]! - sent);
+      }
     }
-  }
+    return { pace: distribution(pace), burst: distribution(burst), all: distribution([...pace, ...burst]), deliveries: pace.length + burst.length };
+  };
+  const applied = latency(taken.map((t) => t.recorded.applied));
+  const headline = wireClients > 0 ? latency(taken.map((t) => t.recorded.wire)) : applied;
   return {
     clients: opts.clients,
     workers: hosts.length - 1,
+    receivers: opts.receivers ?? DEFAULT_RECEIVERS,
+    wireClients,
     notes: sentAt.size,
-    deliveries: pace.length + burst.length,
-    pace: distribution(pace),
-    burst: distribution(burst),
-    all: distribution([...pace, ...burst]),
+    deliveries: headline.deliveries,
+    pace: headline.pace,
+    burst: headline.burst,
+    all: headline.all,
+    applied,
     server: stats,
     cpuPercent: (100 * stats.cpuMs) / stats.wallMs,
     benchCpuPercent: (100 * (used.user + used.system)) / 1000 / windowMs,

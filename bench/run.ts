@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only fanout,memory] [-- --client-workers 4]`: every scenario against our server and
+ * `npm run bench [-- --quick] [-- --only fanout,memory] [-- --client-workers 4] [-- --receivers yjs]`: every scenario against our server and
  * the two reference servers (@y/websocket-server, @hocuspocus/server), alternating the order
  * between rounds so the machine's drift hits each alike. Prints tables with ratios (ours divided
  * by the reference: below 1 is better for ours) and writes bench/results/<date>T<hhmm>[-quick][-only].json.
@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { clientScenario, type ClientResult } from './client';
 import { coldLoad, type ColdLoadResult } from './coldLoad';
-import { DEFAULT_CLIENT_WORKERS, fanout, type FanoutResult } from './fanout';
+import { DEFAULT_CLIENT_WORKERS, DEFAULT_RECEIVERS, fanout, type FanoutResult, type Receivers } from './fanout';
 import { buildHistory } from './lib/notes';
 import { SERVER_KINDS, startBenchServer, type ServerKind } from './lib/servers';
 import { MiB, median, ratio, round, table } from './lib/stats';
@@ -23,6 +23,10 @@ const runs = (name: string) => !ONLY || ONLY.has(name);
 const workersArg = process.argv.indexOf('--client-workers');
 /** Worker threads for fan-out's receiving clients (bench/fanout.ts); 0 keeps them all in this thread. */
 const CLIENT_WORKERS = workersArg > 0 ? Number(process.argv[workersArg + 1]) : DEFAULT_CLIENT_WORKERS;
+const receiversArg = process.argv.indexOf('--receivers');
+/** Fan-out receivers: wire receivers beside a few whole Yjs clients, or whole Yjs clients only (bench/fanout.ts). */
+const RECEIVERS = (receiversArg > 0 ? process.argv[receiversArg + 1] : DEFAULT_RECEIVERS) as Receivers;
+if (RECEIVERS !== 'wire' && RECEIVERS !== 'yjs') throw new Error(`--receivers: wire or yjs, not ${RECEIVERS}`);
 
 const SIZES = QUICK
   ? { fanout: [20, 100], paceSeconds: 3, burst: 10, rounds: 1, walls: 20, wallClients: 10, wallSeconds: 4, notes: 1000, updates: 10_000, memWalls: 20, memNotes: 100, memConns: 50, clientNotes: 500, changes: 5 }
@@ -72,7 +76,7 @@ async function main() {
       for (let r = 0; r < SIZES.rounds; r++) {
         for (const kind of rotated(r + s)) {
           log(`fan-out ${clients} clients, round ${r + 1}: ${kind}`);
-          bySize[kind].push(await withServer(kind, (server) => fanout(server, { clients, paceSeconds: SIZES.paceSeconds, burst: SIZES.burst, workers: CLIENT_WORKERS })));
+          bySize[kind].push(await withServer(kind, (server) => fanout(server, { clients, paceSeconds: SIZES.paceSeconds, burst: SIZES.burst, workers: CLIENT_WORKERS, receivers: RECEIVERS })));
         }
       }
       fan.push(bySize);
@@ -87,14 +91,17 @@ async function main() {
           kind, rs[0]!.clients, rs[0]!.deliveries,
           ms(median(rs.map((r) => r.all.p50))), ms(p99), ms(median(rs.map((r) => r.all.max))),
           ms(median(rs.map((r) => r.pace.p99))), ms(median(rs.map((r) => r.burst.p99))),
+          ms(median(rs.map((r) => r.applied.pace.p99))), ms(median(rs.map((r) => r.applied.burst.p99))),
           round(median(rs.map((r) => r.cpuPercent)), 0), ms(median(rs.map((r) => r.server.eldP99))), ms(median(rs.map((r) => r.server.eldMax))),
           round(median(rs.map((r) => r.benchCpuPercent)), 0), round(median(rs.map((r) => Math.max(...r.clientUtilization))), 2),
           kind === 'pajaseina' ? null : ratio(ours, p99),
         ];
       }),
     );
-    out.push(table(`Fan-out on one wall (latency writer → every other client, ms; median of rounds; clients in ${CLIENT_WORKERS} worker threads)`,
-      ['server', 'clients', 'deliveries', 'p50', 'p99', 'max', 'pace p99', 'burst p99', 'CPU %', 'ELD p99', 'ELD max', 'bench CPU %', 'client ELU max', 'ours/ref p99'], rows));
+    const at = RECEIVERS === 'wire' ? 'on the socket of every client but the whole Yjs ones' : 'in the doc of every other client';
+    out.push(table(`Fan-out on one wall (latency writer → ${at}, ms; median of rounds; receivers: ${RECEIVERS}; clients in ${CLIENT_WORKERS} worker threads)`,
+      ['server', 'clients', 'deliveries', 'p50', 'p99', 'max', 'pace p99', 'burst p99', 'applied pace p99', 'applied burst p99', 'CPU %', 'ELD p99', 'ELD max', 'bench CPU %', 'client ELU max', 'ours/ref p99'], rows));
+    out.push(`applied: arrival in the docs of the whole Yjs clients (${RECEIVERS === 'wire' ? 'the writers and the probes' : 'every client'}).`);
     out.push('bench CPU %: the bench process, all threads, % of one core; client ELU max: the busiest client thread\'s event-loop utilization (near 1: the clients, not the server, set the pace).');
   }
 

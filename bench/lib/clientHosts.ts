@@ -4,12 +4,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { ClientGroup, type Arrivals, type Target } from './clientGroup';
+import { ClientGroup, type Recorded, type Target } from './clientGroup';
 import type { HostRequest } from './clientWorker';
 
 export interface ClientHost {
-  /** Clients this host holds once `connect` resolved. */
-  connect(count: number): Promise<void>;
+  /** Connects `count` more clients (with `wire`, as wire receivers: ClientGroup.connect). */
+  connect(count: number, wire?: boolean): Promise<void>;
   /** Adds a note through client `index` of this host; resolves to the absolute time it was written. */
   write(index: number, noteId: string, text: string): Promise<number>;
   /** How many measured notes have arrived at this host's clients so far. */
@@ -17,7 +17,7 @@ export interface ClientHost {
   /** Starts the measurement window for the event-loop utilization `take` reports. */
   markWindow(): Promise<void>;
   /** What arrived, and how busy the host's thread was since `markWindow` (0–1; 1 = saturated). */
-  take(): Promise<{ arrivals: Arrivals; utilization: number }>;
+  take(): Promise<{ recorded: Recorded; utilization: number }>;
   destroy(): Promise<void>;
 }
 
@@ -29,11 +29,11 @@ export class InlineHost implements ClientHost {
     this.group = new ClientGroup(target);
   }
 
-  connect = (count: number) => this.group.connect(count);
+  connect = (count: number, wire = false) => this.group.connect(count, { wire });
   write = async (index: number, noteId: string, text: string) => this.group.write(index, noteId, text);
   arrived = async () => this.group.arrived;
   markWindow = async () => void (this.eluAtMark = performance.eventLoopUtilization());
-  take = async () => ({ arrivals: this.group.take(), utilization: performance.eventLoopUtilization(this.eluAtMark).utilization });
+  take = async () => ({ recorded: this.group.take(), utilization: performance.eventLoopUtilization(this.eluAtMark).utilization });
   destroy = async () => this.group.destroy();
 }
 
@@ -68,11 +68,11 @@ export class WorkerHost implements ClientHost {
     });
   }
 
-  connect = (count: number) => this.ask<void>({ type: 'connect', count });
+  connect = (count: number, wire = false) => this.ask<void>({ type: 'connect', count, wire });
   write = (index: number, noteId: string, text: string) => this.ask<number>({ type: 'write', index, noteId, text });
   arrived = () => this.ask<number>({ type: 'count' });
   markWindow = () => this.ask<void>({ type: 'markWindow' });
-  take = () => this.ask<{ arrivals: Arrivals; utilization: number }>({ type: 'take' });
+  take = () => this.ask<{ recorded: Recorded; utilization: number }>({ type: 'take' });
   async destroy(): Promise<void> {
     await this.ask<void>({ type: 'destroy' });
     await this.worker.terminate();

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { ClientGroup, type Target } from './clientGroup';
 
 export type HostRequest =
-  | { id: number; type: 'connect'; count: number }
+  | { id: number; type: 'connect'; count: number; wire: boolean }
   | { id: number; type: 'write'; index: number; noteId: string; text: string }
   | { id: number; type: 'count' }
   | { id: number; type: 'take' }
@@ -24,14 +24,14 @@ parentPort!.on('message', async (req: HostRequest) => {
   try {
     switch (req.type) {
       case 'connect':
-        return reply(await group.connect(req.count));
+        return reply(await group.connect(req.count, { wire: req.wire }));
       case 'write':
         return reply(group.write(req.index, req.noteId, req.text));
       case 'count':
         return reply(group.arrived);
       case 'take':
         // How busy this thread's event loop was since markWindow (1 = saturated).
-        return reply({ arrivals: group.take(), utilization: performance.eventLoopUtilization(eluAtMark).utilization });
+        return reply({ recorded: group.take(), utilization: performance.eventLoopUtilization(eluAtMark).utilization });
       case 'markWindow':
         eluAtMark = performance.eventLoopUtilization();
         return reply(null);

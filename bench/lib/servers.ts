@@ -27,6 +27,13 @@ export interface BenchClient {
   doc: Y.Doc;
   awareness: Awareness;
   synced: Promise<void>;
+  /**
+   * Makes this a wire receiver (bench/fanout.ts): from now on every frame the server sends is
+   * handed to `onFrame` as it comes off the socket, and the provider no longer reads it, so the
+   * doc stops following the wall. The provider's own liveness clock is kept ticking, so it does
+   * not take the quiet doc for a dead connection and reconnect.
+   */
+  toWire(onFrame: (frame: Uint8Array) => void): void;
   destroy(): void;
 }
 
@@ -118,6 +125,15 @@ export function connectClient(kind: ServerKind, port: number, wall: { id: string
       doc,
       awareness: provider.awareness!,
       synced,
+      toWire(onFrame) {
+        const ws = socket.webSocket as unknown as { identifier: number } & Pick<globalThis.WebSocket, 'addEventListener' | 'removeEventListener'>;
+        const own = (socket as unknown as { webSocketHandlers: Record<number, { message: (e: MessageEvent) => void }> }).webSocketHandlers[ws.identifier]!;
+        ws.removeEventListener('message', own.message);
+        ws.addEventListener('message', (event: MessageEvent) => {
+          socket.lastMessageReceived = Date.now();
+          onFrame(new Uint8Array(event.data as ArrayBuffer));
+        });
+      },
       destroy() {
         // A socket still connecting (the provider reconnects after 30 s without a message) emits
         // 'error' when closed, after the provider has dropped its own listeners: not a crash.
@@ -142,6 +158,13 @@ export function connectClient(kind: ServerKind, port: number, wall: { id: string
     doc,
     awareness: provider.awareness,
     synced,
+    toWire(onFrame) {
+      const ws = provider.ws!;
+      ws.onmessage = (event: MessageEvent) => {
+        provider.wsLastMessageReceived = Date.now();
+        onFrame(new Uint8Array(event.data as ArrayBuffer));
+      };
+    },
     destroy() {
       provider.destroy();
       doc.destroy();
