@@ -30,7 +30,8 @@ import { byOrder, keyAt } from './order';
 import { REDACTED, hasPersonalData, redactPersonalData } from './personalData';
 import { Process, type Task, type Workshop } from './process';
 import { changedAny, changedEntries, entryRead, memoRead } from './docReads';
-import { GroupRecord, Language, NoteColor, NoteRecord, type ParticipantRole, type Template } from './schemas';
+import { GroupRecord, Language, NoteColor, type ParticipantRole, type Template } from './schemas';
+import { readNoteRecord } from './noteRecord';
 import { STARTING_GROUPS } from './template';
 import { Votes } from './votes';
 import { Comments } from './comments';
@@ -254,10 +255,10 @@ export class Wall {
 
   private parseNote(id: string, value: unknown, firstTaskId: string): Note | undefined {
     if (!(value instanceof Y.Map)) return undefined;
-    const parsed = NoteRecord.safeParse(value.toJSON());
-    if (!parsed.success) return undefined;
+    const record = readNoteRecord(value.toJSON());
+    if (!record) return undefined;
     const { authorId, personalData, taskId, chosen, originId, hidden, owner, startDate, measure, baseline, target, result, ...rest } =
-      parsed.data;
+      record;
     const experiment: Experiment = {};
     for (const [k, v] of Object.entries({ owner, startDate, measure, baseline, target, result })) {
       if (v) experiment[k as ExperimentField] = v;
