@@ -28,6 +28,7 @@ const voting = process.argv.includes('--voting');
 type Side = keyof typeof dists;
 const figures = (r: ClientResult) => ({
   renderMs: r.renderMs,
+  renderSeenMs: r.renderSeenMs,
   afterNotesMs: r.renderMs - r.timeline.notesArrived,
   renderCpuMs: r.cpuMs!.render,
   changesCpuMsEach: r.cpuMs!.changes / changes,
