@@ -3,8 +3,8 @@
  *
  * Why: a big wall's snapshot applied as one update is one long step (5 000 notes, 1.5 MB: a
  * quarter of a second on an idle machine) in which the server serves nobody else, and a new
- * client's browser freezes for as long. Parts are replayed one slice each (Room.replay) and sent
- * to a new client as separate frames, so no single step is long.
+ * client's browser freezes for as long. Parts are replayed in slices (Room.replay), so no single
+ * step of the server is long. (A new client still gets them joined, as one sync step 2.)
  *
  * How: the structs of each client are written in runs of consecutive clocks, the way Yjs writes
  * an update (writeStructs in yjs: count, client, first clock, then each struct), each run closed
@@ -27,8 +27,16 @@ import * as Y from 'yjs';
 /** Bytes of structs per part, about: applying one part takes a few milliseconds. */
 export const STATE_PART_BYTES = 64 * 1024;
 
-export function encodeStateInParts(doc: Y.Doc, partBytes = STATE_PART_BYTES): Uint8Array[] {
-  const steps = stepsOfParts(doc, partBytes);
+/**
+ * Structs per part at most. Applying a part costs per struct more than per byte: a deleted map
+ * value is about 10 bytes, so 64 KiB of them were 6 554 structs, and on a 5 000-note wall with
+ * 45 000 overwritten values those parts took 50-300 ms each to apply against 5-20 ms for a part
+ * of live notes (2 500 structs): the longest stalls of a cold load.
+ */
+export const STATE_PART_STRUCTS = 1000;
+
+export function encodeStateInParts(doc: Y.Doc, partBytes = STATE_PART_BYTES, partStructs = STATE_PART_STRUCTS): Uint8Array[] {
+  const steps = stepsOfParts(doc, partBytes, partStructs);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -46,14 +54,19 @@ export const ENCODE_SLICE_MS = 10;
  * encoded again in one step, as before. Whatever the caller read about the doc before calling
  * (the seq the snapshot covers) stays true of the result: it holds at least that state.
  */
-export async function encodeStateInPartsSliced(doc: Y.Doc, sliceMs = ENCODE_SLICE_MS, partBytes = STATE_PART_BYTES): Promise<Uint8Array[]> {
+export async function encodeStateInPartsSliced(
+  doc: Y.Doc,
+  sliceMs = ENCODE_SLICE_MS,
+  partBytes = STATE_PART_BYTES,
+  partStructs = STATE_PART_STRUCTS,
+): Promise<Uint8Array[]> {
   let changed = false;
   const onTransaction = () => {
     changed = true;
   };
   doc.on('afterTransaction', onTransaction);
   try {
-    const steps = stepsOfParts(doc, partBytes);
+    const steps = stepsOfParts(doc, partBytes, partStructs);
     let sliceStart = performance.now();
     for (;;) {
       const step = steps.next();
@@ -66,11 +79,11 @@ export async function encodeStateInPartsSliced(doc: Y.Doc, sliceMs = ENCODE_SLIC
   } finally {
     doc.off('afterTransaction', onTransaction);
   }
-  return encodeStateInParts(doc, partBytes);
+  return encodeStateInParts(doc, partBytes, partStructs);
 }
 
 /** Makes the parts, yielding wherever it may pause: after each part and every few thousand structs checked. */
-function* stepsOfParts(doc: Y.Doc, partBytes: number): Generator<void, Uint8Array[]> {
+function* stepsOfParts(doc: Y.Doc, partBytes: number, partStructs: number): Generator<void, Uint8Array[]> {
   const { store } = doc;
   // Pending updates are kept in Yjs's own format; the whole-doc encoding knows how to include them.
   if (store.pendingStructs || store.pendingDs) return [Y.encodeStateAsUpdate(doc)];
@@ -86,7 +99,7 @@ function* stepsOfParts(doc: Y.Doc, partBytes: number): Generator<void, Uint8Arra
       do {
         structs[end]!.write(body, 0);
         end++;
-      } while (end < structs.length && encoding.length(body.restEncoder) < partBytes);
+      } while (end < structs.length && end - start < partStructs && encoding.length(body.restEncoder) < partBytes);
       const part = new Y.UpdateEncoderV1();
       encoding.writeVarUint(part.restEncoder, 1); // clients in this part
       encoding.writeVarUint(part.restEncoder, end - start);
@@ -103,7 +116,8 @@ function* stepsOfParts(doc: Y.Doc, partBytes: number): Generator<void, Uint8Arra
   parts.push(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)));
   // A small doc gains nothing from parts: one update, as Y.encodeStateAsUpdate writes it.
   const bytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
-  if (parts.length > 1 && bytes <= partBytes) return [joinStateParts(parts)!];
+  const structs = clients.reduce((sum, [, list]) => sum + list.length, 0);
+  if (parts.length > 1 && bytes <= partBytes && structs <= partStructs) return [joinStateParts(parts)!];
   return parts;
 }
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeStateInParts, encodeStateInPartsSliced, joinStateParts } from '../../server/rooms/stateInParts';
+import { STATE_PART_BYTES, STATE_PART_STRUCTS, encodeStateInParts, encodeStateInPartsSliced, joinStateParts } from '../../server/rooms/stateInParts';
 
 /**
  * Three clients editing one wall-like doc (nested maps, text, an array, overwrites, deletions)
@@ -106,6 +106,22 @@ describe('encodeStateInParts', () => {
     const parts = encodeStateInParts(doc);
     expect(parts).toHaveLength(1);
     expect(parts[0]).toEqual(Y.encodeStateAsUpdate(doc));
+  });
+
+  it('closes a part at STATE_PART_STRUCTS structs, however few bytes they are (overwritten map values)', () => {
+    const doc = new Y.Doc();
+    const notes = doc.getMap<Y.Map<string>>('notes');
+    for (let n = 0; n < 300; n++) notes.set(`n${n}`, new Y.Map<string>());
+    // Round robin over the notes, as live edits come: each old value stays as a deleted struct
+    // of about 10 bytes that cannot merge with its neighbours.
+    for (let round = 0; round < 10; round++) for (let n = 0; n < 300; n++) notes.get(`n${n}`)!.set('text', `t${round}`);
+    const parts = encodeStateInParts(doc);
+    expect(parts.reduce((sum, part) => sum + part.byteLength, 0)).toBeLessThan(STATE_PART_BYTES);
+    const structCounts = parts.map((part) => Y.decodeUpdate(part).structs.length);
+    expect(structCounts.reduce((a, b) => a + b, 0)).toBeGreaterThan(2 * STATE_PART_STRUCTS);
+    expect(Math.max(...structCounts)).toBeLessThanOrEqual(STATE_PART_STRUCTS);
+    expect(Y.encodeStateAsUpdate(applied(parts))).toEqual(Y.encodeStateAsUpdate(doc));
+    expect(joinStateParts(parts)).toEqual(Y.encodeStateAsUpdate(doc));
   });
 
   it('joins nothing that is not laid out as its parts', () => {
