@@ -4,7 +4,10 @@
  * linked), alternating every round, each through the whole of bench/coldLoad.ts (restart with
  * the uncompacted log, warm, restart with the compacted wall).
  *
- *   npx tsx bench/coldAb.ts --base /tmp/base [--rounds 3] [--notes 5000] [--updates 50000]
+ *   npx tsx bench/coldAb.ts --base /tmp/base [--head /tmp/head] [--rounds 3] [--notes 5000] [--updates 50000]
+ *
+ * `--head` runs head from another checkout too, so edits made in this one meanwhile (by anyone)
+ * do not change what is measured halfway through.
  *
  * Prints every round and the medians; ratios are head ÷ base (below 1: head is better). The
  * server-side columns come from head only (a base without server/rooms/roomTimings.ts has none).
@@ -17,11 +20,12 @@ import { median, ratio, round } from './lib/stats';
 import { arg } from './lib/args';
 
 const base = resolve(arg('base'));
+const head = arg('head', '');
 const rounds = Number(arg('rounds', '3'));
 const notes = Number(arg('notes', '5000'));
 const updates = Number(arg('updates', '50000'));
 
-const entries = { head: undefined, base: join(base, 'bench', 'servers', 'ours.ts') } as const;
+const entries = { head: head ? join(resolve(head), 'bench', 'servers', 'ours.ts') : undefined, base: join(base, 'bench', 'servers', 'ours.ts') } as const;
 type Side = keyof typeof entries;
 
 const figures = (r: ColdLoadResult): Record<string, number> => ({
