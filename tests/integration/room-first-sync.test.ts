@@ -110,6 +110,26 @@ describe('a new client right after a load', () => {
     expect(syncs.map((s) => s.reused)).toEqual([true, false, true]);
   });
 
+  it('after a long log, gets the whole wall encoded over turns; a change landing meanwhile is not lost for the next client', async () => {
+    const { store, id, expected } = await storedWall(3000, 600);
+    const syncs: FirstSyncTiming[] = [];
+    listen(firstSyncChannel, syncs);
+    const room = await loadedRoom(store, id);
+    const first = firstSync(room);
+    // Applied straight to the doc, as the bus applies another instance's update: between two
+    // slices of the encoding when it spans turns, or after it.
+    await new Promise((resolve) => setImmediate(resolve));
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(room.doc));
+    writer.on('update', (u: Uint8Array) => Y.applyUpdate(room.doc, u, 'elsewhere'));
+    writer.getMap('notes').set('n1', 'changed while encoding');
+
+    const got = await first;
+    expect({ ...got, n1: expected.n1 }).toEqual(expected);
+    expect(await firstSync(room)).toEqual({ ...expected, n1: 'changed while encoding' });
+    expect(syncs.map((s) => s.reused)).toEqual([false, false]);
+  });
+
   it('is answered before the compaction a long log calls for, which still follows and keeps every edit', async () => {
     const { store, id, expected } = await storedWall(50, 40);
     const order: object[] = [];
