@@ -6,7 +6,6 @@
 import { signal } from '@preact/signals';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode, WS_PATH } from '../../shared/protocol';
 import { cacheReads } from '../../shared/docReads';
 import { Wall } from '../../shared/wall';
@@ -14,6 +13,7 @@ import type { AwarenessUser } from '../../shared/schemas';
 import { ApiFailure, fetchWallInfo } from '../api';
 import { getPending, setPending } from '../storage';
 import { storeFirstSyncWhenIdle } from './firstSyncStore';
+import { WallPersistence } from './wallPersistence';
 
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'refused';
 
@@ -43,7 +43,7 @@ export class WallSession {
   readonly doc = withCachedReads(new Y.Doc());
   readonly wall = new Wall(this.doc);
   readonly provider: WebsocketProvider;
-  readonly persistence: IndexeddbPersistence;
+  readonly persistence: WallPersistence;
   /** Resolves when the IndexedDB copy is loaded (or could not be opened). */
   readonly ready: Promise<void>;
 
@@ -63,7 +63,7 @@ export class WallSession {
     private readonly token: string,
   ) {
     this.pending.value = getPending(wallId);
-    this.persistence = new IndexeddbPersistence('pajaseina:' + wallId, this.doc);
+    this.persistence = new WallPersistence('pajaseina:' + wallId, this.doc);
     this.ready = Promise.race([
       this.persistence.whenSynced.then(() => undefined),
       // IndexedDB can be unavailable (some private modes) or very slow: do not block forever.

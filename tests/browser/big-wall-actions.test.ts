@@ -4,7 +4,8 @@
  * notes scrolled into view show their buttons, and the keyboard reaches the
  * buttons of any note: Tab from a note far down the column, and Shift+Tab back into the column
  * from the form after it. And the first sync, whose IndexedDB write waits until the browser is
- * idle (client/sync/firstSyncStore.ts), still ends up in the offline copy.
+ * idle (client/sync/firstSyncStore.ts), still ends up in the offline copy, as does a change that
+ * arrives before the IndexedDB database opens (client/sync/wallPersistence.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -111,5 +112,51 @@ describe('a column of 300 notes', () => {
 
   it('keeps every note of the first sync in the IndexedDB copy', async () => {
     await expect.poll(() => notesInOfflineCopy(page), { timeout: 10_000 }).toBe(NOTES);
+  });
+
+  it('keeps a note that arrived after the first sync but before the IndexedDB database opened', async () => {
+    const context = await suite.chromium.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const late = await context.newPage();
+      await late.addInitScript(() => {
+        const w = window as unknown as { __wsMessages: number; __releaseDb: () => void };
+        w.__wsMessages = 0;
+        const Native = window.WebSocket;
+        window.WebSocket = class extends Native {
+          constructor(url: string | URL, protocols?: string | string[]) {
+            super(url, protocols);
+            this.addEventListener('message', () => w.__wsMessages++);
+          }
+        };
+        // The page's database opens only when the test says so.
+        let held = true;
+        const waiting: (() => void)[] = [];
+        w.__releaseDb = () => {
+          held = false;
+          for (const open of waiting.splice(0)) open();
+        };
+        const open = IDBFactory.prototype.open;
+        IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+          const request = open.apply(this, args);
+          request.addEventListener('success', (event) => {
+            if (!held) return;
+            event.stopImmediatePropagation();
+            waiting.push(() => request.onsuccess?.call(request, event));
+          });
+          return request;
+        };
+      });
+      await late.goto(page.url());
+      // The first sync (300 notes) is in; then one more note comes while the database is still shut.
+      await late.waitForFunction(() => (window as unknown as { __wsMessages: number }).__wsMessages >= 2);
+      const before = await late.evaluate(() => (window as unknown as { __wsMessages: number }).__wsMessages);
+      seeder.wall.addNote({ groupId: seeder.wall.groups()[0]!.id, text: 'Myöhässä tullut lappu', color: 'pink', authorName: null, authorId: null });
+      await late.waitForFunction((n) => (window as unknown as { __wsMessages: number }).__wsMessages > n, before);
+      await late.evaluate(() => (window as unknown as { __releaseDb: () => void }).__releaseDb());
+      await noteByText(late, 'Myöhässä tullut lappu').waitFor();
+      await expect.poll(() => notesInOfflineCopy(late), { timeout: 10_000 }).toBe(NOTES + 1);
+    } finally {
+      await context.close();
+    }
   });
 });
