@@ -16,7 +16,9 @@ export type ThreadIndex = ReadonlyMap<string, ThreadLinks>;
 const NONE: ThreadLinks = { continuations: [] };
 
 export function threadIndex(notes: readonly Note[], visible: (note: Note) => boolean): ThreadIndex {
-  const byId = new Map(notes.map((n) => [n.id, n]));
+  // Made at the first note that continues another: a wall without threads (most of a 2,000-note
+  // wall's notes) is then one pass over its notes per change, with nothing built.
+  let byId: Map<string, Note> | undefined;
   const index = new Map<string, ThreadLinks>();
   const entry = (id: string) => {
     let links = index.get(id);
@@ -25,6 +27,7 @@ export function threadIndex(notes: readonly Note[], visible: (note: Note) => boo
   };
   for (const note of notes) {
     if (!note.originId || !visible(note)) continue;
+    byId ??= new Map(notes.map((n) => [n.id, n]));
     const origin = byId.get(note.originId);
     if (!origin || !visible(origin)) continue;
     entry(note.id).origin = origin;

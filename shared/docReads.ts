@@ -25,6 +25,8 @@ interface ItemLink {
 class DocReads {
   private pending = 0;
   private readonly versions = new Map<AnyType, number>();
+  /** Per root, the entries its last version step changed (null: not known). */
+  private readonly lastChanged = new Map<AnyType, ReadonlySet<string> | null>();
   private readonly memos = new Map<string, { stamp: number[]; value: unknown }>();
   private readonly entries = new Map<AnyType, Map<string, { variant: string; value: unknown }>>();
 
@@ -42,12 +44,15 @@ class DocReads {
     return this.pending === 0 && this.doc._transaction === null;
   }
 
-  memo<T>(key: string, roots: readonly AnyType[], compute: () => T): T {
+  memo<T>(key: string, roots: readonly AnyType[], compute: () => T, patch?: Patch<T>): T {
     if (!this.settled()) return compute();
     const stamp = roots.map((r) => this.versions.get(r) ?? 0);
     const hit = this.memos.get(key);
     if (hit && hit.stamp.every((v, i) => v === stamp[i])) return hit.value as T;
-    const value = freeze(compute());
+    // Only the first root moved on, by one step whose entries are known: patch the value from before.
+    const changed = hit && patch && stamp[0] === hit.stamp[0]! + 1 && stamp.every((v, i) => i === 0 || v === hit.stamp[i]) ? this.lastChanged.get(roots[0]!) : null;
+    const patched = changed ? patch!(hit!.value as T, changed) : undefined;
+    const value = freeze(patched === undefined ? compute() : patched);
     this.memos.set(key, { stamp, value });
     return value;
   }
@@ -63,22 +68,28 @@ class DocReads {
     return value;
   }
 
+  /** One version step per root a transaction changed, however many of its entries. */
   private forget(tr: Y.Transaction): void {
+    const byRoot = new Map<AnyType, Set<string | null>>();
     for (const [type, keys] of tr.changed) {
       const { root, key } = rootEntryOf(type);
-      this.bump(root, root === type ? keys : new Set([key]));
+      let all = byRoot.get(root);
+      if (!all) byRoot.set(root, (all = new Set()));
+      if (root === type) for (const k of keys) all.add(k);
+      else all.add(key);
     }
+    for (const [root, keys] of byRoot) this.bump(root, keys);
   }
 
   private bump(root: AnyType, keys: Set<string | null>): void {
     this.versions.set(root, (this.versions.get(root) ?? 0) + 1);
+    // A change without a key (inside an array) cannot be placed: forget the whole root.
+    const placed = !keys.has(null);
+    this.lastChanged.set(root, placed ? (keys as Set<string>) : null);
     const byId = this.entries.get(root);
     if (!byId) return;
-    for (const key of keys) {
-      // A change without a key (inside an array) cannot be placed: forget the whole root.
-      if (key === null) return byId.clear();
-      byId.delete(key);
-    }
+    if (!placed) return byId.clear();
+    for (const key of keys) byId.delete(key as string);
   }
 }
 
@@ -118,6 +129,12 @@ export function changedAny(tr: Y.Transaction, roots: readonly AnyType[]): boolea
   return roots.some((root) => tr.changedParentTypes.has(root));
 }
 
+/**
+ * Brings a memoised value up to date from the value before and the entries of the first root
+ * that one transaction changed; undefined when it cannot (then the value is computed afresh).
+ */
+export type Patch<T> = (before: T, changed: ReadonlySet<string>) => T | undefined;
+
 /** Cached arrays are shared by every reader: one that sorted it in place would corrupt the rest. */
 function freeze<T>(value: T): T {
   return Array.isArray(value) ? (Object.freeze(value) as T) : value;
@@ -131,12 +148,13 @@ export function cacheReads(doc: Y.Doc): void {
 }
 
 /**
- * `compute()`, or its value from before if none of `roots` changed since. `key` names the read
- * (with any arguments in it). Arrays come back frozen when cached.
+ * `compute()`, or its value from before if none of `roots` changed since, or that value patched
+ * when only `roots[0]` changed, in one transaction since (`patch`, optional). `key` names the
+ * read (with any arguments in it). Arrays come back frozen when cached.
  */
-export function memoRead<T>(doc: Y.Doc | null, key: string, roots: readonly AnyType[], compute: () => T): T {
+export function memoRead<T>(doc: Y.Doc | null, key: string, roots: readonly AnyType[], compute: () => T, patch?: Patch<T>): T {
   const reads = doc && readsByDoc.get(doc);
-  return reads ? reads.memo(key, roots, compute) : compute();
+  return reads ? reads.memo(key, roots, compute, patch) : compute();
 }
 
 /**

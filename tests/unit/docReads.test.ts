@@ -175,3 +175,52 @@ describe('which notes a transaction changed', () => {
   });
 });
 
+
+describe('cached notes() after one transaction', () => {
+  /** A wall whose reads are cached, and a copy of its doc that reads afresh every time. */
+  function pair() {
+    const { doc, wall } = cachedWall(['A', 'B', 'C']);
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(doc));
+    doc.on('update', (u: Uint8Array) => Y.applyUpdate(fresh, u));
+    return { doc, wall, freshWall: new Wall(fresh) };
+  }
+
+  it('keeps the other notes as they were when one note is edited in place', () => {
+    const { wall, freshWall } = pair();
+    const group = wall.groups()[0]!.id;
+    const ids = ['yksi', 'kaksi', 'kolme'].map((text) => wall.addNote(note(group, text))!);
+    const before = wall.notes();
+    wall.updateNoteText(ids[1]!, 'muutettu');
+    const after = wall.notes();
+    expect(after).toEqual(freshWall.notes());
+    expect(after[0]).toBe(before[0]);
+    expect(after[2]).toBe(before[2]);
+    expect(after[1]!.text).toBe('muutettu');
+  });
+
+  it('match a fresh read after every kind of change, read after each one or after several', () => {
+    const { doc, wall, freshWall } = pair();
+    const groups = wall.groups().map((g) => g.id);
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n + n) % n;
+    const live = () => wall.notes().map((n) => n.id);
+    for (let step = 0; step < 300; step++) {
+      const ids = live();
+      const id = ids[random(Math.max(1, ids.length))];
+      const kind = ids.length < 3 ? 0 : random(9);
+      if (kind === 0) wall.addNote(note(groups[random(3)]!, `lappu ${step}`));
+      else if (kind === 1) wall.updateNoteText(id!, `muokattu ${step}`);
+      else if (kind === 2) wall.moveNote(id!, groups[random(3)]!, random(5));
+      else if (kind === 3) wall.setNoteColor(id!, 'blue');
+      else if (kind === 4) wall.setHidden(id!, random(2) === 0);
+      else if (kind === 5) wall.deleteNote(id!);
+      else if (kind === 6) doc.transact(() => (wall.updateNoteText(id!, `a ${step}`), wall.updateNoteText(ids[0]!, `b ${step}`)));
+      else if (kind === 7) wall.noteMap.get(id!)?.set('order', 42);
+      else wall.renameGroup(groups[random(3)]!, `Ryhmä ${step}`);
+      // Now and then two transactions between reads.
+      if (random(4) !== 0) expect(wall.notes(), `step ${step}`).toEqual(freshWall.notes());
+    }
+    expect(wall.notes()).toEqual(freshWall.notes());
+  });
+});
