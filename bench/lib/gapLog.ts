@@ -14,10 +14,12 @@ const line = (t: number, what: string) => void lines.push(`TRACE ${t.toFixed(1)}
 const out = (what: string) => line(now(), what);
 const MIN_GAP_MS = Number(process.env.GAP_MIN_MS ?? '8');
 
+const hrNow = () => Number(process.hrtime.bigint() / 1000n);
 let last = performance.now();
 setInterval(() => {
   const t = performance.now();
-  if (t - last > MIN_GAP_MS) line(performance.timeOrigin + last, `stall ${(t - last).toFixed(1)} ms`);
+  // hr: the stall's start on the monotonic clock in µs, the clock of --cpu-prof's timestamps.
+  if (t - last > MIN_GAP_MS) line(performance.timeOrigin + last, `stall ${(t - last).toFixed(1)} ms hr=${(hrNow() - (t - last) * 1000).toFixed(0)}`);
   last = t;
 }, 1).unref();
 
