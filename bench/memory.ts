@@ -10,11 +10,16 @@
  *   that keeps presence per client pays for it here as in a workshop.
  * - A warm-up first: several filled walls and a crowd of clients on one of them, opened and left,
  *   so what a server compiles and grows on first use is in the baseline.
- * - Per wall and per connection are medians of steps: the walls (connections) are added in equal
- *   steps with a full GC after each, and the heap each step added, per wall, is one sample. The
- *   first step is left out (one-time costs the warm-up missed land there); the others' median is
- *   the figure and their range the spread. The earlier method's figures (second half minus first
- *   half, and everything from the baseline) are kept as `perWallHalves` and so on.
+ * - Per wall and per connection are least-squares slopes over the marks (the heap after a full
+ *   GC at the end of every step of equal size), the first step left out (one-time costs the
+ *   warm-up missed land there). heapUsed after a full GC still moves by up to 15 KiB per wall over
+ *   a 50-wall step where heap snapshots of the same moments agree within 1 KiB (bench/heapProfile.ts
+ *   prints both), so one step's figure is mostly noise: the median of the steps, the figure
+ *   before, ranged from -1.3 to 10 KiB per connection (kept in `perWallSteps` and
+ *   `perConnectionSteps` with every step and the range). The earlier method's figures (second
+ *   half minus first half, and everything from the baseline) are kept as `perWallHalves` and so
+ *   on. What a server keeps per wall, object by object, and the exact difference between two
+ *   servers: bench/heapProfile.ts --against.
  * - `heapNoCode` is the heap without V8's code spaces: machine code the JIT compiles while the
  *   window is open is no cost of a wall, and how much of it lands in a given window is luck.
  */
@@ -36,6 +41,8 @@ type Mem = { rss: number; heapUsed: number; heapNoCode: number };
 
 /** Per wall or per connection, step by step. */
 export interface Steps {
+  /** The least-squares slope over the marks from the end of the first step on. */
+  slope: Mem;
   /** The median over the steps after the first. */
   median: Mem;
   min: Mem;
@@ -46,9 +53,9 @@ export interface Steps {
 
 export interface MemoryResult extends MemoryOptions {
   baseline: Mem;
-  /** Per wall with its one client, holding `notesPerWall` notes: the median of the steps. */
+  /** Per wall with its one client, holding `notesPerWall` notes: the least-squares slope over the steps after the first. */
   perWall: Mem;
-  /** Per further client on an already loaded wall: the median of the steps. */
+  /** Per further client on an already loaded wall: the least-squares slope over the steps after the first. */
   perConnection: Mem;
   perWallSteps: Steps;
   perConnectionSteps: Steps;
@@ -96,7 +103,7 @@ const WARM_WALLS = 5;
 const WARM_CONNECTIONS = 60;
 
 /** A presence like the one the real client publishes (client/sync/session.ts setPresence). */
-function publishPresence(clients: BenchClient[], from: number): void {
+export function publishPresence(clients: BenchClient[], from: number): void {
   clients.forEach((c, i) => c.awareness.setLocalStateField('user', { name: `Osallistuja ${from + i}`, groupId: null, role: 'participant', color: '#3366aa' }));
 }
 
@@ -152,8 +159,8 @@ export async function memory(server: BenchServer, opts: MemoryOptions, unloadWai
   return {
     ...opts,
     baseline: base,
-    perWall: steps(wallMarks, wallsAt).median,
-    perConnection: steps(connMarks, connsAt).median,
+    perWall: steps(wallMarks, wallsAt).slope,
+    perConnection: steps(connMarks, connsAt).slope,
     perWallSteps: steps(wallMarks, wallsAt),
     perConnectionSteps: steps(connMarks, connsAt),
     perWallHalves: per(wallMarks[WALL_STEPS]!, wallMarks[halfW]!, wallsAt(WALL_STEPS) - wallsAt(halfW)),
@@ -185,5 +192,17 @@ function steps(marks: Mem[], unitsAt: (step: number) => number): Steps {
     heapUsed: f(later.map((m) => m.heapUsed)),
     heapNoCode: f(later.map((m) => m.heapNoCode)),
   });
-  return { median: pick(median), min: pick((v) => Math.min(...v)), max: pick((v) => Math.max(...v)), each };
+  return { slope: slope(marks.slice(1), (i) => unitsAt(i + 1)), median: pick(median), min: pick((v) => Math.min(...v)), max: pick((v) => Math.max(...v)), each };
+}
+
+/** Least-squares slope of each figure against the units present at each mark. */
+function slope(marks: Mem[], unitsAt: (mark: number) => number): Mem {
+  const x = marks.map((_, i) => unitsAt(i));
+  const meanX = x.reduce((a, b) => a + b, 0) / x.length;
+  const sxx = x.reduce((sum, v) => sum + (v - meanX) ** 2, 0);
+  const fit = (y: number[]) => {
+    const meanY = y.reduce((a, b) => a + b, 0) / y.length;
+    return x.reduce((sum, v, i) => sum + (v - meanX) * (y[i]! - meanY), 0) / sxx;
+  };
+  return { rss: fit(marks.map((m) => m.rss)), heapUsed: fit(marks.map((m) => m.heapUsed)), heapNoCode: fit(marks.map((m) => m.heapNoCode)) };
 }

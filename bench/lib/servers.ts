@@ -55,8 +55,10 @@ export interface BenchServer {
  * an older checkout of the repository that way, to compare before and after in one run.
  */
 export async function startBenchServer(kind: ServerKind, env: Record<string, string> = {}, entry?: string): Promise<BenchServer> {
-  const child = fork(entry ?? join(import.meta.dirname, '..', 'servers', ENTRY[kind]), [], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+  const file = entry ?? join(import.meta.dirname, '..', 'servers', ENTRY[kind]);
+  const child = fork(file, [], {
+    // A built server (.mjs) runs on plain node, as in production; TypeScript goes through tsx.
+    execArgv: file.endsWith('.mjs') ? ['--expose-gc'] : ['--expose-gc', '--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
