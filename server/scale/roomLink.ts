@@ -53,12 +53,13 @@ export class RedisRoomLink implements RoomLink {
     private readonly room: LinkedRoom,
     private readonly ctx: LinkContext,
   ) {
-    room.doc.on('update', this.onDocUpdate);
     room.awareness.on('update', this.onAwarenessUpdate);
   }
 
   start(): void {
     this.started = true;
+    // Not before: with any 'update' listener, Yjs encodes each of the load's transactions again.
+    this.room.doc.on('update', this.onDocUpdate);
     const early = this.early;
     this.early = [];
     for (const m of early) this.receive(m);
@@ -186,8 +187,8 @@ export class RedisRoomLink implements RoomLink {
   }
 
   // Stored updates replayed at load have their own origin (not remote, not a connection): the
-  // room applies them before start(), and a load replay must never be published, so until
-  // start() nothing is published at all.
+  // room applies them before start(), and a load replay must never be published, so this
+  // listens only from start() on.
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (!this.started || origin instanceof RemoteOrigin) return;
     this.publish(MessageKind.Update, update);
