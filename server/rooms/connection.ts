@@ -8,7 +8,7 @@
 import { CloseCode, CloseReason } from '../../shared/protocol';
 import type { Role } from '../../shared/schemas';
 import { decodeFrame, MalformedFrame, type Incoming } from './codec';
-import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rateLimit';
+import { DEFAULT_RATE_LIMITS, RateBuckets, type RateLimits } from './rateLimit';
 
 /** The little a connection needs from a socket. */
 export interface WallSocket {
@@ -39,24 +39,28 @@ export interface ConnectionIdentity {
   groupId: string | null;
 }
 
-const NO_LISTENERS: readonly CloseListener[] = [];
+/** Bits of Connection.flags: one number instead of a field per boolean. */
+const CLOSED = 1;
+const FAULTED = 2;
 
 /**
- * Extends the RateLimiter so its buckets live inside the connection object (one object less
+ * Extends RateBuckets so its buckets live inside the connection object (one object less
  * per connection). Kept small on purpose: a loaded wall has hundreds of these.
  */
-export class Connection extends RateLimiter {
+export class Connection extends RateBuckets {
   /** Awareness client ids this connection has published; removed when it closes. */
   readonly awarenessClients = new Set<number>();
   /** Frames that arrived before the room was ready; null once attached (or before the first). */
   private inbox: Incoming[] | null = null;
   private inboxBytes = 0;
   private sink: Sink | null = null;
-  /** Exactly as long as it has listeners (two, usually), since there is one per connection. */
-  private closeListeners: readonly CloseListener[] = NO_LISTENERS;
-  private _closed = false;
-  /** Set when the server closed this connection for a fault its later frames would repeat. */
-  faulted = false;
+  // Every connection has two close listeners (its room's and the socket index's): two fields
+  // cost 16 bytes, an array of them 64.
+  private closeListener1: CloseListener | null = null;
+  private closeListener2: CloseListener | null = null;
+  private moreCloseListeners: CloseListener[] | null = null;
+  /** CLOSED, FAULTED, and a subclass's bits from 4 up (all clear for a new connection). */
+  protected flags = 0;
   /** When the connection was made (performance.now()): its first sync is timed from here. */
   readonly openedAt = performance.now();
 
@@ -65,7 +69,20 @@ export class Connection extends RateLimiter {
     readonly identity: ConnectionIdentity,
     private readonly limits: ConnectionLimits,
   ) {
-    super(limits.rate ?? DEFAULT_RATE_LIMITS);
+    super(limits.rate ?? DEFAULT_RATE_LIMITS, performance.now());
+  }
+
+  protected rateLimits(): RateLimits {
+    return this.limits.rate ?? DEFAULT_RATE_LIMITS;
+  }
+
+  /** Set when the server closed this connection for a fault its later frames would repeat. */
+  get faulted(): boolean {
+    return (this.flags & FAULTED) !== 0;
+  }
+
+  set faulted(value: boolean) {
+    this.flags = value ? this.flags | FAULTED : this.flags & ~FAULTED;
   }
 
   /** The client sent something unreadable. A method to override (the transport logs it), not a callback field per connection. */
@@ -76,12 +93,12 @@ export class Connection extends RateLimiter {
   }
 
   get closed(): boolean {
-    return this._closed;
+    return (this.flags & CLOSED) !== 0;
   }
 
   /** Called by the transport for every frame received. */
   receive(data: Uint8Array, isBinary: boolean): void {
-    if (this._closed) return;
+    if (this.closed) return;
     // Before decoding: a flood must cost as little as possible. Nothing past the limit is read.
     if (!this.take(data.byteLength)) {
       this.faulted = true;
@@ -111,19 +128,19 @@ export class Connection extends RateLimiter {
 
   /** Starts delivering frames to the room, first the ones that arrived while it loaded. */
   attach(sink: Sink): void {
-    if (this._closed) return;
+    if (this.closed) return;
     this.sink = sink;
     const queued = this.inbox ?? [];
     this.inbox = null;
     this.inboxBytes = 0;
     for (const message of queued) {
-      if (this._closed) return;
+      if (this.closed) return;
       sink(this, message);
     }
   }
 
   send(frame: Uint8Array): void {
-    if (this._closed) return;
+    if (this.closed) return;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       this.close(CloseCode.SlowConsumer);
       return;
@@ -133,26 +150,31 @@ export class Connection extends RateLimiter {
 
   /** Closes with a named code and its reason, or a more specific one. Idempotent; listeners run once. */
   close(code: CloseCode, reason: string = CloseReason[code]): void {
-    if (this._closed) return;
+    if (this.closed) return;
     this.socket.close(code, truncateReason(reason));
     this.markClosed();
   }
 
   /** Called by the transport when the socket closed, whoever closed it. */
   markClosed(): void {
-    if (this._closed) return;
-    this._closed = true;
+    if (this.closed) return;
+    this.flags |= CLOSED;
     this.sink = null;
     this.inbox = null;
-    const listeners = this.closeListeners;
-    this.closeListeners = NO_LISTENERS;
-    for (const listener of listeners) listener(this);
+    const first = this.closeListener1;
+    const second = this.closeListener2;
+    const more = this.moreCloseListeners;
+    this.closeListener1 = this.closeListener2 = this.moreCloseListeners = null;
+    first?.(this);
+    second?.(this);
+    if (more) for (const listener of more) listener(this);
   }
 
   onClose(listener: CloseListener): void {
-    if (this._closed) listener(this);
-    // concat allocates exactly the new length; spread and push reserve room for 17.
-    else this.closeListeners = this.closeListeners.concat(listener);
+    if (this.closed) listener(this);
+    else if (!this.closeListener1) this.closeListener1 = listener;
+    else if (!this.closeListener2) this.closeListener2 = listener;
+    else (this.moreCloseListeners ??= []).push(listener);
   }
 }
 

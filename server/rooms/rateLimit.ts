@@ -19,32 +19,34 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   byteBurst: 4 * 1024 * 1024,
 };
 
-/** Shared by every limiter: a closure per connection would cost memory for nothing. */
-const monotonicNow = () => performance.now();
-
 /**
- * A Connection extends this, so the buckets are fields of the connection itself rather than an
- * object of their own per connection. The field names say "rate" so they cannot clash with the
- * subclass's.
+ * The buckets alone: a Connection extends this, so they are fields of the connection itself
+ * rather than an object of their own, and it supplies the limits from its own options instead
+ * of a copy of them in a field (hundreds of connections per wall).
  */
-export class RateLimiter {
+export abstract class RateBuckets {
   private messages: number;
   private bytes: number;
   private last: number;
 
-  constructor(
-    private readonly rateLimits: RateLimits = DEFAULT_RATE_LIMITS,
-    private readonly rateClock: () => number = monotonicNow,
-  ) {
-    this.messages = rateLimits.messageBurst;
-    this.bytes = rateLimits.byteBurst;
-    this.last = rateClock();
+  /** `now`: the clock's reading at the start (rateNow() is not callable yet from a subclass's constructor). */
+  constructor(limits: RateLimits, now: number) {
+    this.messages = limits.messageBurst;
+    this.bytes = limits.byteBurst;
+    this.last = now;
+  }
+
+  protected abstract rateLimits(): RateLimits;
+
+  /** Monotonic ms; a method, not a clock function per connection. */
+  protected rateNow(): number {
+    return performance.now();
   }
 
   /** Takes one frame of `size` bytes; false when either bucket is empty. */
   take(size: number): boolean {
-    const limits = this.rateLimits;
-    const t = this.rateClock();
+    const limits = this.rateLimits();
+    const t = this.rateNow();
     const elapsed = Math.max(0, t - this.last) / 1000;
     this.last = t;
     this.messages = Math.min(limits.messageBurst, this.messages + elapsed * limits.messagesPerSecond);
@@ -53,5 +55,23 @@ export class RateLimiter {
     this.messages -= 1;
     this.bytes -= size;
     return true;
+  }
+}
+
+/** Buckets on their own, with a clock to drive (tests). */
+export class RateLimiter extends RateBuckets {
+  constructor(
+    private readonly limits: RateLimits = DEFAULT_RATE_LIMITS,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    super(limits, clock());
+  }
+
+  protected rateLimits(): RateLimits {
+    return this.limits;
+  }
+
+  protected override rateNow(): number {
+    return this.clock();
   }
 }

@@ -35,9 +35,10 @@ interface AwarenessEntry {
 }
 
 export class RelayBatch<R extends Recipient> {
-  private updates: Uint8Array[] = [];
+  // Made on the first update of a batch and dropped when it is sent: an idle room holds no arrays.
+  private updates: Uint8Array[] | null = null;
   /** The connection each update came from, or null (storage, another instance). */
-  private senders: (R | null)[] = [];
+  private senders: (R | null)[] | null = null;
   /** Made on the first awareness change: most rooms sit idle most of the time. */
   private awareness: Map<number, AwarenessEntry> | null = null;
   private scheduled = false;
@@ -50,8 +51,8 @@ export class RelayBatch<R extends Recipient> {
   ) {}
 
   addUpdate(update: Uint8Array, sender: R | null): void {
-    this.updates.push(update);
-    this.senders.push(sender);
+    (this.updates ??= []).push(update);
+    (this.senders ??= []).push(sender);
     this.schedule();
   }
 
@@ -67,9 +68,9 @@ export class RelayBatch<R extends Recipient> {
     const updates = this.updates;
     const senders = this.senders;
     const awareness = this.awareness;
-    if (updates.length > 0) {
-      this.updates = [];
-      this.senders = [];
+    if (updates && senders) {
+      this.updates = null;
+      this.senders = null;
       this.sendUpdates(updates, senders);
     }
     if (awareness) {
@@ -82,8 +83,8 @@ export class RelayBatch<R extends Recipient> {
   /** Drops whatever is pending: the room is going away. */
   clear(): void {
     this.scheduled = false;
-    this.updates = [];
-    this.senders = [];
+    this.updates = null;
+    this.senders = null;
     this.awareness = null;
   }
 

@@ -23,6 +23,8 @@ const REVOKED_MEMORY_MS = 60_000;
  */
 export class TokenGroup {
   readonly conns = new Set<Connection>();
+  /** The wall's next group: a wall has a few (one per link in use), and a list costs no Map per wall. */
+  next: TokenGroup | null = null;
 
   constructor(
     readonly wallId: string,
@@ -45,8 +47,8 @@ export interface IndexedConnection extends Connection {
 const leaveTokenGroup = (conn: Connection): void => (conn as IndexedConnection).tokenGroup?.forget(conn);
 
 export class SocketIndex {
-  /** Wall id → token hash → its live connections. */
-  private readonly walls = new Map<string, Map<string, TokenGroup>>();
+  /** Wall id → its first token group (the others follow through `next`). */
+  private readonly walls = new Map<string, TokenGroup>();
   /** Revoked token hashes and deleted wall ids → when they were revoked, with the close code. */
   private readonly revoked = new Map<string, { at: number; code: CloseCode }>();
 
@@ -61,15 +63,11 @@ export class SocketIndex {
       conn.close(revoked.code);
       return;
     }
-    let groups = this.walls.get(wallId);
-    if (!groups) {
-      groups = new Map();
-      this.walls.set(wallId, groups);
-    }
-    let group = groups.get(tokenHash);
+    let group = this.group(wallId, tokenHash);
     if (!group) {
       group = new TokenGroup(wallId, tokenHash, this.dropGroup);
-      groups.set(tokenHash, group);
+      group.next = this.walls.get(wallId) ?? null;
+      this.walls.set(wallId, group);
     }
     group.conns.add(conn);
     conn.tokenGroup = group;
@@ -77,17 +75,35 @@ export class SocketIndex {
   }
 
   private readonly dropGroup = (group: TokenGroup): void => {
-    const groups = this.walls.get(group.wallId);
-    // A group emptied, dropped and made anew for a later connection: only the current one goes.
-    if (groups?.get(group.tokenHash) !== group) return;
-    groups.delete(group.tokenHash);
-    if (groups.size === 0) this.walls.delete(group.wallId);
+    // A group emptied, dropped and made anew for a later connection: only a listed one goes.
+    const first = this.walls.get(group.wallId);
+    if (first === group) {
+      if (group.next) this.walls.set(group.wallId, group.next);
+      else this.walls.delete(group.wallId);
+    } else {
+      let g: TokenGroup | null | undefined = first;
+      while (g && g.next !== group) g = g.next;
+      if (!g) return;
+      g.next = group.next;
+    }
+    group.next = null;
   };
+
+  private group(wallId: string, tokenHash: string): TokenGroup | null {
+    for (let g: TokenGroup | null | undefined = this.walls.get(wallId); g; g = g.next) if (g.tokenHash === tokenHash) return g;
+    return null;
+  }
+
+  private groups(wallId: string): TokenGroup[] {
+    const out: TokenGroup[] = [];
+    for (let g: TokenGroup | null | undefined = this.walls.get(wallId); g; g = g.next) out.push(g);
+    return out;
+  }
 
   /** Closes every connection to `wallId` opened with `tokenHash`; returns how many. */
   closeToken(wallId: string, tokenHash: string, code: CloseCode): number {
     this.revoked.set(`token:${tokenHash}`, { at: Date.now(), code });
-    const victims = [...(this.walls.get(wallId)?.get(tokenHash)?.conns ?? [])];
+    const victims = [...(this.group(wallId, tokenHash)?.conns ?? [])];
     for (const conn of victims) conn.close(code);
     return victims.length;
   }
@@ -107,7 +123,7 @@ export class SocketIndex {
 
   /** The distinct token hashes the live connections to `wallId` authenticated with. */
   tokenHashes(wallId: string): string[] {
-    return [...(this.walls.get(wallId)?.keys() ?? [])];
+    return this.groups(wallId).map((group) => group.tokenHash);
   }
 
   private forgetOldRevocations(): void {
@@ -121,12 +137,12 @@ export class SocketIndex {
 
   count(wallId: string): number {
     let n = 0;
-    for (const group of this.walls.get(wallId)?.values() ?? []) n += group.conns.size;
+    for (const group of this.groups(wallId)) n += group.conns.size;
     return n;
   }
 
   /** The live connections to `wallId` (for tests and diagnostics). */
   connections(wallId: string): Connection[] {
-    return [...(this.walls.get(wallId)?.values() ?? [])].flatMap((group) => [...group.conns]);
+    return this.groups(wallId).flatMap((group) => [...group.conns]);
   }
 }

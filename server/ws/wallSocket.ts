@@ -1,14 +1,14 @@
 /**
  * The /ws/:wallId?token= route: y-websocket framing over ws. Access is checked in preValidation,
- * so a refusal is a plain HTTP 404/401 before the upgrade. The message listener is attached
+ * so a refusal is a plain HTTP 404/401 before the upgrade. The connection is put on its socket
  * synchronously in the handler, before anything awaits, or early frames would be lost; the
  * connection keeps them until the room is loaded.
  */
-import websocket from '@fastify/websocket';
+import websocket, { type WebsocketPluginOptions } from '@fastify/websocket';
 import type { Socket } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
-import type { RawData, WebSocket } from 'ws';
+import { WebSocket, type RawData } from 'ws';
 import { CloseCode, CloseReason, WS_PATH } from '../../shared/protocol';
 import { resolveAccess, type Access } from '../auth/access';
 import type { Logger } from '../log';
@@ -35,6 +35,8 @@ export interface WallSocketOptions {
   pingIntervalMs: number;
 }
 
+type WebSocketClass = NonNullable<NonNullable<WebsocketPluginOptions['options']>['WebSocket']>;
+
 /** How long shutdown waits for clients to acknowledge the 1001 close before cutting them off. */
 const CLOSE_GRACE_MS = 1000;
 
@@ -46,7 +48,7 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
 
   await app.register(websocket, {
     // ws refuses larger frames itself, closing with 1009.
-    options: { maxPayload: opts.maxMessageBytes },
+    options: { maxPayload: opts.maxMessageBytes, WebSocket: WallWebSocket as unknown as WebSocketClass },
     errorHandler: (err, socket, request) => onSocketError(request.log, socket, err),
     preClose: async () => {
       await registry.close();
@@ -64,7 +66,7 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
   // A socket that does not answer a ping within one interval is gone (laptop lid closed).
   const pinger = setInterval(() => {
     for (const socket of app.websocketServer.clients as Set<WallWebSocket>) {
-      const conn = socket[kConn];
+      const conn = socket.conn;
       if (conn?.alive === false) {
         socket.terminate();
         continue;
@@ -87,16 +89,15 @@ export async function wallSocketRoutes(app: FastifyInstance, opts: WallSocketOpt
         request.wallAccess = await resolveAccess(store, request.params.wallId, request.query.token);
       },
     },
-    (socket: WallWebSocket, request) => {
+    (ws: WebSocket, request) => {
+      const socket = ws as WallWebSocket;
       const { wall, role, groupId, tokenHash } = request.wallAccess!;
       const conn = new SocketConnection(socket, identityOf(role, groupId), opts.limits, app.log, request.id);
-      socket[kConn] = conn;
+      // From here on the socket's message, pong and close events reach it (WallWebSocket.emit).
+      socket.conn = conn;
       releaseRequest(socket, request);
       opts.sockets.add(wall.id, tokenHash, conn);
       if (conn.closed) return; // revoked between the access check and the upgrade
-      socket.on('pong', onPong);
-      socket.on('message', onMessage);
-      socket.on('close', onClose);
       registry.join(conn.tokenGroup!.wallId, conn);
     },
   );
@@ -114,16 +115,17 @@ function identityOf(role: Role, groupId: string | null): ConnectionIdentity {
   return identity;
 }
 
+/** Of Connection.flags, the first bit free for a subclass: clear, so a new connection counts as alive. */
+const PING_UNANSWERED = 4;
+
 /**
- * A connection over a ws socket, with what the socket's listeners need: it is kept on the socket
- * itself and the listeners are shared functions (`this` is the socket), since closures per
- * connection would cost memory on every one of hundreds of sockets. One object per connection:
- * the rate buckets are fields of Connection, the wall id string is its token group's.
+ * A connection over a ws socket, with what the socket's events need: it is kept on the socket
+ * itself (WallWebSocket) and the socket hands it its events, since closures per connection would
+ * cost memory on every one of hundreds of sockets. One object per connection: the rate buckets
+ * and flags are fields of Connection, the wall id string is its token group's.
  */
 class SocketConnection extends Connection implements IndexedConnection {
   tokenGroup: TokenGroup | null = null;
-  /** Answered the last ping. */
-  alive = true;
   /** Made the first time something is logged: most connections never log. */
   private log: Logger | null = null;
 
@@ -135,6 +137,15 @@ class SocketConnection extends Connection implements IndexedConnection {
     private readonly reqId: string,
   ) {
     super(socket, identity, limits);
+  }
+
+  /** Answered the last ping (a bit of Connection.flags, not a field of its own). */
+  get alive(): boolean {
+    return (this.flags & PING_UNANSWERED) === 0;
+  }
+
+  set alive(value: boolean) {
+    this.flags = value ? this.flags & ~PING_UNANSWERED : this.flags | PING_UNANSWERED;
   }
 
   logger(): Logger {
@@ -149,15 +160,27 @@ class SocketConnection extends Connection implements IndexedConnection {
     this.logger().info({ reason }, 'malformed frame');
   }
 }
-const kConn = Symbol('pajaseina.connection');
-type WallWebSocket = WebSocket & { [kConn]?: SocketConnection };
+/**
+ * ws's socket (the server makes these: the WebSocket option) with its connection on it. Message,
+ * pong and close go to the connection from emit, not through listeners: every event name with a
+ * listener is an entry in the socket's _events dictionary, and four names (with 'error') make it
+ * 256 bytes per connection where one makes it 160 or less.
+ */
+class WallWebSocket extends WebSocket {
+  conn: SocketConnection | null = null;
 
-function onPong(this: WallWebSocket): void {
-  this[kConn]!.alive = true;
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    const conn = this.conn;
+    if (conn !== null) {
+      if (event === 'message') onMessage(conn, args[0] as RawData, args[1] as boolean);
+      else if (event === 'pong') conn.alive = true;
+      else if (event === 'close') onClose(conn, args[0] as number);
+    }
+    return super.emit(event, ...args);
+  }
 }
 
-function onMessage(this: WallWebSocket, data: RawData, isBinary: boolean): void {
-  const conn = this[kConn]!;
+function onMessage(conn: SocketConnection, data: RawData, isBinary: boolean): void {
   try {
     conn.receive(toBytes(data), isBinary);
   } catch (err) {
@@ -166,15 +189,15 @@ function onMessage(this: WallWebSocket, data: RawData, isBinary: boolean): void 
   }
 }
 
-function onClose(this: WallWebSocket, code: number): void {
-  const conn = this[kConn]!;
+function onClose(conn: SocketConnection, code: number): void {
   // Only when debug is on: otherwise every close would make the logger that most connections never need.
   if (conn.debugEnabled()) conn.logger().debug({ code }, 'connection closed');
   conn.markClosed();
 }
 
-function onError(this: WallWebSocket, err: Error): void {
-  onSocketError(this[kConn]!.logger(), this, err);
+function onError(this: WebSocket, err: Error): void {
+  const socket = this as WallWebSocket;
+  onSocketError(socket.conn!.logger(), socket, err);
 }
 
 /**
@@ -193,8 +216,10 @@ function onSocketError(log: Logger, socket: WebSocket, err: Error): void {
  * is replaced by one that needs nothing of the request, and the response detached.
  */
 function releaseRequest(socket: WallWebSocket, request: FastifyRequest): void {
-  socket.removeAllListeners('error');
+  const held = socket.listeners('error') as ((this: WebSocket, err: Error) => void)[];
+  // Ours first, then theirs off: 'error' never has no listener, and its entry in _events stays.
   socket.on('error', onError);
+  for (const listener of held) socket.off('error', listener);
   const tcp = request.raw.socket as Socket & { _httpMessage?: ServerResponse | null; _peername?: object };
   tcp._httpMessage?.detachSocket(tcp);
   // Reading the client's address for the request (request.ip) made Node cache it on the TCP
