@@ -1,6 +1,8 @@
 /**
  * A browser that loses its connection keeps working: edits stay in IndexedDB, survive a reload
  * with no network (the service worker serves the app), and reach the others once back online.
+ * What the others wrote before the connection went is in the copy too (written when the browser
+ * is idle: client/sync/wallPersistence.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -58,6 +60,13 @@ afterAll(async () => {
 });
 
 describe('offline and back', () => {
+  it('keeps what the others write in the offline copy', async () => {
+    const before = await storedUpdates(traveller);
+    await addNote(stayer, 'Kirjoitettu asemalla');
+    await noteByText(traveller, 'Kirjoitettu asemalla').waitFor();
+    await expect.poll(() => storedUpdates(traveller), { timeout: 5_000 }).toBeGreaterThan(before);
+  });
+
   it('shows offline as soon as the connection is lost', async () => {
     await expectStatus(traveller, 'online');
     await proxy.cut();
@@ -80,6 +89,7 @@ describe('offline and back', () => {
     await expect.poll(() => storedUpdates(traveller), { timeout: 5_000 }).toBeGreaterThan(storedBefore);
     await traveller.reload();
     await noteByText(traveller, 'Kirjoitettu junassa ilman verkkoa').waitFor({ timeout: 10_000 });
+    await noteByText(traveller, 'Kirjoitettu asemalla').waitFor();
     const shown = await status(traveller);
     expect(shown.status).toBe('offline');
     expect(shown.pending).toBe('1');
