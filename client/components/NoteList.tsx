@@ -48,9 +48,13 @@ export class NoteList extends Component<Props> {
 
   override shouldComponentUpdate(next: Props): boolean {
     if (!sameShape(this.props, next)) return true;
-    // Setting a signal to the same note object is a no-op: only changed notes' cards re-render.
+    // Same notes in the same order: a note whose object is new changed, and only its card
+    // re-renders. Looking each note's cell up was the most JavaScript time of a remote edit.
+    const before = this.props.notes;
     batch(() => {
-      for (const note of next.notes) this.cells.get(note.id)!.value = note;
+      next.notes.forEach((note, i) => {
+        if (note !== before[i]) this.cells.get(note.id)!.value = note;
+      });
     });
     return false;
   }
