@@ -43,6 +43,9 @@ export const COMPACT_AFTER_LOAD_DELAY_MS = 1000;
  */
 export const EARLY_SYNC_MAX_LOG_ROWS = 500;
 
+/** Every room's first compaction chains on this one settled promise instead of a new one per room. */
+const SETTLED: Promise<void> = Promise.resolve();
+
 /** The state vector of an empty doc: a new client's sync step 1 carries it. */
 const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.byteLength === 1 && stateVector[0] === 0;
 
@@ -87,7 +90,7 @@ export class Room {
   private lastAppliedSeq = 0;
   private appendedSinceCompact = 0;
   private mustCompact = false;
-  private compaction: Promise<void> = Promise.resolve();
+  private compaction: Promise<void> = SETTLED;
   private compactionScheduled = false;
   private destroyed = false;
   /** Bytes of the stored state: last snapshot plus every update appended since. */
@@ -106,7 +109,7 @@ export class Room {
   /** Counts changes to the doc: an encoding that spanned turns is kept only if none came meanwhile. */
   private docVersion = 0;
   /** Connections whose first sync step 2 was timed (only while someone listens for timings). */
-  private readonly firstSyncTimed = new WeakSet<Connection>();
+  private firstSyncTimed: WeakSet<Connection> | null = null;
   /** Bound once per room instead of two closures per connection (about 180 bytes each connection). */
   private readonly leaveListener = this.leave.bind(this);
   private readonly receiveListener = this.receive.bind(this);
@@ -415,8 +418,11 @@ export class Room {
   }
 
   private timeFirstSync(conn: Connection, start: number, bytes: number, reused: boolean, whileLoading: boolean): void {
-    if (!firstSyncChannel.hasSubscribers || this.firstSyncTimed.has(conn)) return;
-    this.firstSyncTimed.add(conn);
+    if (!firstSyncChannel.hasSubscribers) return;
+    // Made when first needed: a WeakSet costs 136 bytes per room, and only the bench listens.
+    const timed = (this.firstSyncTimed ??= new WeakSet());
+    if (timed.has(conn)) return;
+    timed.add(conn);
     const now = performance.now();
     const timing: FirstSyncTiming = { wallId: this.wallId, sinceConnectMs: now - conn.openedAt, encodeMs: now - start, bytes, reused, whileLoading };
     firstSyncChannel.publish(timing);
