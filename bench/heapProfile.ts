@@ -63,15 +63,19 @@ function perUnit(before: Kinds, after: Kinds, units: number): Kinds {
 
 /** Not a kind: process.memoryUsage().heapUsed less the code spaces, as bench/memory.ts reads it, at the snapshot. */
 const HEAP_NO_CODE = 'heapUsed less code (bench/memory.ts)';
-const isCode = (k: string) => k === 'code:' || k === HEAP_NO_CODE;
+/** Not a kind either: heapUsed less machine code and bytecode (bench/memory.ts heapNoProgram). */
+const HEAP_NO_PROGRAM = 'heapUsed less code and bytecode (bench/memory.ts)';
+const isCode = (k: string) => k === 'code:' || k === HEAP_NO_CODE || k === HEAP_NO_PROGRAM;
 const total = (kinds: Kinds) => [...kinds].reduce((sum, [k, v]) => (isCode(k) ? sum : sum + v), 0);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
 
 function report(title: string, ours: Kinds, ref: Kinds | null): void {
   const code = `code ${ours.get('code:')?.toFixed(0) ?? 0} B${ref ? ` against ${ref.get('code:')?.toFixed(0) ?? 0} B` : ''}`;
   console.log(`\n## ${title}: ${kib(total(ours))}${ref ? ` (${against}: ${kib(total(ref))})` : ''} without V8's code (${code})`);
-  const used = (kinds: Kinds) => kib(kinds.get(HEAP_NO_CODE) ?? 0);
-  console.log(`heapUsed less code over the same step: ${used(ours)}${ref ? ` (${against}: ${used(ref)})` : ''}`);
+  for (const figure of [HEAP_NO_CODE, HEAP_NO_PROGRAM]) {
+    const used = (kinds: Kinds) => kib(kinds.get(figure) ?? 0);
+    console.log(`${figure} over the same step: ${used(ours)}${ref ? ` (${against}: ${used(ref)})` : ''}`);
+  }
   const value = (k: string) => (ref ? (ours.get(k) ?? 0) - (ref.get(k) ?? 0) : (ours.get(k) ?? 0));
   const rows = [...new Set([...ours.keys(), ...(ref?.keys() ?? [])])].filter((k) => !isCode(k)).sort((a, b) => Math.abs(value(b)) - Math.abs(value(a)));
   if (ref) console.log(`${kind.padStart(10)} ${against.padStart(10).slice(-10)}       diff  kind`);
@@ -92,6 +96,7 @@ async function profile(serverKind: ServerKind, dir: string, entry?: string): Pro
     const kinds = bytesByKind(path);
     // What bench/memory.ts reads (heapUsed without code), beside the snapshot's own sum.
     kinds.set(HEAP_NO_CODE, stats.heapUsed - stats.codeBytes);
+    kinds.set(HEAP_NO_PROGRAM, stats.heapUsed - (stats.programBytes ?? stats.codeBytes));
     return kinds;
   };
   const clients: BenchClient[] = [];

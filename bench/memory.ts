@@ -22,6 +22,13 @@
  *   servers: bench/heapProfile.ts --against.
  * - `heapNoCode` is the heap without V8's code spaces: machine code the JIT compiles while the
  *   window is open is no cost of a wall, and how much of it lands in a given window is luck.
+ *   `heapNoProgram` leaves out bytecode too (and the metadata of both): it lives in old space,
+ *   and V8 flushes and recompiles it as functions age over the GCs.
+ * - Each reading finishes V8's sweeping first (bench/servers/stats.ts): on a busy machine the
+ *   sweeper threads had not reached every page 50 ms after the last GC, and heapUsed counted the
+ *   dead objects there, most for the server that makes the most garbage per wall (ours: each
+ *   wall is created over HTTP and stored). Our per-wall steps ranged 371-436 KiB before, 398-409
+ *   after (one run each, 2026-12-04).
  */
 import * as Y from 'yjs';
 import { translate } from '../shared/i18n';
@@ -37,7 +44,7 @@ export interface MemoryOptions {
   connections: number;
 }
 
-type Mem = { rss: number; heapUsed: number; heapNoCode: number };
+type Mem = { rss: number; heapUsed: number; heapNoCode: number; heapNoProgram: number };
 
 /** Per wall or per connection, step by step. */
 export interface Steps {
@@ -111,7 +118,7 @@ export async function memory(server: BenchServer, opts: MemoryOptions, unloadWai
   const clients: BenchClient[] = [];
   const read = async (): Promise<Mem> => {
     const s = await server.stats({ gc: true });
-    return { rss: s.rss, heapUsed: s.heapUsed, heapNoCode: s.heapUsed - s.codeBytes };
+    return { rss: s.rss, heapUsed: s.heapUsed, heapNoCode: s.heapUsed - s.codeBytes, heapNoProgram: s.heapUsed - (s.programBytes ?? s.codeBytes) };
   };
   const openWalls = async (count: number, prefix: string) => {
     for (let w = 0; w < count; w++) {
@@ -171,7 +178,10 @@ export async function memory(server: BenchServer, opts: MemoryOptions, unloadWai
   };
 }
 
-const per = (a: Mem, b: Mem, n: number): Mem => ({ rss: (a.rss - b.rss) / n, heapUsed: (a.heapUsed - b.heapUsed) / n, heapNoCode: (a.heapNoCode - b.heapNoCode) / n });
+const FIGURES = ['rss', 'heapUsed', 'heapNoCode', 'heapNoProgram'] as const;
+const mem = (figure: (key: (typeof FIGURES)[number]) => number): Mem =>
+  Object.fromEntries(FIGURES.map((key) => [key, figure(key)])) as Mem;
+const per = (a: Mem, b: Mem, n: number): Mem => mem((key) => (a[key] - b[key]) / n);
 
 /** How many of `total` the step adds: equal steps, the remainder spread over the first ones. */
 function stepSize(total: number, count: number, step: number): number {
@@ -187,11 +197,7 @@ function stepsUpTo(total: number, count: number, step: number): number {
 function steps(marks: Mem[], unitsAt: (step: number) => number): Steps {
   const each = marks.slice(1).map((m, i) => per(m, marks[i]!, unitsAt(i + 1) - unitsAt(i)));
   const later = each.slice(1);
-  const pick = (f: (values: number[]) => number): Mem => ({
-    rss: f(later.map((m) => m.rss)),
-    heapUsed: f(later.map((m) => m.heapUsed)),
-    heapNoCode: f(later.map((m) => m.heapNoCode)),
-  });
+  const pick = (f: (values: number[]) => number): Mem => mem((key) => f(later.map((m) => m[key])));
   return { slope: slope(marks.slice(1), (i) => unitsAt(i + 1)), median: pick(median), min: pick((v) => Math.min(...v)), max: pick((v) => Math.max(...v)), each };
 }
 
@@ -204,5 +210,5 @@ function slope(marks: Mem[], unitsAt: (mark: number) => number): Mem {
     const meanY = y.reduce((a, b) => a + b, 0) / y.length;
     return x.reduce((sum, v, i) => sum + (v - meanX) * (y[i]! - meanY), 0) / sxx;
   };
-  return { rss: fit(marks.map((m) => m.rss)), heapUsed: fit(marks.map((m) => m.heapUsed)), heapNoCode: fit(marks.map((m) => m.heapNoCode)) };
+  return mem((key) => fit(marks.map((m) => m[key])));
 }

@@ -4,7 +4,7 @@
  * measurement window, `stats` reads it (after a full GC when asked, for memory figures).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+import { getHeapCodeStatistics, getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { compactionChannel, firstSyncChannel, roomLoadChannel, type CompactionTiming, type FirstSyncTiming, type RoomLoadTiming } from '../../server/rooms/roomTimings';
 
 export interface ServerStats {
@@ -14,6 +14,13 @@ export interface ServerStats {
   heapUsed: number;
   /** Of heapUsed, V8's code spaces: machine code the JIT compiled (no data of any wall or client). */
   codeBytes: number;
+  /**
+   * Machine code and bytecode with their metadata (getHeapCodeStatistics; read after a GC only,
+   * it walks the heap). Bytecode, its constant pools and source position tables live in old
+   * space, so heapUsed less codeBytes still holds them, and V8 flushes and recompiles bytecode as
+   * functions age over GCs. Leaving it out moved the memory slopes by at most 0.5 KiB per wall.
+   */
+  programBytes?: number;
   /** Event-loop delay over the window, ms. */
   eldP50: number;
   eldP99: number;
@@ -66,6 +73,9 @@ export function serveStats(ready: { port: number }): void {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
+    // Before memoryUsage: walking the heap makes V8 finish sweeping first, so heapUsed no longer
+    // counts the dead objects on pages its sweeper threads have not reached (on a busy machine).
+    const program = req.gc ? programBytes() : undefined;
     const used = process.cpuUsage(cpu);
     const mem = process.memoryUsage();
     const stats: ServerStats = {
@@ -76,6 +86,7 @@ export function serveStats(ready: { port: number }): void {
       codeBytes: getHeapSpaceStatistics()
         .filter((space) => space.space_name.startsWith('code_'))
         .reduce((sum, space) => sum + space.space_used_size, 0),
+      programBytes: program,
       eldP50: eld.percentile(50) / 1e6,
       eldP99: eld.percentile(99) / 1e6,
       eldMax: eld.max / 1e6,
@@ -86,4 +97,9 @@ export function serveStats(ready: { port: number }): void {
     process.send!({ id: req.id, stats });
   });
   process.send!({ type: 'ready', port: ready.port });
+}
+
+function programBytes(): number {
+  const code = getHeapCodeStatistics();
+  return code.code_and_metadata_size + code.bytecode_and_metadata_size;
 }
