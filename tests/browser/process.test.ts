@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
-import { connectClient, createWall, type TestClient } from '../helpers/server';
+import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
 import { addNote, axeViolations, column, joinAsParticipant, noteByText } from '../helpers/wallPage';
 
 const UI = { timeout: 15_000 };
@@ -246,6 +246,9 @@ describe('task settings on a phone', () => {
 
   it('a locked task says so in words and offers no writing to a participant', async () => {
     await addNote(pekka, 'Kirje tuli liian myöhään');
+    // Lock only once the server has the note: a note that reaches it after the lock is a refused
+    // write, and the server closes the page's connection for good (CloseCode.Forbidden).
+    await waitFor(() => organiser.wall.notes().some((n) => n.text === 'Kirje tuli liian myöhään'), UI.timeout, 'the server to have the note');
     organiser.wall.process.setTaskLocked(taskIds[1]!, true);
     await pekka.locator('.task-panel').getByText('Tehtävä on lukittu.').waitFor(UI);
     // The open form keeps what was typed but cannot post it.
