@@ -150,14 +150,16 @@ async function main() {
     }
     results.memory = mem;
     out.push(table(`Memory (after full GC): ${SIZES.memWalls} walls of ${SIZES.memNotes} notes, then ${SIZES.memConns} more clients on one wall`,
-      ['server', 'baseline heap MiB', 'heap KiB/wall', 'RSS KiB/wall', 'heap KiB/conn', 'RSS KiB/conn', 'heap left MiB', 'RSS left MiB', 'ours/ref heap/wall', 'ours/ref heap/conn'],
+      ['server', 'baseline heap MiB', 'heap KiB/wall', 'no-program KiB/wall', 'RSS KiB/wall', 'heap KiB/conn', 'no-program KiB/conn', 'RSS KiB/conn', 'heap left MiB', 'RSS left MiB', 'ours/ref heap/wall', 'ours/ref heap/conn', 'ours/ref RSS/wall', 'ours/ref RSS/conn'],
       SERVER_KINDS.map((kind) => {
         const r = mem[kind];
-        return [kind, mib(r.baseline.heapUsed), kib(r.perWall.heapUsed), kib(r.perWall.rss), kib(r.perConnection.heapUsed), kib(r.perConnection.rss),
+        const ours = (pick: (m: MemoryResult) => number) => (kind === 'pajaseina' ? null : ratio(pick(mem.pajaseina), pick(r)));
+        return [kind, mib(r.baseline.heapUsed), kib(r.perWall.heapUsed), kib(r.perWall.heapNoProgram), kib(r.perWall.rss),
+          kib(r.perConnection.heapUsed), kib(r.perConnection.heapNoProgram), kib(r.perConnection.rss),
           mib(r.afterLeave.heapUsed), mib(r.afterLeave.rss),
-          kind === 'pajaseina' ? null : ratio(mem.pajaseina.perWall.heapUsed, r.perWall.heapUsed),
-          kind === 'pajaseina' ? null : ratio(mem.pajaseina.perConnection.heapUsed, r.perConnection.heapUsed)];
+          ours((m) => m.perWall.heapUsed), ours((m) => m.perConnection.heapUsed), ours((m) => m.perWall.rss), ours((m) => m.perConnection.rss)];
       })));
+    out.push('no-program: the heap less V8\'s machine code and bytecode (bench/memory.ts); RSS also holds what lives outside the V8 heap (socket buffers, kept encodings).');
   }
 
   if (runs('client')) {
