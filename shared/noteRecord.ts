@@ -13,13 +13,28 @@ export type NoteRecordData = ReturnType<typeof NoteRecord.parse>;
 
 const COLORS: ReadonlySet<unknown> = new Set(NOTE_COLORS);
 const ROLES: ReadonlySet<unknown> = new Set(PARTICIPANT_ROLES);
-const OPTIONAL_KEYS = ['personalData', 'taskId', 'chosen', 'originId', 'hidden', 'owner', 'startDate', 'measure', 'baseline', 'target', 'result'] as const;
 
 const str = (v: unknown, min: number, max: number): boolean => typeof v === 'string' && v.length >= min && v.length <= max;
 const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 const optionalId = (v: unknown): boolean => v === undefined || str(v, 1, 64);
 const optionalBool = (v: unknown): boolean => v === undefined || typeof v === 'boolean';
 const optionalText = (v: unknown): boolean => v === undefined || str(v, 0, LIMITS.experimentFieldMax);
+
+/** The optional fields in the schema's order, each with its check: one list for both the checks and the copy. */
+const OPTIONAL_FIELDS = {
+  personalData: optionalBool,
+  taskId: optionalId,
+  chosen: optionalBool,
+  originId: optionalId,
+  hidden: optionalBool,
+  owner: optionalText,
+  startDate: optionalText,
+  measure: optionalText,
+  baseline: optionalText,
+  target: optionalText,
+  result: optionalText,
+} as const;
+const OPTIONAL_KEYS = Object.keys(OPTIONAL_FIELDS) as (keyof typeof OPTIONAL_FIELDS)[];
 
 /** The record as NoteRecord gives it, or undefined where it refuses it. */
 export function readNoteRecord(raw: unknown): NoteRecordData | undefined {
@@ -39,21 +54,11 @@ function plainRecord(r: Record<string, unknown>): NoteRecordData | undefined {
     !(r.authorName === null || str(r.authorName, 0, LIMITS.displayNameMax)) ||
     !(r.authorId === undefined || r.authorId === null || str(r.authorId, 0, 64)) ||
     !finite(r.createdAt) ||
-    !finite(r.updatedAt) ||
-    !optionalBool(r.personalData) ||
-    !optionalId(r.taskId) ||
-    !optionalBool(r.chosen) ||
-    !optionalId(r.originId) ||
-    !optionalBool(r.hidden) ||
-    !optionalText(r.owner) ||
-    !optionalText(r.startDate) ||
-    !optionalText(r.measure) ||
-    !optionalText(r.baseline) ||
-    !optionalText(r.target) ||
-    !optionalText(r.result)
+    !finite(r.updatedAt)
   ) {
     return undefined;
   }
+  for (const k of OPTIONAL_KEYS) if (!OPTIONAL_FIELDS[k](r[k])) return undefined;
   // In the schema's order, an optional key only where the record has it: as zod builds it.
   const out: Record<string, unknown> = {
     groupId: r.groupId,
