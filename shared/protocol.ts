@@ -52,6 +52,18 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.StorageFailed]: 'update could not be saved',
 };
 
+/**
+ * Close reasons of a refused change (4403) that the client explains in its own words: a lock or
+ * a freeze that came just before the change arrived, not a missing right. The server's rules
+ * (server/rooms/permissions.ts) send exactly these; any other reason is shown as a plain refusal.
+ */
+export const RefusalReason = {
+  TaskLocked: 'the task is locked',
+  WallLocked: 'the wall is locked',
+  WallFrozen: 'the wall is frozen',
+} as const;
+export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
+
 /** Path prefix of the WebSocket endpoint: `/ws/<wallId>?token=<token>`. */
 export const WS_PATH = '/ws';
 /** Sub-types of a Sync message (y-protocols/sync). */

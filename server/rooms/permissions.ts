@@ -16,7 +16,7 @@
  * Limits (entry counts, string length) hold for every role.
  */
 import { LIMITS } from '../../shared/limits';
-import { CloseCode } from '../../shared/protocol';
+import { CloseCode, RefusalReason } from '../../shared/protocol';
 import type { Role } from '../../shared/schemas';
 import { COMMENTS_MAX } from '../../shared/comments';
 import { FEEDBACK_MAX } from '../../shared/feedback';
@@ -106,7 +106,7 @@ function checkParticipant(identity: ConnectionIdentity, scope: UpdateScope, wall
   for (const root of scope.roots) if (!PARTICIPANT_ROOTS.has(root)) return forbidden(`participants may not change ${clipName(root)}`);
   if (scope.irregular.has(WALL_ROOTS.notes)) return forbidden('a note must be a map under its id');
   if (scope.irregular.has(WALL_ROOTS.votes)) return forbidden('a vote must be a map under its id');
-  if (wall.frozen()) return forbidden('the wall is frozen');
+  if (wall.frozen()) return forbidden(RefusalReason.WallFrozen);
   for (const root of FEEDBACK_ROOTS) {
     if (!scope.roots.has(root)) continue;
     if (wall.reviewFeedback?.() !== true) return forbidden('comments and reactions are not open');
@@ -117,7 +117,7 @@ function checkParticipant(identity: ConnectionIdentity, scope: UpdateScope, wall
       if (touch.current !== undefined && !touch.removed && (touch.written.size > 0 || touch.deletedFields.size > 0)) return forbidden('feedback cannot be changed, only taken back');
     }
   }
-  if (wall.locked()) return forbidden('the wall is locked');
+  if (wall.locked()) return forbidden(RefusalReason.WallLocked);
   const notes = [...(scope.entries.get(WALL_ROOTS.notes)?.values() ?? [])];
   for (const touch of notes) {
     const refusal = checkNote(touch, wall);
@@ -155,7 +155,7 @@ function checkNote(touch: EntryTouch, wall: WallState): Refusal | null {
   if (touch.current?.hidden === true) return forbidden('the facilitator has hidden this note');
   if (touch.written.has('hidden') || touch.deletedFields.has('hidden')) return forbidden('only the facilitator hides notes');
   for (const taskId of tasksOf(touch, wall)) {
-    if (typeof taskId === 'string' && wall.task(taskId)?.locked) return forbidden('the task is locked');
+    if (typeof taskId === 'string' && wall.task(taskId)?.locked) return forbidden(RefusalReason.TaskLocked);
   }
   return null;
 }
