@@ -9,7 +9,8 @@
  *   of the old snapshot, the caller's state and exactly the rows the compaction deletes, in one
  *   transaction: whatever the caller's doc lacked, nothing stored is ever dropped (merging
  *   something twice changes nothing). The merge runs in a worker thread, so a large wall's
- *   compaction does not stall the instance's other walls.
+ *   compaction does not stall the instance's other walls, and it comes out in bounded parts
+ *   (pgSnapshot.ts), which a cold load replays in slices as it does SQLite's.
  *
  * PostgreSQL has no secure_delete: deleted rows stay on disk until VACUUM reuses their space
  * (docs/deploy.md says how to vacuum after wall deletions).
@@ -18,6 +19,8 @@ import pg from 'pg';
 import { z } from 'zod';
 import { StoredDeleteAt, StoredWall } from '../../shared/schemas';
 import { OffThreadMerger } from './mergeOffThread';
+import { BigIntColumn, Bytes } from './pgColumns';
+import { readSnapshot, SNAPSHOT_PARTS_SCHEMA, writeSnapshot } from './pgSnapshot';
 import {
   DuplicateWallError,
   WallNotFoundError,
@@ -60,7 +63,7 @@ CREATE TABLE IF NOT EXISTS join_codes (
   expires_at   BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS join_codes_by_expiry ON join_codes (expires_at);
-`;
+${SNAPSHOT_PARTS_SCHEMA}`;
 
 /** Any 64-bit key: instances starting together take turns creating the schema. */
 const SCHEMA_LOCK = 7_142_019_551;
@@ -68,11 +71,7 @@ const SCHEMA_LOCK = 7_142_019_551;
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 
-// BIGINT arrives as a string (it may exceed 2^53); ours are epoch ms and sequence numbers.
-const BigIntColumn = z.union([z.string(), z.number()]).transform(Number).pipe(z.number().int().nonnegative());
-const Bytes = z.instanceof(Buffer).transform((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
 const parseWallRow = wallRowParser(BigIntColumn);
-const SnapshotRow = z.object({ snapshot: Bytes, snapshot_seq: BigIntColumn });
 const UpdateRow = z.object({ seq: BigIntColumn, data: Bytes });
 const parseJoinCodeRow = joinCodeRowParser(BigIntColumn, Bytes);
 
@@ -161,12 +160,11 @@ export class PgStore implements Store {
   async loadState(id: string): Promise<StoredState> {
     // One snapshot of the database, so a compaction cannot slip between the two reads.
     return this.transaction(async (c) => {
-      const found = await c.query(`SELECT snapshot, snapshot_seq FROM walls WHERE id = $1`, [id]);
-      if (found.rows.length === 0) throw new WallNotFoundError(id);
-      const snap = SnapshotRow.parse(found.rows[0]);
+      const snap = await readSnapshot(c, id);
+      if (!snap) throw new WallNotFoundError(id);
       const rows = z.array(UpdateRow).parse((await c.query(`SELECT seq, data FROM updates WHERE wall_id = $1 ORDER BY seq`, [id])).rows);
-      const lastSeq = rows.reduce((max, r) => Math.max(max, r.seq), snap.snapshot_seq);
-      return { updates: [snap.snapshot, ...rows.map((r) => r.data)], snapshotParts: 1, lastSeq };
+      const lastSeq = rows.reduce((max, r) => Math.max(max, r.seq), snap.seq);
+      return { updates: [...snap.parts, ...rows.map((r) => r.data)], snapshotParts: snap.parts.length, lastSeq };
     }, 'REPEATABLE READ');
   }
 
@@ -180,24 +178,29 @@ export class PgStore implements Store {
     }
   }
 
-  /** Parts are merged with the rest into one snapshot: the merge runs anyway (see above). */
+  /**
+   * The caller's parts are merged with the rest and the result cut into parts again (the merge
+   * runs anyway, see above). Appends go on meanwhile (readSnapshot's lock lets them); they get
+   * higher seqs and are not touched here.
+   */
   async compact(id: string, snapshot: Snapshot, uptoSeq: number): Promise<void> {
     await this.transaction(async (c) => {
-      // NO KEY UPDATE, not UPDATE: appends (whose foreign key takes KEY SHARE on this row) go on
-      // while the merge runs; they get higher seqs and are not touched here.
-      const found = await c.query(`SELECT snapshot, snapshot_seq FROM walls WHERE id = $1 FOR NO KEY UPDATE`, [id]);
-      if (found.rows.length === 0) throw new WallNotFoundError(id);
-      const old = SnapshotRow.parse(found.rows[0]);
-      if (uptoSeq < old.snapshot_seq) return; // a newer compaction won
-      const deleted = await c.query(`DELETE FROM updates WHERE wall_id = $1 AND seq <= $2 RETURNING data`, [id, uptoSeq]);
+      const old = await readSnapshot(c, id, true);
+      if (!old) throw new WallNotFoundError(id);
+      if (uptoSeq < old.seq) return; // a newer compaction won
+      // In seq order, as they were appended: merged in that order, no row waits for a later one.
+      const deleted = await c.query(
+        `WITH gone AS (DELETE FROM updates WHERE wall_id = $1 AND seq <= $2 RETURNING seq, data) SELECT data FROM gone ORDER BY seq`,
+        [id, uptoSeq],
+      );
       const covered = z.array(UpdateRow.pick({ data: true })).parse(deleted.rows).map((r) => r.data);
-      const merged = await this.merger.merge([old.snapshot, ...snapshotParts(snapshot), ...covered]);
-      await c.query(`UPDATE walls SET snapshot = $1, snapshot_seq = $2 WHERE id = $3`, [Buffer.from(merged), uptoSeq, id]);
+      const parts = await this.merger.mergeInParts([...old.parts, ...snapshotParts(snapshot), ...covered]);
+      await writeSnapshot(c, id, { parts, seq: uptoSeq });
     });
   }
 
   async deleteWall(id: string): Promise<void> {
-    await this.pool.query(`DELETE FROM walls WHERE id = $1`, [id]); // updates go by ON DELETE CASCADE
+    await this.pool.query(`DELETE FROM walls WHERE id = $1`, [id]); // updates and snapshot parts go by ON DELETE CASCADE
   }
 
   async putJoinCode(code: StoredJoinCode, now: number): Promise<boolean> {

@@ -2,11 +2,13 @@
  * The Store contract against PostgreSQL: a throwaway server (tests/helpers/services.ts), one
  * fresh database per test so tests cannot see each other's walls.
  */
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { joinStateParts } from '../../server/rooms/stateInParts';
 import { PgStore } from '../../server/storage/pgStore';
 import { startPostgres, type Postgres } from '../helpers/services';
-import { makeRecord, storeContract } from './storage.contract';
+import { bigDoc, expectBoundedParts, makeRecord, notesJson, storeContract } from './storage.contract';
 
 let server: Promise<Postgres> | undefined;
 const postgres = () => (server ??= startPostgres());
@@ -17,6 +19,29 @@ afterAll(async () => {
 async function freshStore() {
   const url = await (await postgres()).createDatabase();
   return { url, store: await PgStore.open(url) };
+}
+
+/** Runs SQL beside the store, as an operator (or an older version of the server) would. */
+async function sql<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const storedPartRows = (url: string, wallId: string) =>
+  sql(url, async (c) => Number((await c.query('SELECT count(*) AS n FROM snapshot_parts WHERE wall_id = $1', [wallId])).rows[0].n));
+
+/** A big wall created empty with its notes appended as one update: compacting it makes parts. */
+async function bigWall(store: PgStore) {
+  const doc = bigDoc();
+  const record = makeRecord();
+  await store.createWall(record, Y.encodeStateAsUpdate(new Y.Doc()));
+  const seq = await store.appendUpdate(record.id, Y.encodeStateAsUpdate(doc));
+  return { doc, record, seq };
 }
 
 storeContract('PgStore', async () => {
@@ -77,6 +102,112 @@ describe('PgStore specifics', () => {
       expect(loaded.getMap('m').toJSON()).toEqual({ 'from-a': 1, 'from-b': 2 });
     } finally {
       await store.close();
+    }
+  });
+
+  it('stores a big wall compacted in one piece as bounded parts, which load as the same doc', async () => {
+    const { store } = await freshStore();
+    try {
+      const { doc, record, seq } = await bigWall(store);
+      await store.compact(record.id, Y.encodeStateAsUpdate(doc), seq);
+      const state = await store.loadState(record.id);
+      expect(state.snapshotParts).toBeGreaterThan(1);
+      expect(state.updates).toHaveLength(state.snapshotParts);
+      expect(state.lastSeq).toBe(seq);
+      expectBoundedParts(state.updates);
+      expect(notesJson(state.updates)).toEqual(doc.getMap('notes').toJSON());
+      // Laid out as stateInParts lays them out: a new client gets them joined by copying bytes.
+      expect(joinStateParts(state.updates)).not.toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps an update the compacting doc lacked when a big wall is cut into parts', async () => {
+    const { store } = await freshStore();
+    try {
+      const { doc, record, seq } = await bigWall(store);
+      const other = new Y.Doc();
+      Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+      other.getMap<Y.Map<string>>('notes').get('n7')!.set('text', 'from another instance');
+      other.getMap<Y.Map<string>>('notes').delete('n8');
+      const otherSeq = await store.appendUpdate(record.id, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+      await store.compact(record.id, Y.encodeStateAsUpdate(doc), Math.max(seq, otherSeq));
+      const state = await store.loadState(record.id);
+      expect(state.snapshotParts).toBeGreaterThan(1);
+      expect(state.updates).toHaveLength(state.snapshotParts);
+      expect(notesJson(state.updates)).toEqual(other.getMap('notes').toJSON());
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('replaces every old part at the next compaction', async () => {
+    const { url, store } = await freshStore();
+    try {
+      const { doc, record, seq } = await bigWall(store);
+      await store.compact(record.id, Y.encodeStateAsUpdate(doc), seq);
+      const before = await store.loadState(record.id);
+      expect(await storedPartRows(url, record.id)).toBe(before.snapshotParts - 1);
+      // Every note deleted: the collected doc needs fewer parts than before.
+      const notes = doc.getMap('notes');
+      doc.transact(() => [...notes.keys()].forEach((k) => notes.delete(k)));
+      const deletedSeq = await store.appendUpdate(record.id, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)));
+      await store.compact(record.id, Y.encodeStateAsUpdate(doc), deletedSeq);
+      const after = await store.loadState(record.id);
+      expect(after.snapshotParts).toBeLessThan(before.snapshotParts);
+      expect(await storedPartRows(url, record.id)).toBe(after.snapshotParts - 1);
+      expect(after.updates).toHaveLength(after.snapshotParts);
+      expect(notesJson(after.updates)).toEqual({});
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a compaction that fails leaves the old parts and every row it would have deleted', async () => {
+    const { url, store } = await freshStore();
+    try {
+      const { doc, record, seq } = await bigWall(store);
+      await store.compact(record.id, Y.encodeStateAsUpdate(doc), seq);
+      const before = await store.loadState(record.id);
+      doc.getMap<Y.Map<string>>('notes').get('n1')!.set('text', 'later');
+      await store.appendUpdate(record.id, Y.encodeStateAsUpdate(doc));
+      // A row no Yjs can read (the store takes bytes as they come): the merge throws.
+      const broken = await store.appendUpdate(record.id, new Uint8Array([1, 5, 0, 0]));
+      await expect(store.compact(record.id, Y.encodeStateAsUpdate(doc), broken)).rejects.toThrow();
+      const after = await store.loadState(record.id);
+      expect(after.snapshotParts).toBe(before.snapshotParts);
+      expect(after.updates).toHaveLength(before.snapshotParts + 2);
+      expect(after.updates.slice(0, after.snapshotParts)).toEqual(before.updates);
+      expect(await storedPartRows(url, record.id)).toBe(before.snapshotParts - 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('loads a wall stored before snapshot parts existed, and compacts it into parts', async () => {
+    const { url, store } = await freshStore();
+    const doc = bigDoc();
+    const record = makeRecord();
+    // The database as a version before parts left it: no snapshot_parts table, the whole
+    // snapshot in walls.snapshot, a later update in the log.
+    await sql(url, (c) => c.query('DROP TABLE snapshot_parts'));
+    await store.createWall(record, Y.encodeStateAsUpdate(doc));
+    doc.getMap<Y.Map<string>>('notes').get('n3')!.set('color', 'green');
+    await store.appendUpdate(record.id, Y.encodeStateAsUpdate(doc));
+    await store.close();
+    const upgraded = await PgStore.open(url);
+    try {
+      const state = await upgraded.loadState(record.id);
+      expect(state.snapshotParts).toBe(1);
+      expect(state.updates).toHaveLength(2);
+      expect(notesJson(state.updates)).toEqual(doc.getMap('notes').toJSON());
+      await upgraded.compact(record.id, Y.encodeStateAsUpdate(doc), state.lastSeq);
+      const compacted = await upgraded.loadState(record.id);
+      expect(compacted.snapshotParts).toBeGreaterThan(1);
+      expect(notesJson(compacted.updates)).toEqual(doc.getMap('notes').toJSON());
+    } finally {
+      await upgraded.close();
     }
   });
 

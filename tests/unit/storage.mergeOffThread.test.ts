@@ -1,0 +1,56 @@
+/**
+ * PgStore's compaction merges in a worker thread (server/storage/mergeOffThread.ts): the worker
+ * must really run under every loader (here vitest's, which cannot load TypeScript in a worker
+ * by itself), and give what the inline merge gives.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { encodeStateInParts } from '../../server/rooms/stateInParts';
+import * as inline from '../../server/storage/mergeInParts';
+import { OffThreadMerger } from '../../server/storage/mergeOffThread';
+import { bigDoc, notesJson } from './storage.contract';
+
+vi.mock('../../server/storage/mergeInParts', async (actual) => {
+  const real = await actual<typeof inline>();
+  return { mergeInParts: vi.fn(real.mergeInParts) };
+});
+
+const merger = new OffThreadMerger();
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+afterAll(() => merger.close());
+
+describe('OffThreadMerger', () => {
+  it('merges in the worker into the parts the inline merge makes', async () => {
+    const doc = bigDoc();
+    const other = new Y.Doc();
+    other.getMap('notes').set('elsewhere', 'from another instance');
+    const updates = [Y.encodeStateAsUpdate(doc), ...encodeStateInParts(doc), Y.encodeStateAsUpdate(other)];
+    const parts = await merger.mergeInParts(updates);
+    // The main thread's copy of mergeInParts is the fallback: the worker loads its own.
+    expect(inline.mergeInParts).not.toHaveBeenCalled();
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts).toEqual((await vi.importActual<typeof inline>('../../server/storage/mergeInParts')).mergeInParts(updates));
+    expect(notesJson(parts)).toEqual({ ...doc.getMap('notes').toJSON(), elsewhere: 'from another instance' });
+  });
+
+  it('starts under `node --import tsx`, as npm start runs the server (tsx registered twice)', () => {
+    const worker = new URL('../../server/storage/mergeWorker.mjs', import.meta.url).href;
+    const script = join(mkdtempSync(join(tmpdir(), 'pajaseina-merge-')), 'main.mjs');
+    writeFileSync(
+      script,
+      `import { Worker } from 'node:worker_threads';
+      const worker = new Worker(new URL(${JSON.stringify(worker)}));
+      worker.on('message', (m) => { console.log(JSON.stringify({ parts: m.parts?.length, error: m.error })); worker.terminate(); });
+      worker.postMessage({ id: 1, updates: [new Uint8Array([0, 0])] });`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+    rmSync(dirname(script), { recursive: true, force: true });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ parts: 1 });
+  });
+});
