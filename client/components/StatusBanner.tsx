@@ -8,6 +8,8 @@ import { useT } from '../i18n';
 import { useStatus } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
 import { RefusedActions } from './RefusedActions';
+import { refusedChangeKey } from './refusalMessage';
+import { UnsavedNotes } from './UnsavedNotes';
 
 /** Why the connection dropped, for the codes where the reason helps the user. */
 function problemKey(code: number | null): MessageKey | null {
@@ -56,27 +58,31 @@ export function StatusBanner() {
   if (status === 'online') message = info.role === 'viewer' ? t('status.onlineViewer') : t('status.online');
   else if (status === 'syncing') message = t('status.syncing');
   else if (status === 'offline') message = pending > 0 ? t.plural('status.offlinePending', pending) : t('status.offline');
-  else message = t(refusedKey(closeCode));
+  else message = t(refusedChangeKey(closeCode, session.closeReason.value) ?? refusedKey(closeCode));
 
   const problem = status === 'offline' || status === 'syncing' ? problemKey(closeCode) : null;
 
   return (
-    <section
-      class={`status status--${status}`}
-      aria-label={t('status.label')}
-      data-testid="status"
-      data-status={status}
-      data-close-code={closeCode ?? undefined}
-      data-pending={pending}
-    >
-      <div role="status">
-        <span class="status__icon" aria-hidden="true">
-          {ICONS[status]}
-        </span>{' '}
-        <span>{message}</span>
-        {problem && <span class="status__problem"> {t(problem)}</span>}
-      </div>
-      {status === 'refused' && <RefusedActions closeCode={closeCode} />}
-    </section>
+    <>
+      <section
+        class={`status status--${status}`}
+        aria-label={t('status.label')}
+        data-testid="status"
+        data-status={status}
+        data-close-code={closeCode ?? undefined}
+        data-pending={pending}
+      >
+        <div role="status">
+          <span class="status__icon" aria-hidden="true">
+            {ICONS[status]}
+          </span>{' '}
+          <span>{message}</span>
+          {problem && <span class="status__problem"> {t(problem)}</span>}
+        </div>
+        {status === 'refused' && <RefusedActions closeCode={closeCode} />}
+      </section>
+      {/* Below the sticky banner, not in it: a list of notes would cover a phone's screen. */}
+      <UnsavedNotes />
+    </>
   );
 }

@@ -11,8 +11,11 @@ import { cacheReads } from '../../shared/docReads';
 import { Wall } from '../../shared/wall';
 import type { AwarenessUser } from '../../shared/schemas';
 import { ApiFailure, fetchWallInfo } from '../api';
-import { getPending, setPending } from '../storage';
+import { getAuthorId, getOwnNotes, getPending, setPending } from '../storage';
+import { readCarried, writeCarried } from './carriedNotes';
 import { storeFirstSyncWhenIdle } from './firstSyncStore';
+import { fetchServerCopy } from './serverCopy';
+import { mergeUnsaved, ownNotes, unsavedNotes, type UnsavedNote } from './unsavedNotes';
 import { WallPersistence } from './wallPersistence';
 
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'refused';
@@ -52,6 +55,15 @@ export class WallSession {
   readonly pending = signal(0);
   /** The close code behind the current trouble, if the server gave one. */
   readonly closeCode = signal<number | null>(null);
+  /** The server's words with that close code (a refused change says which rule refused it). */
+  readonly closeReason = signal('');
+  /**
+   * The person's notes the server does not have after a refused change, shown until dismissed;
+   * carried over the reload that drops this copy of the wall (carriedNotes.ts).
+   */
+  readonly unsaved = signal<readonly UnsavedNote[]>([]);
+  /** Asking the server which notes it has: 'failed' lists all the person's notes instead. */
+  readonly unsavedCheck = signal<'none' | 'checking' | 'done' | 'failed'>('none');
 
   private failedSinceSync = false;
   private stopFirstSyncStore: () => void;
@@ -63,6 +75,7 @@ export class WallSession {
     private readonly token: string,
   ) {
     this.pending.value = getPending(wallId);
+    this.unsaved.value = readCarried(wallId);
     this.persistence = new WallPersistence('pajaseina:' + wallId, this.doc);
     this.ready = Promise.race([
       this.persistence.whenSynced.then(() => undefined),
@@ -115,6 +128,8 @@ export class WallSession {
    * refused change the copy still holds it; after a deletion the copy is all that is left.
    */
   async discardLocalCopy(): Promise<void> {
+    // Still asking the server: carry every note of the person's, the reloaded wall drops the saved ones.
+    if (this.unsavedCheck.value === 'checking') this.keepUnsaved(mergeUnsaved(this.unsaved.value, ownNotes(this.wall, this.isMine)));
     this.provider.shouldConnect = false;
     this.provider.disconnect();
     this.pending.value = 0;
@@ -124,6 +139,34 @@ export class WallSession {
     } catch {
       /* IndexedDB unavailable: there is no copy to drop */
     }
+  }
+
+  /** Replaces the list of unsaved notes here and in the tab's storage (empty: dismissed, or all saved again). */
+  keepUnsaved(notes: readonly UnsavedNote[]): void {
+    this.unsaved.value = notes;
+    writeCarried(this.wallId, notes);
+  }
+
+  /** Written on this device: by its author id, or an anonymous note this device remembers. */
+  private isMine = (note: { id: string; authorId: string | null }): boolean =>
+    note.authorId === getAuthorId() || getOwnNotes(this.wallId).has(note.id);
+
+  /**
+   * After a refused change, compares this copy with the server's own (on a connection of its
+   * own) to list the person's notes the server lacks, before the reload throws this copy away.
+   */
+  private async findUnsaved(): Promise<void> {
+    if (this.unsavedCheck.value === 'checking') return;
+    this.unsavedCheck.value = 'checking';
+    const copy = await fetchServerCopy(this.wallId, this.token);
+    if (this.destroyed) {
+      copy?.destroy();
+      return;
+    }
+    const found = copy ? unsavedNotes(this.wall, new Wall(copy), this.isMine) : ownNotes(this.wall, this.isMine);
+    copy?.destroy();
+    this.keepUnsaved(mergeUnsaved(this.unsaved.value, found));
+    this.unsavedCheck.value = copy ? 'done' : 'failed';
   }
 
   /** Safe to call more than once (the page stops a refused session, then unmounts). */
@@ -165,6 +208,7 @@ export class WallSession {
     if (synced) {
       this.failedSinceSync = false;
       this.closeCode.value = null;
+      this.closeReason.value = '';
       this.pending.value = 0;
       setPending(this.wallId, 0);
     }
@@ -202,9 +246,11 @@ export class WallSession {
     );
   }
 
-  private onTerminalClose = (event: { code: number }) => {
+  private onTerminalClose = (event: { code: number; reason: string }) => {
     this.closeCode.value = event.code;
+    this.closeReason.value = event.reason;
     this.refresh();
+    if (event.code === CloseCode.Forbidden || event.code === CloseCode.WallFull) void this.findUnsaved();
   };
 
   private refresh = () => {

@@ -3,17 +3,22 @@
  * reconnecting would send it again. The page says what happened in plain words, stops
  * retrying, and "reload the wall" drops the refused change and comes back online.
  *
- * The UI never makes such a change itself, so the test plants one in the IndexedDB copy, as an
- * old tab or a change made offline before the rules tightened would.
+ * The UI never makes such a change itself, so the first tests plant one in the IndexedDB copy, as
+ * an old tab or a change made offline before the rules tightened would.
+ *
+ * The lock race: a participant posts a note while the facilitator locks the task, and the note
+ * reaches the server just after the lock. The server refuses it (and must: the lock holds), but
+ * the person's text is not lost: the page says what happened, shows the text with a copy
+ * button, keeps showing it after the reload, and the text can be posted again once unlocked.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { CloseCode } from '../../shared/protocol';
+import { CloseCode, MessageType } from '../../shared/protocol';
 import { LIMITS } from '../../shared/limits';
 import { useBrowserSuite } from '../helpers/browserSuite';
-import { createWall } from '../helpers/server';
-import { expectRefused, expectStatus, joinAsParticipant } from '../helpers/wallPage';
+import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
+import { addNote, expectRefused, expectStatus, joinAsParticipant, noteByText, submitNote } from '../helpers/wallPage';
 
 const suite = useBrowserSuite();
 
@@ -69,5 +74,94 @@ describe('a change the server refuses', () => {
     doc.getMap('notes').set('liian-pitka', note);
     note.set('text', 'x'.repeat(LIMITS.noteTextMax + 10));
     await refusedThenReload(Y.encodeStateAsUpdate(doc), CloseCode.WallFull, 'Seinä on täynnä');
+  });
+});
+
+/**
+ * Routes the page's wall sockets through Playwright so that a test can hold the page's document
+ * updates in flight (awareness still passes) and let them go later, after something else
+ * reached the server first.
+ */
+async function holdableSocket(page: Page) {
+  let holding = false;
+  const held: { send: () => void }[] = [];
+  await page.routeWebSocket(/\/ws\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const isDocument = typeof message !== 'string' && message[0] === MessageType.Sync;
+      if (holding && isDocument) held.push({ send: () => server.send(message) });
+      else server.send(message);
+    });
+  });
+  return {
+    hold: () => (holding = true),
+    held: () => held.length,
+    release() {
+      holding = false;
+      for (const m of held.splice(0)) m.send();
+    },
+  };
+}
+
+describe('the lock race: a note that arrives just after the facilitator locks the task', () => {
+  const UI = { timeout: 15_000 };
+  const TEXT = 'Kukaan ei kertonut, kenelle voi soittaa, kun aika peruttiin';
+  const SAVED = 'Kirje tuli liian myöhään';
+  let organiser: TestClient;
+
+  afterAll(() => organiser?.destroy());
+
+  it('is refused, but the page shows its text to copy, keeps it over the reload, and it can be posted again', async () => {
+    const raceWall = await createWall(suite.server.url, { title: 'Lukituskilpa' });
+    organiser = connectClient(suite.server.url, raceWall.id, raceWall.tokens.facilitator);
+    await organiser.synced;
+    const task = organiser.wall.process.tasks()[1]!;
+    organiser.wall.control.setCurrentTask(task.id);
+
+    const context = await suite.chromium.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const socket = await holdableSocket(page);
+    await joinAsParticipant(page, raceWall.links.participant, 'Pekka', 'Ryhmä 2');
+    await expectStatus(page, 'online');
+    await expect.poll(() => page.locator('#task-title').textContent(), UI).toBe(task.title);
+    await addNote(page, SAVED);
+    await waitFor(() => organiser.wall.notes().some((n) => n.text === SAVED), UI.timeout, 'the server to have the first note');
+
+    // The note leaves the page but has not reached the server when the facilitator locks.
+    socket.hold();
+    await submitNote(page, TEXT);
+    await waitFor(() => socket.held() > 0, UI.timeout, 'the page to send the note');
+    organiser.wall.process.setTaskLocked(task.id, true);
+    await page.locator('.task-panel').getByText('Tehtävä on lukittu.').waitFor(UI);
+    socket.release();
+
+    await expectRefused(page, CloseCode.Forbidden);
+    expect(await page.getByTestId('status').textContent()).toContain('Ohjaaja lukitsi tehtävän juuri ennen kuin viimeisin muutoksesi ehti perille');
+    const unsaved = page.getByTestId('unsaved-notes');
+    await unsaved.getByText(TEXT).waitFor(UI);
+    // Compared with the server's copy: only the note it lacks, not the one it has.
+    expect(await unsaved.textContent()).toContain('Näitä lappujasi ei ole seinällä');
+    expect(await unsaved.textContent()).toContain('Ryhmä 2');
+    expect(await unsaved.textContent()).not.toContain(SAVED);
+    expect(organiser.wall.notes().map((n) => n.text)).not.toContain(TEXT);
+
+    await unsaved.getByRole('button', { name: 'Kopioi teksti' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), UI).toBe(TEXT);
+
+    // The reload drops the refused change from the page's copy; the text stays on the page.
+    await page.getByRole('button', { name: 'Lataa seinä uudelleen' }).click();
+    await expectStatus(page, 'online');
+    await page.getByTestId('unsaved-notes').getByText(TEXT).waitFor(UI);
+    expect(await noteByText(page, TEXT).count()).toBe(0);
+
+    organiser.wall.process.setTaskLocked(task.id, false);
+    await expect.poll(() => page.getByTestId('add-note-submit').isDisabled(), UI).toBe(false);
+    await submitNote(page, await page.evaluate(() => navigator.clipboard.readText()));
+    await noteByText(page, TEXT).waitFor(UI);
+    await waitFor(() => organiser.wall.notes().some((n) => n.text === TEXT), UI.timeout, 'the server to have the note posted again');
+    // Once its text is on the wall, the entry goes by itself.
+    await page.getByTestId('unsaved-notes').waitFor({ state: 'detached', ...UI });
+    await expectStatus(page, 'online');
+    await context.close();
   });
 });
