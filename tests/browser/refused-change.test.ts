@@ -16,9 +16,10 @@ import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { CloseCode, MessageType } from '../../shared/protocol';
 import { LIMITS } from '../../shared/limits';
+import { announced, recordAnnouncements } from '../helpers/announcements';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
-import { addNote, expectRefused, expectStatus, joinAsParticipant, noteByText, submitNote } from '../helpers/wallPage';
+import { addNote, axeViolations, expectRefused, expectStatus, joinAsParticipant, noteByText, submitNote } from '../helpers/wallPage';
 
 const suite = useBrowserSuite();
 
@@ -118,7 +119,9 @@ describe('the lock race: a note that arrives just after the facilitator locks th
     const task = organiser.wall.process.tasks()[1]!;
     organiser.wall.control.setCurrentTask(task.id);
 
-    const context = await suite.chromium.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    // bypassCSP: the axe scan injects its script.
+    const context = await suite.chromium.newContext({ permissions: ['clipboard-read', 'clipboard-write'], bypassCSP: true });
+    await recordAnnouncements(context);
     const page = await context.newPage();
     const socket = await holdableSocket(page);
     await joinAsParticipant(page, raceWall.links.participant, 'Pekka', 'Ryhmä 2');
@@ -143,6 +146,8 @@ describe('the lock race: a note that arrives just after the facilitator locks th
     expect(await unsaved.textContent()).toContain('Näitä lappujasi ei ole seinällä');
     expect(await unsaved.textContent()).toContain('Ryhmä 2');
     expect(await unsaved.textContent()).not.toContain(SAVED);
+    await expect.poll(() => announced(page), UI).toContain('Yksi lappusi ei tallentunut. Sen teksti on tallessa sivulla.');
+    expect(await axeViolations(page)).toEqual([]);
     expect(organiser.wall.notes().map((n) => n.text)).not.toContain(TEXT);
 
     await unsaved.getByRole('button', { name: 'Kopioi teksti' }).click();
@@ -153,6 +158,7 @@ describe('the lock race: a note that arrives just after the facilitator locks th
     await expectStatus(page, 'online');
     await page.getByTestId('unsaved-notes').getByText(TEXT).waitFor(UI);
     expect(await noteByText(page, TEXT).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
 
     organiser.wall.process.setTaskLocked(task.id, false);
     await expect.poll(() => page.getByTestId('add-note-submit').isDisabled(), UI).toBe(false);
