@@ -11,46 +11,19 @@ import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { RemoteOrigin, type RoomLink, type ScaleBus } from '../scale/bus';
 import type { Store, StoredState } from '../storage/store';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, type Incoming } from './codec';
+import { encodeAwareness, encodeSyncStep1, type Incoming } from './codec';
 import { Connection } from './connection';
 import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from './awarenessGuard';
 import { mayEdit, mayPublishAwareness } from './permissions';
 import { RelayBatch } from './relayBatch';
-import { compactionChannel, firstSyncChannel, roomLoadChannel, type CompactionTiming, type FirstSyncTiming, type RoomLoadTiming } from './roomTimings';
+import { RoomCompaction } from './roomCompaction';
+import { LoadOrigin, StoredStateAnswer, replayInSlices } from './roomLoad';
+import { SyncAnswers } from './roomSync';
+import { roomLoadChannel, type RoomLoadTiming } from './roomTimings';
 import { SerialQueue } from './serialQueue';
-import { encodeStateInPartsSliced, joinStateParts } from './stateInParts';
+import { joinStateParts } from './stateInParts';
 import { DEFAULT_MAX_WALL_BYTES, judgeUpdate, type Verdict } from './updateGate';
 
-/**
- * Work per transaction while replaying stored updates, between turns of the event loop. The turn
- * lasts longer than this: Yjs's cleanup of the slice's transaction comes on top (2-7 ms of a
- * 10 ms slice in CPU profiles of the 5 000-note cold load), and so does any scavenge in it (2-9 ms).
- */
-export const LOAD_SLICE_MS = 5;
-
-/**
- * A load that calls for a compaction (a long stored log) waits this long before it: encoding a
- * big wall and rewriting its rows is one long step, and right after a load is exactly when the
- * clients that caused the load ask for their first sync.
- */
-export const COMPACT_AFTER_LOAD_DELAY_MS = 1000;
-
-/**
- * While the replay runs, a new client is answered from the stored state itself when the log
- * after the snapshot has at most this many rows: they are merged into one update for it
- * (Y.mergeUpdates: ~10 ms for 500 single edits). A longer log (a crash before compaction) would
- * take about as long to merge as to replay, so such a client waits for the replay as before.
- */
-export const EARLY_SYNC_MAX_LOG_ROWS = 500;
-
-/** Every room's first compaction chains on this one settled promise instead of a new one per room. */
-const SETTLED: Promise<void> = Promise.resolve();
-
-/** The state vector of an empty doc: a new client's sync step 1 carries it. */
-const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.byteLength === 1 && stateVector[0] === 0;
-
-/** Origin of the transactions that replay stored updates: never stored again, never relayed. */
-export const LoadOrigin: unique symbol = Symbol('pajaseina.load');
 /** Every transaction on a room's doc comes from the store or from one connection. */
 export type UpdateOrigin = typeof LoadOrigin | Connection;
 
@@ -87,29 +60,10 @@ export class Room {
   private readonly queue = new SerialQueue((err) => this.opts.log.error({ wallId: this.wallId, err }, 'room task failed'));
   /** Doc updates and awareness changes go out once per event-loop turn, one frame per client. */
   private readonly relay = new RelayBatch<Connection>(() => this.connections);
-  private lastAppliedSeq = 0;
-  private appendedSinceCompact = 0;
-  private mustCompact = false;
-  private compaction: Promise<void> = SETTLED;
-  private compactionScheduled = false;
+  private readonly answers: SyncAnswers;
+  private readonly compaction: RoomCompaction;
   private destroyed = false;
-  /** Bytes of the stored state: last snapshot plus every update appended since. */
-  private storedBytes = 0;
-  /** Another instance stored updates since our last compaction (they are in storedBytes too). */
-  private remoteSinceCompact = false;
   private link: RoomLink | null = null;
-  private compactAfterLoad: NodeJS.Timeout | null = null;
-  /**
-   * The whole doc as one encoded update, kept while it still is the doc's state: the snapshot
-   * just loaded, the one just written, or the last full sync step 2. A new client gets it as is
-   * instead of the doc being encoded again (a quarter of a second for a 5 000-note wall, once per
-   * client). Dropped on any change to the doc.
-   */
-  private encodedState: Uint8Array | null = null;
-  /** Counts changes to the doc: an encoding that spanned turns is kept only if none came meanwhile. */
-  private docVersion = 0;
-  /** Connections whose first sync step 2 was timed (only while someone listens for timings). */
-  private firstSyncTimed: WeakSet<Connection> | null = null;
   /** Bound once per room instead of two closures per connection (about 180 bytes each connection). */
   private readonly leaveListener = this.leave.bind(this);
   private readonly receiveListener = this.receive.bind(this);
@@ -122,18 +76,16 @@ export class Room {
   private phase: LoadPhase = 'new';
   /** Settles when the replay is done (set by open()); its rejection is handled, so nobody has to listen. */
   private loaded: Promise<void> | null = null;
-  /** What storage held, from the read until the replay is done: new clients are served from it. */
-  private stored: StoredState | null = null;
-  /** The frames a new client gets from `stored` (made for the first), or null if it cannot. */
-  private earlyFrames: Uint8Array[] | null | undefined;
-  /** Connections answered from `stored`: if the replay finds a bad stored update, they resync. */
-  private servedEarly: Connection[] = [];
+  /** What storage held, from the read until the replay is done: new clients are answered from it. */
+  private stored: StoredStateAnswer | null = null;
 
   constructor(
     readonly wallId: string,
     private readonly store: Store,
     private readonly opts: RoomOptions,
   ) {
+    this.answers = new SyncAnswers(wallId, this.doc);
+    this.compaction = new RoomCompaction(wallId, this.doc, store, this.queue, this.answers, opts);
     // The server is no participant: it relays awareness but publishes none of its own.
     this.awareness.setLocalState(null);
     this.listenForUpdates(true);
@@ -143,14 +95,11 @@ export class Room {
   // What another instance stored (or a storage resync found) makes the stored wall bigger too:
   // without this, MAX_WALL_BYTES would count only this instance's own appends.
   private countRemoteBytesOf(update: Uint8Array, origin: unknown): void {
-    if (!(origin instanceof RemoteOrigin)) return;
-    this.storedBytes += update.byteLength;
-    this.remoteSinceCompact = true;
+    if (origin instanceof RemoteOrigin) this.compaction.remoteStored(update.byteLength);
   }
 
   private forgetEncodedStateNow(): void {
-    this.encodedState = null;
-    this.docVersion++;
+    this.answers.forget();
   }
 
   /** Reads and replays the stored state. The caller destroys the room if this rejects. */
@@ -172,14 +121,13 @@ export class Room {
     const readStart = performance.now();
     const state = await this.store.loadState(this.wallId);
     const readMs = performance.now() - readStart;
-    this.stored = state;
+    this.stored = new StoredStateAnswer(state);
     this.phase = 'replaying';
     this.loaded = new Promise<void>((resolve, reject) => {
       this.queue.push(() =>
         this.replayStored(state, readMs).then(resolve, (err: unknown) => {
           this.phase = 'failed';
           this.stored = null;
-          this.earlyFrames = undefined;
           reject(err);
         }),
       );
@@ -200,18 +148,13 @@ export class Room {
     const appliedAll = await this.replay(state.updates);
     if (this.destroyed) throw new Error('the room was destroyed while it loaded');
     const replayEnd = performance.now();
-    this.lastAppliedSeq = state.lastSeq;
-    this.storedBytes = state.updates.reduce((sum, u) => sum + u.byteLength, 0);
-    // Counted from the snapshot's parts on: a wall stored in 25 parts has nothing to compact.
-    this.appendedSinceCompact = state.updates.length - state.snapshotParts;
+    const storedBytes = state.updates.reduce((sum, u) => sum + u.byteLength, 0);
     // A snapshot with nothing after it that applied in full is the doc's state as stored.
-    if (appliedAll && state.updates.length === state.snapshotParts) this.encodedState = joinStateParts(state.updates);
+    if (appliedAll && state.updates.length === state.snapshotParts) this.answers.keep(joinStateParts(state.updates));
     // A stored update the doc could not take was sent as it is to whoever was served early:
     // they reconnect (45xx) and get the doc as loaded instead.
-    if (!appliedAll) for (const conn of this.servedEarly) conn.close(CloseCode.LoadFailed);
-    this.servedEarly = [];
+    if (!appliedAll) for (const conn of this.stored!.served) conn.close(CloseCode.LoadFailed);
     this.stored = null;
-    this.earlyFrames = undefined;
     this.phase = 'loaded';
     if (roomLoadChannel.hasSubscribers) {
       const timing: RoomLoadTiming = {
@@ -219,38 +162,22 @@ export class Room {
         readMs,
         replayMs: replayEnd - replayStart,
         updates: state.updates.length,
-        bytes: this.storedBytes,
+        bytes: storedBytes,
       };
       roomLoadChannel.publish(timing);
     }
     this.link?.start();
-    this.compactAfterLoadWhenDue();
+    // Counted from the snapshot's parts on: a wall stored in 25 parts has nothing to compact.
+    this.compaction.wallLoaded(state.lastSeq, storedBytes, state.updates.length - state.snapshotParts);
   }
 
-  private compactAfterLoadWhenDue(): void {
-    if (this.appendedSinceCompact < this.opts.compactAfterUpdates) return;
-    this.compactAfterLoad = setTimeout(() => {
-      this.compactAfterLoad = null;
-      this.maybeCompact();
-    }, COMPACT_AFTER_LOAD_DELAY_MS);
-  }
-
-  /**
-   * Applies the stored updates in slices of LOAD_SLICE_MS, each slice one transaction, yielding
-   * to the event loop between slices. One transaction for the whole log is the fastest (one per
-   * update is ten times slower), but for a long uncompacted log (a crash before compaction: 50 000
-   * updates take 0.8 s on an idle machine) it stalls every other wall and socket of the instance
-   * for all of it. Slices cost about 1.5x the total time and keep each stall to one slice
-   * (docs/performance.md; a worker thread was tried and was slower still). Walls compact every
-   * COMPACT_AFTER_UPDATES, so most loads are one slice. Nothing reads the doc until the replay is
-   * done (it is the first task of the queue). Resolves false if any update failed to apply.
-   */
+  /** Replays the stored updates (roomLoad.ts). Nothing reads the doc meanwhile: the replay is the first task of the queue. */
   private async replay(updates: Uint8Array[]): Promise<boolean> {
     // With any 'update' listener, Yjs encodes every transaction again for it: a sixth of a 5 000
     // note wall's replay (CPU profile), for listeners that ignore what the store replays.
     this.listenForUpdates(false);
     try {
-      return await this.replaySlices(updates);
+      return await replayInSlices(this.doc, updates, () => this.destroyed, (index, err) => this.skipped(index, err));
     } finally {
       if (!this.destroyed) this.listenForUpdates(true);
     }
@@ -261,27 +188,6 @@ export class Room {
       if (on) this.doc.on('update', listener);
       else this.doc.off('update', listener);
     }
-  }
-
-  private async replaySlices(updates: Uint8Array[]): Promise<boolean> {
-    let appliedAll = true;
-    let i = 0;
-    while (i < updates.length && !this.destroyed) {
-      const sliceStart = performance.now();
-      this.doc.transact(() => {
-        do {
-          try {
-            Y.applyUpdate(this.doc, updates[i]!, LoadOrigin);
-          } catch (err) {
-            appliedAll = false;
-            this.skipped(i, err);
-          }
-          i++;
-        } while (i < updates.length && performance.now() - sliceStart < LOAD_SLICE_MS);
-      }, LoadOrigin);
-      if (i < updates.length) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return appliedAll;
   }
 
   /** One unreadable stored update must not make the whole wall unreachable. */
@@ -326,9 +232,9 @@ export class Room {
   private receive(conn: Connection, message: Incoming): void {
     switch (message.kind) {
       case 'sync-step1':
-        if (this.phase === 'replaying' && this.answerFromStoredState(conn, message.stateVector)) return;
+        if (this.phase === 'replaying' && this.stored?.answer(conn, message.stateVector, this.answers)) return;
         // Queued, so the answer includes every update that arrived before this request.
-        this.enqueue(() => this.answerSyncStep1(conn, message.stateVector));
+        this.enqueue(() => this.answers.answer(conn, message.stateVector));
         return;
       case 'update':
         // A viewer's step 2 (its answer to our step 1) lands here too: ignored, not an error.
@@ -355,79 +261,6 @@ export class Room {
     conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
   }
 
-  /**
-   * A new client (empty state vector) while the replay runs: the stored state as it was read is
-   * all it needs, and every role gets the whole doc (the server filters no one's view), so it is
-   * sent at once instead of after the replay. Whatever is stored or received after the read
-   * reaches this client like any other change: relayed once applied, or delivered by the bus.
-   * The log goes first, as an update the client keeps pending until the snapshot arrives as the
-   * step 2: when the client counts itself synced, it has the whole wall.
-   */
-  private answerFromStoredState(conn: Connection, stateVector: Uint8Array): boolean {
-    if (!isEmptyStateVector(stateVector)) return false;
-    const start = performance.now();
-    if (this.earlyFrames === undefined) this.earlyFrames = this.framesOfStoredState();
-    if (this.earlyFrames === null) return false;
-    for (const frame of this.earlyFrames) conn.send(frame);
-    this.servedEarly.push(conn);
-    this.timeFirstSync(conn, start, this.earlyFrames.at(-1)!.byteLength, true, true);
-    return true;
-  }
-
-  private framesOfStoredState(): Uint8Array[] | null {
-    const { updates, snapshotParts } = this.stored!;
-    const log = updates.slice(snapshotParts);
-    if (log.length > EARLY_SYNC_MAX_LOG_ROWS) return null;
-    const snapshot = joinStateParts(updates.slice(0, snapshotParts));
-    if (snapshot === null) return null;
-    const frames: Uint8Array[] = [];
-    if (log.length > 0) {
-      try {
-        // Reading the rows checks them too (mergeUpdates hands a lone one back unread): a row the
-        // client could not read is never sent; such a wall waits for the replay, which skips it.
-        if (log.length === 1) Y.decodeUpdate(log[0]!);
-        frames.push(encodeUpdate(log.length === 1 ? log[0]! : Y.mergeUpdates(log)));
-      } catch {
-        return null;
-      }
-    }
-    frames.push(encodeSyncStep2Of(snapshot));
-    return frames;
-  }
-
-  private async answerSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
-    const start = performance.now();
-    let frame: Uint8Array;
-    const reused = this.encodedState !== null && isEmptyStateVector(stateVector);
-    if (reused) {
-      frame = encodeSyncStep2Of(this.encodedState!);
-    } else if (isEmptyStateVector(stateVector)) {
-      // Over several turns: after a long log's replay, Y.encodeStateAsUpdate of a 5 000-note wall
-      // was one step of 60-280 ms. A change meanwhile reaches this client by the relay anyway,
-      // but the state is kept for the next one only if nothing changed.
-      const version = this.docVersion;
-      const state = joinStateParts(await encodeStateInPartsSliced(this.doc))!;
-      if (this.destroyed || conn.closed) return;
-      if (version === this.docVersion) this.encodedState = state;
-      frame = encodeSyncStep2Of(state);
-    } else {
-      frame = encodeSyncStep2(this.doc, stateVector);
-    }
-    conn.send(frame);
-    this.timeFirstSync(conn, start, frame.byteLength, reused, false);
-  }
-
-  private timeFirstSync(conn: Connection, start: number, bytes: number, reused: boolean, whileLoading: boolean): void {
-    if (!firstSyncChannel.hasSubscribers) return;
-    // Made when first needed: a WeakSet costs 136 bytes per room, and only the bench listens.
-    const timed = (this.firstSyncTimed ??= new WeakSet());
-    if (timed.has(conn)) return;
-    timed.add(conn);
-    const now = performance.now();
-    const timing: FirstSyncTiming = { wallId: this.wallId, sinceConnectMs: now - conn.openedAt, encodeMs: now - start, bytes, reused, whileLoading };
-    firstSyncChannel.publish(timing);
-  }
-
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
     const ownedByOther = (id: number) => [...this.connections].some((c) => c !== conn && c.awarenessClients.has(id));
     const verdict = filterAwareness(update, conn.awarenessClients, ownedByOther, this.opts.awareness ?? DEFAULT_AWARENESS_LIMITS);
@@ -443,7 +276,7 @@ export class Room {
   private async storeAndApply(conn: Connection, update: Uint8Array): Promise<void> {
     if (conn.faulted) return; // its later frames would build on what was refused
     // Checked here, in the serial queue, so the doc it is checked against is the doc it lands on.
-    const bytes = { stored: this.storedBytes, max: this.opts.maxWallBytes ?? DEFAULT_MAX_WALL_BYTES };
+    const bytes = { stored: this.compaction.storedBytes, max: this.opts.maxWallBytes ?? DEFAULT_MAX_WALL_BYTES };
     let verdict: Verdict;
     try {
       verdict = judgeUpdate(this.doc, conn.identity, update, bytes);
@@ -462,7 +295,7 @@ export class Room {
       conn.close(code, reason);
       // The stored size only shrinks at compaction: measure it now, or deletions made to get
       // under the limit would not count until the next scheduled one.
-      if (verdict.overBytes && (this.appendedSinceCompact > 0 || this.remoteSinceCompact)) this.scheduleCompaction();
+      if (verdict.overBytes) this.compaction.ifStoredSince();
       return;
     }
     let seq: number;
@@ -481,13 +314,11 @@ export class Room {
       conn.faulted = true;
       conn.close(CloseCode.MalformedMessage);
     }
-    this.lastAppliedSeq = seq;
-    this.storedBytes += update.byteLength;
+    this.compaction.appended(seq, update.byteLength);
     // On a nearly full wall, compact after a deletion so the space it frees counts at once.
-    if (verdict.deletes && this.storedBytes > 0.75 * bytes.max) this.scheduleCompaction();
-    this.appendedSinceCompact++;
+    if (verdict.deletes && this.compaction.storedBytes > 0.75 * bytes.max) this.compaction.schedule();
     this.checkPending(conn);
-    this.maybeCompact();
+    this.compaction.maybeCompact();
   }
 
   /**
@@ -504,8 +335,7 @@ export class Room {
     store.pendingDs = null;
     conn.faulted = true;
     conn.close(CloseCode.TooManyPendingUpdates);
-    this.mustCompact = true;
-    this.scheduleCompaction();
+    this.compaction.mustRewrite();
   }
 
   private relayUpdateOf(update: Uint8Array, origin: unknown): void {
@@ -528,66 +358,9 @@ export class Room {
     }
   }
 
-  // ---------------------------------------------------------------- compaction
-
-  private maybeCompact(): void {
-    if (this.appendedSinceCompact >= this.opts.compactAfterUpdates) this.scheduleCompaction();
-  }
-
-  /**
-   * Off the hot path: the frame that crossed the threshold is relayed first, and while updates
-   * are still queued (a burst worked off in slices) the compaction waits behind them, so the
-   * snapshot covers the whole burst.
-   */
-  private scheduleCompaction(): void {
-    if (this.compactionScheduled || this.destroyed) return;
-    this.compactionScheduled = true;
-    setImmediate(() => {
-      this.compactionScheduled = false;
-      if (this.queue.length > 0) this.enqueue(() => this.scheduleCompaction());
-      else void this.compact();
-    });
-  }
-
-  /**
-   * Writes the doc as the new snapshot, in parts of bounded size (stateInParts.ts), so the next
-   * load replays it in slices; the encoding itself runs in slices too. The seq it covers is read
-   * before the encoding starts, so updates appended but not yet applied stay in the store; the
-   * snapshot may hold more than that seq covers (updates applied while it was encoded), never less.
-   * Compactions are chained: two never race over the snapshot.
-   */
+  /** Writes the doc as the new snapshot (roomCompaction.ts); resolves once written, or at once if nothing is new. */
   compact(): Promise<void> {
-    this.compaction = this.compaction.then(async () => {
-      if (this.destroyed || this.phase !== 'loaded') return; // a half-loaded doc must never become the snapshot
-      if (this.appendedSinceCompact === 0 && !this.mustCompact && !this.remoteSinceCompact) return;
-      const uptoSeq = this.lastAppliedSeq;
-      const counted = this.appendedSinceCompact;
-      const bytesBefore = this.storedBytes;
-      // Updates counted from here on stay counted for the next compaction.
-      this.appendedSinceCompact = 0;
-      this.mustCompact = false;
-      this.remoteSinceCompact = false;
-      try {
-        const encodeStart = performance.now();
-        const parts = await encodeStateInPartsSliced(this.doc);
-        if (this.destroyed) return;
-        const writeStart = performance.now();
-        // In the same turn as the encoding's end, so it is the doc's state.
-        this.encodedState = joinStateParts(parts);
-        const bytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
-        await this.store.compact(this.wallId, parts, uptoSeq);
-        // Updates appended while the snapshot was made are still stored on top of it.
-        this.storedBytes = bytes + (this.storedBytes - bytesBefore);
-        if (compactionChannel.hasSubscribers) {
-          const timing: CompactionTiming = { wallId: this.wallId, encodeMs: writeStart - encodeStart, writeMs: performance.now() - writeStart, bytes };
-          compactionChannel.publish(timing);
-        }
-      } catch (err) {
-        this.appendedSinceCompact += counted;
-        this.opts.log.error({ wallId: this.wallId, err }, 'compaction failed');
-      }
-    });
-    return this.compaction;
+    return this.compaction.compact();
   }
 
   /** Waits for every queued update and writes a final snapshot. */
@@ -604,10 +377,8 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     this.stored = null;
-    this.earlyFrames = undefined;
-    this.servedEarly = [];
-    if (this.compactAfterLoad) clearTimeout(this.compactAfterLoad);
-    this.encodedState = null;
+    this.compaction.stop();
+    this.answers.stop();
     this.relay.clear();
     this.link?.leave();
     this.listenForUpdates(false);

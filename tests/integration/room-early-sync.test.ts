@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeSyncStep1, encodeUpdate } from '../../server/rooms/codec';
 import { Connection } from '../../server/rooms/connection';
-import { EARLY_SYNC_MAX_LOG_ROWS } from '../../server/rooms/room';
+import { EARLY_SYNC_MAX_LOG_ROWS } from '../../server/rooms/roomLoad';
 import { RoomRegistry } from '../../server/rooms/registry';
 import { firstSyncChannel, roomLoadChannel, type FirstSyncTiming } from '../../server/rooms/roomTimings';
 import { encodeStateInParts } from '../../server/rooms/stateInParts';

@@ -1,0 +1,113 @@
+/**
+ * Loading a wall into its room: the stored updates replayed into the doc in slices, and, while
+ * that runs, new clients answered from the stored state itself (Room.open drives both).
+ */
+import * as Y from 'yjs';
+import type { StoredState } from '../storage/store';
+import { encodeSyncStep2Of, encodeUpdate } from './codec';
+import type { Connection } from './connection';
+import { joinStateParts } from './stateInParts';
+import { isEmptyStateVector, type SyncAnswers } from './roomSync';
+
+/**
+ * Work per transaction while replaying stored updates, between turns of the event loop. The turn
+ * lasts longer than this: Yjs's cleanup of the slice's transaction comes on top (2-7 ms of a
+ * 10 ms slice in CPU profiles of the 5 000-note cold load), and so does any scavenge in it (2-9 ms).
+ */
+export const LOAD_SLICE_MS = 5;
+
+/**
+ * While the replay runs, a new client is answered from the stored state itself when the log
+ * after the snapshot has at most this many rows: they are merged into one update for it
+ * (Y.mergeUpdates: ~10 ms for 500 single edits). A longer log (a crash before compaction) would
+ * take about as long to merge as to replay, so such a client waits for the replay as before.
+ */
+export const EARLY_SYNC_MAX_LOG_ROWS = 500;
+
+/** Origin of the transactions that replay stored updates: never stored again, never relayed. */
+export const LoadOrigin: unique symbol = Symbol('pajaseina.load');
+
+/**
+ * Applies the stored updates in slices of LOAD_SLICE_MS, each slice one transaction, yielding
+ * to the event loop between slices. One transaction for the whole log is the fastest (one per
+ * update is ten times slower), but for a long uncompacted log (a crash before compaction: 50 000
+ * updates take 0.8 s on an idle machine) it stalls every other wall and socket of the instance
+ * for all of it. Slices cost about 1.5x the total time and keep each stall to one slice
+ * (docs/performance.md; a worker thread was tried and was slower still). Walls compact every
+ * COMPACT_AFTER_UPDATES, so most loads are one slice. Stops early once `stopped` says so.
+ * Resolves false if any update failed to apply; each one that did is handed to `skipped`.
+ */
+export async function replayInSlices(
+  doc: Y.Doc,
+  updates: readonly Uint8Array[],
+  stopped: () => boolean,
+  skipped: (index: number, err: unknown) => void,
+): Promise<boolean> {
+  let appliedAll = true;
+  let i = 0;
+  while (i < updates.length && !stopped()) {
+    const sliceStart = performance.now();
+    doc.transact(() => {
+      do {
+        try {
+          Y.applyUpdate(doc, updates[i]!, LoadOrigin);
+        } catch (err) {
+          appliedAll = false;
+          skipped(i, err);
+        }
+        i++;
+      } while (i < updates.length && performance.now() - sliceStart < LOAD_SLICE_MS);
+    }, LoadOrigin);
+    if (i < updates.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return appliedAll;
+}
+
+/**
+ * What storage held, from the read until the replay is done: a new client (empty state vector)
+ * gets it at once instead of after the replay. It is all such a client needs, and every role
+ * gets the whole doc (the server filters no one's view). Whatever is stored or received after
+ * the read reaches this client like any other change: relayed once applied, or delivered by the
+ * bus. The log goes first, as an update the client keeps pending until the snapshot arrives as
+ * the step 2: when the client counts itself synced, it has the whole wall.
+ */
+export class StoredStateAnswer {
+  /** The frames a new client gets (made for the first), or null if it cannot be answered so. */
+  private frames: Uint8Array[] | null | undefined;
+  /** Connections answered from it: if the replay finds a bad stored update, they resync. */
+  readonly served: Connection[] = [];
+
+  constructor(private readonly stored: StoredState) {}
+
+  /** Sends the stored state if `conn` is a new client and the state can be sent; false if not. */
+  answer(conn: Connection, stateVector: Uint8Array, answers: SyncAnswers): boolean {
+    if (!isEmptyStateVector(stateVector)) return false;
+    const start = performance.now();
+    if (this.frames === undefined) this.frames = framesOfStoredState(this.stored);
+    if (this.frames === null) return false;
+    for (const frame of this.frames) conn.send(frame);
+    this.served.push(conn);
+    answers.timeFirstSync(conn, start, this.frames.at(-1)!.byteLength, true, true);
+    return true;
+  }
+}
+
+function framesOfStoredState({ updates, snapshotParts }: StoredState): Uint8Array[] | null {
+  const log = updates.slice(snapshotParts);
+  if (log.length > EARLY_SYNC_MAX_LOG_ROWS) return null;
+  const snapshot = joinStateParts(updates.slice(0, snapshotParts));
+  if (snapshot === null) return null;
+  const frames: Uint8Array[] = [];
+  if (log.length > 0) {
+    try {
+      // Reading the rows checks them too (mergeUpdates hands a lone one back unread): a row the
+      // client could not read is never sent; such a wall waits for the replay, which skips it.
+      if (log.length === 1) Y.decodeUpdate(log[0]!);
+      frames.push(encodeUpdate(log.length === 1 ? log[0]! : Y.mergeUpdates(log)));
+    } catch {
+      return null;
+    }
+  }
+  frames.push(encodeSyncStep2Of(snapshot));
+  return frames;
+}
