@@ -64,6 +64,8 @@ function UnsavedItem({ note }: { note: UnsavedNote }) {
   const t = useT();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const textId = `unsaved-text-${note.id}`;
+  // The group or the task may be gone from the wall by now: then only what is known.
+  const where = note.group && note.task ? t('unsaved.where', { group: note.group, task: note.task }) : note.group || note.task;
 
   const copy = async () => {
     const ok = await copyText(note.text, null);
@@ -81,7 +83,7 @@ function UnsavedItem({ note }: { note: UnsavedNote }) {
 
   return (
     <li class="unsaved__note">
-      {(note.group || note.task) && <p class="unsaved__where">{t('unsaved.where', { group: note.group, task: note.task })}</p>}
+      {where && <p class="unsaved__where">{where}</p>}
       <p class="unsaved__text" id={textId}>
         {note.text}
       </p>

@@ -157,6 +157,11 @@ export class WallSession {
    */
   private async findUnsaved(): Promise<void> {
     if (this.unsavedCheck.value === 'checking') return;
+    // Nothing of the person's on this wall (the refused change was a vote, a title…): nothing to lose.
+    if (ownNotes(this.wall, this.isMine).length === 0) {
+      this.unsavedCheck.value = 'done';
+      return;
+    }
     this.unsavedCheck.value = 'checking';
     const copy = await fetchServerCopy(this.wallId, this.token);
     if (this.destroyed) {

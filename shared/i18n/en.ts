@@ -266,7 +266,7 @@ export const en: CoreMessages = {
   'status.refused.wallLocked': 'The facilitator locked the wall just before your last change arrived, so it was not saved. Reload the wall to carry on.',
   'status.refused.frozen': 'The wall was closed for changes just before your last change arrived, so it was not saved. Reload the wall to carry on.',
   'unsaved.title': 'Notes that were not saved',
-  'unsaved.intro': 'These notes of yours are not on the wall. Their text is kept here: copy it and add the note again when the facilitator opens the task, or give the text to the facilitator.',
+  'unsaved.intro': 'These notes of yours are not on the wall. Their text is kept here: copy it and add the note again when writing is possible again (for example when the facilitator opens the task), or give the text to the facilitator.',
   'unsaved.introUnchecked': 'We could not check which of your notes were saved, so here are all your notes. When you reload the wall, only the ones missing from the wall stay on the list.',
   'unsaved.checking': 'Checking which of your notes were saved…',
   'unsaved.where': '{group} · {task}',

@@ -278,7 +278,7 @@ export const fi = {
   'status.refused.wallLocked': 'Ohjaaja lukitsi seinän juuri ennen kuin viimeisin muutoksesi ehti perille, joten sitä ei tallennettu. Lataa seinä uudelleen, niin pääset jatkamaan.',
   'status.refused.frozen': 'Seinä suljettiin muokkauksilta juuri ennen kuin viimeisin muutoksesi ehti perille, joten sitä ei tallennettu. Lataa seinä uudelleen, niin pääset jatkamaan.',
   'unsaved.title': 'Tallentamatta jääneet laput',
-  'unsaved.intro': 'Näitä lappujasi ei ole seinällä. Teksti on tallessa tässä: kopioi se ja lisää lappu uudelleen, kun ohjaaja avaa tehtävän, tai anna teksti ohjaajalle.',
+  'unsaved.intro': 'Näitä lappujasi ei ole seinällä. Teksti on tallessa tässä: kopioi se ja lisää lappu uudelleen, kun kirjoittaminen taas onnistuu (esimerkiksi kun ohjaaja avaa tehtävän), tai anna teksti ohjaajalle.',
   'unsaved.introUnchecked': 'Ei saatu tarkistettua, mitkä lapuistasi tallentuivat, joten tässä ovat kaikki lappusi. Kun lataat seinän uudelleen, listaan jäävät vain seinältä puuttuvat.',
   'unsaved.checking': 'Tarkistetaan, mitkä lapuistasi tallentuivat…',
   'unsaved.where': '{group} · {task}',

@@ -266,7 +266,7 @@ export const sv: CoreMessages = {
   'status.refused.wallLocked': 'Handledaren låste väggen strax innan din senaste ändring kom fram, så den sparades inte. Ladda om väggen för att fortsätta.',
   'status.refused.frozen': 'Väggen stängdes för ändringar strax innan din senaste ändring kom fram, så den sparades inte. Ladda om väggen för att fortsätta.',
   'unsaved.title': 'Lappar som inte sparades',
-  'unsaved.intro': 'De här lapparna finns inte på väggen. Texten finns kvar här: kopiera den och lägg till lappen igen när handledaren öppnar uppgiften, eller ge texten till handledaren.',
+  'unsaved.intro': 'De här lapparna finns inte på väggen. Texten finns kvar här: kopiera den och lägg till lappen igen när det går att skriva igen (till exempel när handledaren öppnar uppgiften), eller ge texten till handledaren.',
   'unsaved.introUnchecked': 'Det gick inte att kontrollera vilka av dina lappar som sparades, så här är alla dina lappar. När du laddar om väggen finns bara de som saknas på väggen kvar i listan.',
   'unsaved.checking': 'Kontrollerar vilka av dina lappar som sparades…',
   'unsaved.where': '{group} · {task}',
