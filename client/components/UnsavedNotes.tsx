@@ -14,6 +14,13 @@ import { copyText } from './CopyLink';
 import '../styles/unsaved-notes.css';
 
 export function UnsavedNotes() {
+  const { session } = useWallContext();
+  // Most pages never have any: only a list that exists follows the wall's changes.
+  if (session.unsaved.value.length === 0 && session.unsavedCheck.value !== 'checking') return null;
+  return <UnsavedList />;
+}
+
+function UnsavedList() {
   const t = useT();
   const { session, wall } = useWallContext();
   const { status } = useStatus(session);

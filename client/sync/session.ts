@@ -129,7 +129,7 @@ export class WallSession {
    */
   async discardLocalCopy(): Promise<void> {
     // Still asking the server: carry every note of the person's, the reloaded wall drops the saved ones.
-    if (this.unsavedCheck.value === 'checking') this.keepUnsaved(mergeUnsaved(this.unsaved.value, ownNotes(this.wall, this.isMine)));
+    if (this.unsavedCheck.value === 'checking') this.keepUnsaved(mergeUnsaved(this.unsaved.value, ownNotes(this.wall, this.mine())));
     this.provider.shouldConnect = false;
     this.provider.disconnect();
     this.pending.value = 0;
@@ -147,9 +147,12 @@ export class WallSession {
     writeCarried(this.wallId, notes);
   }
 
-  /** Written on this device: by its author id, or an anonymous note this device remembers. */
-  private isMine = (note: { id: string; authorId: string | null }): boolean =>
-    note.authorId === getAuthorId() || getOwnNotes(this.wallId).has(note.id);
+  /** Written on this device: by its author id, or an anonymous note this device remembers. Read storage once per use. */
+  private mine(): (note: { id: string; authorId: string | null }) => boolean {
+    const authorId = getAuthorId();
+    const anonymous = getOwnNotes(this.wallId);
+    return (note) => note.authorId === authorId || anonymous.has(note.id);
+  }
 
   /**
    * After a refused change, compares this copy with the server's own (on a connection of its
@@ -158,7 +161,8 @@ export class WallSession {
   private async findUnsaved(): Promise<void> {
     if (this.unsavedCheck.value === 'checking') return;
     // Nothing of the person's on this wall (the refused change was a vote, a title…): nothing to lose.
-    if (ownNotes(this.wall, this.isMine).length === 0) {
+    const isMine = this.mine();
+    if (ownNotes(this.wall, isMine).length === 0) {
       this.unsavedCheck.value = 'done';
       return;
     }
@@ -168,7 +172,7 @@ export class WallSession {
       copy?.destroy();
       return;
     }
-    const found = copy ? unsavedNotes(this.wall, new Wall(copy), this.isMine) : ownNotes(this.wall, this.isMine);
+    const found = copy ? unsavedNotes(this.wall, new Wall(copy), isMine) : ownNotes(this.wall, isMine);
     copy?.destroy();
     this.keepUnsaved(mergeUnsaved(this.unsaved.value, found));
     this.unsavedCheck.value = copy ? 'done' : 'failed';
