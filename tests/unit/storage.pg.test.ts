@@ -127,7 +127,10 @@ describe('PgStore specifics', () => {
     const { store } = await freshStore();
     try {
       const { doc, record, seq } = await bigWall(store);
+      // The lower client id, so its edit of a note is written after the note: with the higher
+      // one, stateInParts would rightly keep the whole state one update (see its header).
       const other = new Y.Doc();
+      other.clientID = 1;
       Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
       other.getMap<Y.Map<string>>('notes').get('n7')!.set('text', 'from another instance');
       other.getMap<Y.Map<string>>('notes').delete('n8');
