@@ -1,6 +1,8 @@
 /**
  * What the user can do after the server refused the connection: reload without the refused
- * change, or (the wall is gone) remove its copy from this device; and always, go home.
+ * change, or (the wall is gone) remove its copy from this device; and always, go home. When the
+ * refused change left notes of theirs unsaved, a link takes them to the notes' text
+ * (UnsavedNotes, which the reload keeps): the page may be scrolled far from it on a phone.
  */
 import { useState } from 'preact/hooks';
 import { CloseCode } from '../../shared/protocol';
@@ -15,6 +17,7 @@ export function RefusedActions({ closeCode }: { closeCode: number | null }) {
   const [forgotten, setForgotten] = useState(false);
   const gone = closeCode === CloseCode.WallDeleted || closeCode === CloseCode.WallNotFound;
   const changeRefused = closeCode === CloseCode.Forbidden || closeCode === CloseCode.WallFull;
+  const unsaved = session.unsaved.value.length;
 
   const reload = async () => {
     await session.discardLocalCopy();
@@ -29,6 +32,11 @@ export function RefusedActions({ closeCode }: { closeCode: number | null }) {
 
   return (
     <div class="actions">
+      {changeRefused && unsaved > 0 && (
+        <a class="button" href="#unsaved-title">
+          {t.plural('unsaved.show', unsaved)}
+        </a>
+      )}
       {changeRefused && (
         <button type="button" class="button button--primary" onClick={reload}>
           {t('status.reload')}

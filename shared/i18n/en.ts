@@ -277,6 +277,8 @@ export const en: CoreMessages = {
   'unsaved.found.one': 'One of your notes was not saved. Its text is kept on the page.',
   'unsaved.found.other': '{n} of your notes were not saved. Their texts are kept on the page.',
   'unsaved.savedAgain': 'The note that was not saved is now on the wall.',
+  'unsaved.show.one': 'Show the note that was not saved',
+  'unsaved.show.other': 'Show the {n} notes that were not saved',
   'wall.deleteNotice': 'This wall will be deleted on {date}.',
   'wall.groupFixedHint': 'You write in the group {group}. You can read the other groups\' notes.',
   'join.groupFixed': 'Your group is {group}. The link you got was made for this group.',

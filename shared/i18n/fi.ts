@@ -289,6 +289,8 @@ export const fi = {
   'unsaved.found.one': 'Yksi lappusi ei tallentunut. Sen teksti on tallessa sivulla.',
   'unsaved.found.other': '{n} lappuasi ei tallentunut. Niiden tekstit ovat tallessa sivulla.',
   'unsaved.savedAgain': 'Tallentamaton lappu on nyt seinällä.',
+  'unsaved.show.one': 'Näytä tallentamaton lappu',
+  'unsaved.show.other': 'Näytä {n} tallentamatonta lappua',
   'wall.deleteNotice': 'Seinä poistetaan {date}.',
   'wall.groupFixedHint': 'Kirjoitat ryhmään {group}. Muiden ryhmien lappuja voit lukea.',
   'join.groupFixed': 'Ryhmäsi on {group}. Sait linkin, joka on tehty tälle ryhmälle.',

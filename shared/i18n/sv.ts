@@ -277,6 +277,8 @@ export const sv: CoreMessages = {
   'unsaved.found.one': 'En av dina lappar sparades inte. Texten finns kvar på sidan.',
   'unsaved.found.other': '{n} av dina lappar sparades inte. Texterna finns kvar på sidan.',
   'unsaved.savedAgain': 'Lappen som inte sparades finns nu på väggen.',
+  'unsaved.show.one': 'Visa lappen som inte sparades',
+  'unsaved.show.other': 'Visa {n} lappar som inte sparades',
   'wall.deleteNotice': 'Väggen tas bort {date}.',
   'wall.groupFixedHint': 'Du skriver i gruppen {group}. Andra gruppers lappar kan du läsa.',
   'join.groupFixed': 'Din grupp är {group}. Du fick en länk som gjorts för den här gruppen.',

@@ -119,8 +119,12 @@ describe('the lock race: a note that arrives just after the facilitator locks th
     const task = organiser.wall.process.tasks()[1]!;
     organiser.wall.control.setCurrentTask(task.id);
 
-    // bypassCSP: the axe scan injects its script.
-    const context = await suite.chromium.newContext({ permissions: ['clipboard-read', 'clipboard-write'], bypassCSP: true });
+    // A phone, as most participants have; bypassCSP: the axe scan injects its script.
+    const context = await suite.chromium.newContext({
+      permissions: ['clipboard-read', 'clipboard-write'],
+      bypassCSP: true,
+      viewport: { width: 390, height: 844 },
+    });
     await recordAnnouncements(context);
     const page = await context.newPage();
     const socket = await holdableSocket(page);
@@ -149,6 +153,14 @@ describe('the lock race: a note that arrives just after the facilitator locks th
     await expect.poll(() => announced(page), UI).toContain('Yksi lappusi ei tallentunut. Sen teksti on tallessa sivulla.');
     expect(await axeViolations(page)).toEqual([]);
     expect(organiser.wall.notes().map((n) => n.text)).not.toContain(TEXT);
+
+    // The page is scrolled down at the form; the sticky banner leads to the text, not under itself.
+    await page.getByTestId('status').getByRole('link', { name: 'Näytä tallentamaton lappu' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), UI).toBe('unsaved-title');
+    const banner = (await page.getByTestId('status').boundingBox())!;
+    const heading = (await page.locator('#unsaved-title').boundingBox())!;
+    expect(heading.y).toBeGreaterThanOrEqual(banner.y + banner.height);
+    expect(heading.y + heading.height).toBeLessThanOrEqual(844);
 
     await unsaved.getByRole('button', { name: 'Kopioi teksti' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), UI).toBe(TEXT);
