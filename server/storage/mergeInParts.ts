@@ -2,7 +2,7 @@
  * What PgStore's compaction stores: the union of the updates it is given (the old snapshot's
  * parts, the caller's state, the rows the compaction deletes) written as bounded parts by the
  * rules of server/rooms/stateInParts.ts, so that a cold load replays it in slices. Runs in the
- * merge worker (mergeWorker.mjs), or inline when no worker can run.
+ * merge worker (mergeWorker.mjs): it is a long step for a big wall.
  *
  * Applied to a doc rather than Y.mergeUpdates'd: the parts are made from a doc anyway, and
  * applying an update twice (the caller's state repeats most of the old snapshot) only skips it.

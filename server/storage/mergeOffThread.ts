@@ -2,11 +2,12 @@
  * One worker thread that merges Yjs updates into a snapshot in parts (mergeWorker.mjs running
  * mergeInParts.ts), started on first use. For a large wall that takes a quarter of a second or
  * more (5 000 notes, 1.5 MB: 0.2-0.35 s on the bench machine); on the main thread it would stall
- * every wall the instance serves. If the worker cannot run, merges happen inline: slower for
- * other walls, never wrong.
+ * every wall the instance serves. If the worker cannot run, merges happen inline, and as one
+ * update: Y.mergeUpdates stalls the other walls a third as long as making parts would, and the
+ * snapshot is no less right (a cold load replays it in one step, as before parts existed).
  */
 import { Worker } from 'node:worker_threads';
-import { mergeInParts } from './mergeInParts';
+import * as Y from 'yjs';
 
 type Pending = { resolve: (parts: Uint8Array[]) => void; reject: (err: Error) => void };
 
@@ -21,7 +22,7 @@ export class OffThreadMerger {
     try {
       return await this.mergeInWorker(updates);
     } catch {
-      return mergeInParts(updates);
+      return [Y.mergeUpdates(updates)];
     }
   }
 
