@@ -50,13 +50,13 @@ export async function readSnapshot(c: pg.ClientBase, id: string, lock = false): 
 }
 
 /** Replaces the wall's snapshot, every old part with it; the caller's transaction makes it atomic. */
-export async function writeSnapshot(c: pg.ClientBase, id: string, snapshot: StoredSnapshot): Promise<void> {
+export async function writeSnapshot(c: pg.ClientBase, id: string, snapshot: StoredSnapshot, partsPerInsert = PARTS_PER_INSERT): Promise<void> {
   const [first, ...rest] = snapshot.parts;
   if (!first) throw new Error('a snapshot needs at least one part');
   await c.query(`UPDATE walls SET snapshot = $1, snapshot_seq = $2 WHERE id = $3`, [asBuffer(first), snapshot.seq, id]);
   await c.query(`DELETE FROM snapshot_parts WHERE wall_id = $1`, [id]);
-  for (let start = 0; start < rest.length; start += PARTS_PER_INSERT) {
-    const batch = rest.slice(start, start + PARTS_PER_INSERT);
+  for (let start = 0; start < rest.length; start += partsPerInsert) {
+    const batch = rest.slice(start, start + partsPerInsert);
     const rows = batch.map((_, i) => `($1, $${2 * i + 2}, $${2 * i + 3})`).join(', ');
     const values = batch.flatMap((part, i) => [start + i + 1, asBuffer(part)]);
     await c.query(`INSERT INTO snapshot_parts (wall_id, part, data) VALUES ${rows}`, [id, ...values]);

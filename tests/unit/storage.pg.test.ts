@@ -5,7 +5,8 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { joinStateParts } from '../../server/rooms/stateInParts';
+import { encodeStateInParts, joinStateParts } from '../../server/rooms/stateInParts';
+import { writeSnapshot } from '../../server/storage/pgSnapshot';
 import { PgStore } from '../../server/storage/pgStore';
 import { startPostgres, type Postgres } from '../helpers/services';
 import { bigDoc, expectBoundedParts, makeRecord, notesJson, storeContract } from './storage.contract';
@@ -145,6 +146,25 @@ describe('PgStore specifics', () => {
     }
   });
 
+  it('keeps every part of the old snapshot when a doc that lacks them compacts next', async () => {
+    const { store } = await freshStore();
+    try {
+      const { doc, record, seq } = await bigWall(store);
+      await store.compact(record.id, Y.encodeStateAsUpdate(doc), seq);
+      expect((await store.loadState(record.id)).snapshotParts).toBeGreaterThan(2);
+      // An instance that never loaded the wall (cut off from Redis) stores and compacts a note.
+      const other = new Y.Doc();
+      other.getMap('notes').set('elsewhere', 'from another instance');
+      const otherSeq = await store.appendUpdate(record.id, Y.encodeStateAsUpdate(other));
+      await store.compact(record.id, Y.encodeStateAsUpdate(other), otherSeq);
+      const state = await store.loadState(record.id);
+      expect(state.snapshotParts).toBeGreaterThan(1);
+      expect(notesJson(state.updates)).toEqual({ ...doc.getMap('notes').toJSON(), elsewhere: 'from another instance' });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('replaces every old part at the next compaction', async () => {
     const { url, store } = await freshStore();
     try {
@@ -183,6 +203,23 @@ describe('PgStore specifics', () => {
       expect(after.updates).toHaveLength(before.snapshotParts + 2);
       expect(after.updates.slice(0, after.snapshotParts)).toEqual(before.updates);
       expect(await storedPartRows(url, record.id)).toBe(before.snapshotParts - 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('writes the parts of a wall in several INSERTs when there are more than one takes, in order', async () => {
+    const { url, store } = await freshStore();
+    try {
+      const doc = bigDoc();
+      const record = makeRecord();
+      await store.createWall(record, Y.encodeStateAsUpdate(new Y.Doc()));
+      const parts = encodeStateInParts(doc);
+      expect(parts.length).toBeGreaterThan(4);
+      await sql(url, (c) => writeSnapshot(c, record.id, { parts, seq: 0 }, 2));
+      const state = await store.loadState(record.id);
+      expect(state.updates).toEqual(parts);
+      expect(state.snapshotParts).toBe(parts.length);
     } finally {
       await store.close();
     }
