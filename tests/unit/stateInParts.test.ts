@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { STATE_PART_BYTES, STATE_PART_STRUCTS, encodeStateInParts, encodeStateInPartsSliced, joinStateParts } from '../../server/rooms/stateInParts';
+import { STATE_PART_BYTES, STATE_PART_RANGES, STATE_PART_STRUCTS, encodeStateInParts, encodeStateInPartsSliced, joinStateParts } from '../../server/rooms/stateInParts';
 
 /**
  * Three clients editing one wall-like doc (nested maps, text, an array, overwrites, deletions)
@@ -59,6 +59,23 @@ function tangledDoc(): Y.Doc {
     sync();
   }
   return docs[0]!;
+}
+
+/**
+ * Round robin over 300 notes, as live edits come, with a value set once (kept) after each
+ * overwrite: each old value is a deleted range of its own (2 700 of them).
+ */
+function overwrittenNotes(): Y.Doc {
+  const doc = new Y.Doc();
+  const notes = doc.getMap<Y.Map<string>>('notes');
+  for (let n = 0; n < 300; n++) notes.set(`n${n}`, new Y.Map<string>());
+  for (let round = 0; round < 10; round++) {
+    for (let n = 0; n < 300; n++) {
+      notes.get(`n${n}`)!.set('text', `t${round}`);
+      notes.get(`n${n}`)!.set(`seen${round}`, 'y');
+    }
+  }
+  return doc;
 }
 
 const contentOf = (doc: Y.Doc) => ({
@@ -121,6 +138,36 @@ describe('encodeStateInParts', () => {
     expect(structCounts.reduce((a, b) => a + b, 0)).toBeGreaterThan(2 * STATE_PART_STRUCTS);
     expect(Math.max(...structCounts)).toBeLessThanOrEqual(STATE_PART_STRUCTS);
     expect(Y.encodeStateAsUpdate(applied(parts))).toEqual(Y.encodeStateAsUpdate(doc));
+    expect(joinStateParts(parts)).toEqual(Y.encodeStateAsUpdate(doc));
+  });
+
+  it('splits the delete set at STATE_PART_RANGES ranges into parts without structs, applied in any order and joined back', () => {
+    const doc = overwrittenNotes();
+    const ranges = [...Y.createDeleteSetFromStructStore(doc.store).clients.values()].reduce((sum, list) => sum + list.length, 0);
+    expect(ranges).toBeGreaterThan(2 * STATE_PART_RANGES);
+    const parts = encodeStateInParts(doc);
+    const deletionParts = parts.filter((part) => Y.decodeUpdate(part).structs.length === 0);
+    expect(deletionParts.length).toBe(Math.ceil(ranges / STATE_PART_RANGES));
+    expect(parts.slice(-deletionParts.length)).toEqual(deletionParts);
+    for (const part of deletionParts) {
+      const counts = [...Y.decodeUpdate(part).ds.clients.values()].map((list) => list.length);
+      expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(STATE_PART_RANGES);
+    }
+    for (const order of [parts, [...parts].reverse()]) {
+      const copy = applied(order);
+      expect(copy.store.pendingStructs).toBeNull();
+      expect(copy.store.pendingDs).toBeNull();
+      expect(Y.encodeStateAsUpdate(copy)).toEqual(Y.encodeStateAsUpdate(doc));
+    }
+    expect(joinStateParts(parts)).toEqual(Y.encodeStateAsUpdate(doc));
+  });
+
+  it('splits the deletions of several clients, one client\'s ranges continuing in the next part', () => {
+    const doc = layeredDoc();
+    const parts = encodeStateInParts(doc, 200, STATE_PART_STRUCTS, 3);
+    const deletionParts = parts.filter((part) => Y.decodeUpdate(part).structs.length === 0);
+    expect(deletionParts.length).toBeGreaterThan(3);
+    expect(Y.encodeStateAsUpdate(applied([...parts].reverse()))).toEqual(Y.encodeStateAsUpdate(doc));
     expect(joinStateParts(parts)).toEqual(Y.encodeStateAsUpdate(doc));
   });
 
