@@ -1,16 +1,17 @@
 /**
  * The person's notes the server does not have after a refused change (the facilitator locked
- * the task just before the note arrived), each with its text and a copy button, so the idea can
- * be posted again once the task opens or handed to the facilitator. Stays over the reload and
- * until dismissed; a note whose text is on the synced wall again drops out by itself.
+ * the task just before the note arrived), each with its text, a copy button and, once the wall
+ * is back in sync and the task open, a button that posts it again (UnsavedNoteItem), so the idea
+ * can be put back or handed to the facilitator. Stays over the reload and until dismissed; a
+ * note whose text is on the synced wall again drops out by itself.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { announce } from '../announce';
 import { useT } from '../i18n';
 import { useStatus, useWall } from '../sync/hooks';
 import { stillUnsaved, type UnsavedNote } from '../sync/unsavedNotes';
 import { useWallContext } from '../views/wallContext';
-import { copyText } from './CopyLink';
+import { mayPostAgain, UnsavedNoteItem } from './UnsavedNoteItem';
 import '../styles/unsaved-notes.css';
 
 export function UnsavedNotes() {
@@ -22,14 +23,15 @@ export function UnsavedNotes() {
 
 function UnsavedList() {
   const t = useT();
-  const { session, wall } = useWallContext();
+  const { session, wall, info } = useWallContext();
   const { status } = useStatus(session);
+  const online = status === 'online';
   const carried = session.unsaved.value;
   const check = session.unsavedCheck.value;
   // Re-render on every wall change: posting the text again removes its entry.
   useWall(wall, (w) => w.notes());
   // Before the page is back in sync its doc is not the server's (it may still hold the refused note).
-  const shown = status === 'online' ? stillUnsaved(carried, wall) : carried;
+  const shown = online ? stillUnsaved(carried, wall) : carried;
 
   useEffect(() => {
     if (shown.length < carried.length) {
@@ -47,7 +49,10 @@ function UnsavedList() {
 
   return (
     <section class="unsaved" aria-labelledby="unsaved-title" data-testid="unsaved-notes">
-      <h2 id="unsaved-title">{t('unsaved.title')}</h2>
+      {/* Focusable: the banner's link and a note posted again move focus here. */}
+      <h2 id="unsaved-title" tabIndex={-1}>
+        {t('unsaved.title')}
+      </h2>
       {check === 'checking' && shown.length === 0 ? (
         <p>{t('unsaved.checking')}</p>
       ) : (
@@ -55,7 +60,7 @@ function UnsavedList() {
           <p>{t(check === 'failed' ? 'unsaved.introUnchecked' : 'unsaved.intro')}</p>
           <ul class="unsaved__list">
             {shown.map((note) => (
-              <UnsavedItem key={note.id} note={note} />
+              <UnsavedNoteItem key={note.id} note={note} online={online} postable={online && mayPostAgain(note, wall, info)} />
             ))}
           </ul>
           <button type="button" class="button" onClick={() => session.keepUnsaved([])}>
@@ -64,44 +69,5 @@ function UnsavedList() {
         </>
       )}
     </section>
-  );
-}
-
-function UnsavedItem({ note }: { note: UnsavedNote }) {
-  const t = useT();
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const textId = `unsaved-text-${note.id}`;
-  // The group or the task may be gone from the wall by now: then only what is known.
-  const where = note.group && note.task ? t('unsaved.where', { group: note.group, task: note.task }) : note.group || note.task;
-
-  const copy = async () => {
-    const ok = await copyText(note.text, null);
-    setState(ok ? 'copied' : 'failed');
-    if (ok) {
-      announce(t('unsaved.copied'));
-      setTimeout(() => setState('idle'), 3000);
-    } else {
-      // Without a clipboard (plain http on a LAN address) the text is selected for the person to copy.
-      const el = document.getElementById(textId);
-      const selection = getSelection();
-      if (el && selection) selection.selectAllChildren(el);
-    }
-  };
-
-  return (
-    <li class="unsaved__note">
-      {where && <p class="unsaved__where">{where}</p>}
-      <p class="unsaved__text" id={textId}>
-        {note.text}
-      </p>
-      <button type="button" class="button button--small button--primary" aria-describedby={textId} onClick={copy}>
-        {state === 'copied' ? `✓ ${t('links.copiedShort')}` : t('unsaved.copy')}
-      </button>
-      {state === 'failed' && (
-        <p class="form-error" role="alert">
-          {t('unsaved.copyFailed')}
-        </p>
-      )}
-    </li>
   );
 }

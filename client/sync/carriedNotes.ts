@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { LIMITS } from '../../shared/limits';
+import { NoteColor } from '../../shared/schemas';
 import type { UnsavedNote } from './unsavedNotes';
 
 const Carried = z.array(
@@ -14,6 +15,10 @@ const Carried = z.array(
     text: z.string().check(z.maxLength(LIMITS.noteTextMax)),
     group: z.string().check(z.maxLength(LIMITS.titleMax)),
     task: z.string().check(z.maxLength(LIMITS.titleMax)),
+    groupId: z.string().check(z.maxLength(64)),
+    taskId: z.string().check(z.maxLength(64)),
+    color: NoteColor,
+    personalData: z.boolean(),
   }),
 );
 

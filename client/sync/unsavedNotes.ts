@@ -6,6 +6,7 @@
  *
  * Pure: both walls are read only through the Wall accessors.
  */
+import type { NoteColor } from '../../shared/schemas';
 import type { Note, Wall } from '../../shared/wall';
 
 export interface UnsavedNote {
@@ -14,6 +15,12 @@ export interface UnsavedNote {
   /** Where it was written, to help put it back in the same place: the group's name and the task's title. */
   group: string;
   task: string;
+  /** The same place and look for posting it again. */
+  groupId: string;
+  taskId: string;
+  color: NoteColor;
+  /** The writer already chose to post it although it looked like personal data. */
+  personalData: boolean;
 }
 
 /**
@@ -59,5 +66,9 @@ function describe(wall: Wall, note: Note): UnsavedNote {
     text: note.text,
     group: wall.getGroup(note.groupId)?.name ?? '',
     task: wall.process.getTask(note.taskId)?.title ?? '',
+    groupId: note.groupId,
+    taskId: note.taskId,
+    color: note.color,
+    personalData: note.personalData,
   };
 }

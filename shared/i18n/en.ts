@@ -279,6 +279,8 @@ export const en: CoreMessages = {
   'unsaved.savedAgain': 'The note that was not saved is now on the wall.',
   'unsaved.show.one': 'Show the note that was not saved',
   'unsaved.show.other': 'Show the {n} notes that were not saved',
+  'unsaved.post': 'Add the note again',
+  'unsaved.cannotPost': 'The note cannot be added right now: the task or the wall is locked, or the group no longer exists. Copy the text so you can add it later.',
   'wall.deleteNotice': 'This wall will be deleted on {date}.',
   'wall.groupFixedHint': 'You write in the group {group}. You can read the other groups\' notes.',
   'join.groupFixed': 'Your group is {group}. The link you got was made for this group.',

@@ -291,6 +291,8 @@ export const fi = {
   'unsaved.savedAgain': 'Tallentamaton lappu on nyt seinällä.',
   'unsaved.show.one': 'Näytä tallentamaton lappu',
   'unsaved.show.other': 'Näytä {n} tallentamatonta lappua',
+  'unsaved.post': 'Lisää lappu uudelleen',
+  'unsaved.cannotPost': 'Lappua ei voi lisätä juuri nyt: tehtävä tai seinä on lukittu, tai ryhmää ei enää ole. Kopioi teksti talteen, niin voit lisätä sen myöhemmin.',
   'wall.deleteNotice': 'Seinä poistetaan {date}.',
   'wall.groupFixedHint': 'Kirjoitat ryhmään {group}. Muiden ryhmien lappuja voit lukea.',
   'join.groupFixed': 'Ryhmäsi on {group}. Sait linkin, joka on tehty tälle ryhmälle.',

@@ -9,7 +9,7 @@
  * The lock race: a participant posts a note while the facilitator locks the task, and the note
  * reaches the server just after the lock. The server refuses it (and must: the lock holds), but
  * the person's text is not lost: the page says what happened, shows the text with a copy
- * button, keeps showing it after the reload, and the text can be posted again once unlocked.
+ * button, keeps showing it after the reload, and the note can be posted again once unlocked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -112,7 +112,7 @@ describe('the lock race: a note that arrives just after the facilitator locks th
 
   afterAll(() => organiser?.destroy());
 
-  it('is refused, but the page shows its text to copy, keeps it over the reload, and it can be posted again', async () => {
+  it('is refused, but the page shows its text to copy, keeps it over the reload, and posts it again once unlocked', async () => {
     const raceWall = await createWall(suite.server.url, { title: 'Lukituskilpa' });
     organiser = connectClient(suite.server.url, raceWall.id, raceWall.tokens.facilitator);
     await organiser.synced;
@@ -172,11 +172,18 @@ describe('the lock race: a note that arrives just after the facilitator locks th
     expect(await noteByText(page, TEXT).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
+    // Still locked: it cannot go back yet, and the page says so.
+    const again = page.getByTestId('unsaved-notes').getByRole('button', { name: 'Lisää lappu uudelleen' });
+    expect(await again.isDisabled()).toBe(true);
+    expect(await page.getByTestId('unsaved-notes').textContent()).toContain('Lappua ei voi lisätä juuri nyt');
+
     organiser.wall.process.setTaskLocked(task.id, false);
-    await expect.poll(() => page.getByTestId('add-note-submit').isDisabled(), UI).toBe(false);
-    await submitNote(page, await page.evaluate(() => navigator.clipboard.readText()));
+    await expect.poll(() => again.isDisabled(), UI).toBe(false);
+    await again.click();
     await noteByText(page, TEXT).waitFor(UI);
     await waitFor(() => organiser.wall.notes().some((n) => n.text === TEXT), UI.timeout, 'the server to have the note posted again');
+    const posted = organiser.wall.notes().find((n) => n.text === TEXT)!;
+    expect([organiser.wall.getGroup(posted.groupId)?.name, posted.taskId, posted.authorName]).toEqual(['Ryhmä 2', task.id, 'Pekka']);
     // Once its text is on the wall, the entry goes by itself.
     await page.getByTestId('unsaved-notes').waitFor({ state: 'detached', ...UI });
     await expectStatus(page, 'online');

@@ -24,7 +24,16 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const note = { id: 'n1', text: 'Kirje tuli liian myöhään', group: 'Ryhmä 2', task: 'Missä kohdin palvelu ei toimi?' };
+const note = {
+  id: 'n1',
+  text: 'Kirje tuli liian myöhään',
+  group: 'Ryhmä 2',
+  task: 'Missä kohdin palvelu ei toimi?',
+  groupId: 'g2',
+  taskId: 't1',
+  color: 'pink' as const,
+  personalData: false,
+};
 
 describe('carried notes', () => {
   it('reads back what was written, per wall', () => {
@@ -46,6 +55,8 @@ describe('carried notes', () => {
     storage.setItem('pajaseina:wall:w:unsaved', JSON.stringify([{ id: 'n1', text: 5 }]));
     expect(readCarried('w')).toEqual([]);
     storage.setItem('pajaseina:wall:w:unsaved', JSON.stringify([{ ...note, text: 'x'.repeat(LIMITS.noteTextMax + 1) }]));
+    expect(readCarried('w')).toEqual([]);
+    storage.setItem('pajaseina:wall:w:unsaved', JSON.stringify([{ ...note, color: 'red' }]));
     expect(readCarried('w')).toEqual([]);
   });
 

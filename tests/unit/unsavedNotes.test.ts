@@ -39,7 +39,16 @@ describe('unsavedNotes', () => {
     add(page, groups[1]!.id, 'Kirje tuli liian myöhään');
     const task = page.process.getTask(page.process.firstTaskId()!)!;
     expect(unsavedNotes(page, freshCopy(server), mine)).toEqual([
-      { id: expect.any(String), text: 'Kirje tuli liian myöhään', group: 'Ryhmä 2', task: task.title },
+      {
+        id: expect.any(String),
+        text: 'Kirje tuli liian myöhään',
+        group: 'Ryhmä 2',
+        task: task.title,
+        groupId: groups[1]!.id,
+        taskId: task.id,
+        color: 'yellow',
+        personalData: false,
+      },
     ]);
   });
 
@@ -90,7 +99,7 @@ describe('ownNotes', () => {
 });
 
 describe('stillUnsaved', () => {
-  const carried = (text: string, id = text): UnsavedNote => ({ id, text, group: 'Ryhmä 1', task: 'Tehtävä' });
+  const carried = (text: string, id = text): UnsavedNote => ({ id, text, group: 'Ryhmä 1', task: 'Tehtävä', groupId: 'g1', taskId: 't1', color: 'blue', personalData: false });
 
   it('drops a carried note once the synced wall has a note with its text, under any id', () => {
     const { server, groups } = serverAndPage();
@@ -106,7 +115,7 @@ describe('stillUnsaved', () => {
 });
 
 describe('mergeUnsaved', () => {
-  const n = (id: string, text: string): UnsavedNote => ({ id, text, group: '', task: '' });
+  const n = (id: string, text: string): UnsavedNote => ({ id, text, group: '', task: '', groupId: 'g', taskId: 't', color: 'yellow', personalData: false });
 
   it('keeps the earlier list and lets a later entry with the same id replace its text', () => {
     expect(mergeUnsaved([n('a', 'vanha'), n('b', 'B')], [n('a', 'uusi'), n('c', 'C')])).toEqual([n('b', 'B'), n('a', 'uusi'), n('c', 'C')]);

@@ -1,0 +1,112 @@
+/**
+ * One unsaved note: where it was written, its text, a copy button, and once the page is back in
+ * sync, "post it again" into the same group and task while the task is open (copying and pasting
+ * is hard on a phone). The server still decides: a note posted into a task that was locked again
+ * meanwhile is refused and listed again, not lost.
+ */
+import { useState } from 'preact/hooks';
+import { LIMITS } from '../../shared/limits';
+import type { WallInfo } from '../../shared/schemas';
+import type { Wall } from '../../shared/wall';
+import { announce } from '../announce';
+import { useT } from '../i18n';
+import { getAuthorId, rememberOwnNote } from '../storage';
+import type { UnsavedNote } from '../sync/unsavedNotes';
+import { permissions, useWallContext } from '../views/wallContext';
+import { copyText } from './CopyLink';
+
+/**
+ * May this page post the note again now, by the same rules the page shows for writing. Read by
+ * the list, which follows the wall's changes: the item itself re-renders only on new props.
+ */
+export function mayPostAgain(note: UnsavedNote, wall: Wall, info: Pick<WallInfo, 'role' | 'groupId'>): boolean {
+  if (!permissions(info).canWriteIn(note.groupId) || !wall.getGroup(note.groupId)) return false;
+  const task = wall.process.getTask(note.taskId);
+  if (!task) return false;
+  return info.role === 'facilitator' || !(task.locked || wall.control.locked() || wall.control.frozen());
+}
+
+interface Props {
+  note: UnsavedNote;
+  /** Back in sync with the server: only then can it be posted again. */
+  online: boolean;
+  postable: boolean;
+}
+
+export function UnsavedNoteItem({ note, online, postable }: Props) {
+  const t = useT();
+  const { wall, wallId, profile } = useWallContext();
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [postFailed, setPostFailed] = useState(false);
+  const textId = `unsaved-text-${note.id}`;
+  const hintId = `unsaved-hint-${note.id}`;
+  // The group or the task may be gone from the wall by now: then only what is known.
+  const where = note.group && note.task ? t('unsaved.where', { group: note.group, task: note.task }) : note.group || note.task;
+
+  const copyNote = async () => {
+    const ok = await copyText(note.text, null);
+    setCopy(ok ? 'copied' : 'failed');
+    if (ok) {
+      announce(t('unsaved.copied'));
+      setTimeout(() => setCopy('idle'), 3000);
+    } else {
+      // Without a clipboard (plain http on a LAN address) the text is selected for the person to copy.
+      const el = document.getElementById(textId);
+      const selection = getSelection();
+      if (el && selection) selection.selectAllChildren(el);
+    }
+  };
+
+  const post = () => {
+    const authorName = profile?.name ?? null;
+    const id = wall.addNote({
+      groupId: note.groupId,
+      taskId: note.taskId,
+      text: note.text,
+      color: note.color,
+      authorName,
+      // As the note form does: anonymous notes carry no identifier, this device remembers their ids.
+      authorId: authorName === null ? null : getAuthorId(),
+      personalData: note.personalData,
+    });
+    if (!id) return setPostFailed(true);
+    if (authorName === null) rememberOwnNote(wallId, id);
+    announce(t('addNote.added', { group: note.group }));
+    // This item goes once the wall has the text: keep the focus in the list (or the wall).
+    setTimeout(() => (document.getElementById('unsaved-title') ?? document.getElementById('main'))?.focus());
+  };
+
+  return (
+    <li class="unsaved__note">
+      {where && <p class="unsaved__where">{where}</p>}
+      <p class="unsaved__text" id={textId}>
+        {note.text}
+      </p>
+      <div class="unsaved__actions">
+        <button type="button" class="button button--small button--primary" aria-describedby={textId} onClick={copyNote}>
+          {copy === 'copied' ? `✓ ${t('links.copiedShort')}` : t('unsaved.copy')}
+        </button>
+        {online && (
+          <button type="button" class="button button--small" aria-describedby={postable ? textId : `${textId} ${hintId}`} disabled={!postable} onClick={post}>
+            {t('unsaved.post')}
+          </button>
+        )}
+      </div>
+      {online && !postable && (
+        <p class="unsaved__hint" id={hintId}>
+          {t('unsaved.cannotPost')}
+        </p>
+      )}
+      {copy === 'failed' && (
+        <p class="form-error" role="alert">
+          {t('unsaved.copyFailed')}
+        </p>
+      )}
+      {postFailed && (
+        <p class="form-error" role="alert">
+          {t('addNote.failed', { max: LIMITS.notesMax })}
+        </p>
+      )}
+    </li>
+  );
+}
