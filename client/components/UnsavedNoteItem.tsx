@@ -1,8 +1,9 @@
 /**
  * One unsaved note: where it was written, its text, a copy button, and once the page is back in
  * sync, "post it again" into the same group and task while the task is open (copying and pasting
- * is hard on a phone). The server still decides: a note posted into a task that was locked again
- * meanwhile is refused and listed again, not lost.
+ * is hard on a phone); a refused edit of a note the wall still has is saved into that note
+ * instead of a second one. The server still decides: a note posted into a task that was locked
+ * again meanwhile is refused and listed again, not lost.
  */
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
@@ -21,6 +22,7 @@ import { copyText } from './CopyLink';
  */
 export function mayPostAgain(note: UnsavedNote, wall: Wall, info: Pick<WallInfo, 'role' | 'groupId'>): boolean {
   if (!permissions(info).canWriteIn(note.groupId) || !wall.getGroup(note.groupId)) return false;
+  if (wall.getNote(note.id)?.hidden) return false;
   const task = wall.process.getTask(note.taskId);
   if (!task) return false;
   return info.role === 'facilitator' || !(task.locked || wall.control.locked() || wall.control.frozen());
@@ -31,9 +33,16 @@ interface Props {
   /** Back in sync with the server: only then can it be posted again. */
   online: boolean;
   postable: boolean;
+  /** The wall still has the note (with other text): saving puts this text back into it. */
+  edit: boolean;
 }
 
-export function UnsavedNoteItem({ note, online, postable }: Props) {
+/** The item goes once the wall has its text: keep the focus in the list (or on the wall). */
+function refocus(): void {
+  setTimeout(() => (document.getElementById('unsaved-title') ?? document.getElementById('main'))?.focus());
+}
+
+export function UnsavedNoteItem({ note, online, postable, edit }: Props) {
   const t = useT();
   const { wall, wallId, profile } = useWallContext();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -58,6 +67,12 @@ export function UnsavedNoteItem({ note, online, postable }: Props) {
   };
 
   const post = () => {
+    const edited = wall.getNote(note.id);
+    if (edited) {
+      wall.updateNoteText(edited.id, note.text, note.personalData);
+      announce(t('unsaved.editSaved'));
+      return refocus();
+    }
     const authorName = profile?.name ?? null;
     const id = wall.addNote({
       groupId: note.groupId,
@@ -72,8 +87,7 @@ export function UnsavedNoteItem({ note, online, postable }: Props) {
     if (!id) return setPostFailed(true);
     if (authorName === null) rememberOwnNote(wallId, id);
     announce(t('addNote.added', { group: note.group }));
-    // This item goes once the wall has the text: keep the focus in the list (or the wall).
-    setTimeout(() => (document.getElementById('unsaved-title') ?? document.getElementById('main'))?.focus());
+    refocus();
   };
 
   return (
@@ -88,7 +102,7 @@ export function UnsavedNoteItem({ note, online, postable }: Props) {
         </button>
         {online && (
           <button type="button" class="button button--small" aria-describedby={postable ? textId : `${textId} ${hintId}`} disabled={!postable} onClick={post}>
-            {t('unsaved.post')}
+            {t(edit ? 'unsaved.saveEdit' : 'unsaved.post')}
           </button>
         )}
       </div>

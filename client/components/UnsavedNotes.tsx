@@ -60,7 +60,13 @@ function UnsavedList() {
           <p>{t(check === 'failed' ? 'unsaved.introUnchecked' : 'unsaved.intro')}</p>
           <ul class="unsaved__list">
             {shown.map((note) => (
-              <UnsavedNoteItem key={note.id} note={note} online={online} postable={online && mayPostAgain(note, wall, info)} />
+              <UnsavedNoteItem
+                key={note.id}
+                note={note}
+                online={online}
+                postable={online && mayPostAgain(note, wall, info)}
+                edit={online && wall.getNote(note.id) !== undefined}
+              />
             ))}
           </ul>
           <button type="button" class="button" onClick={() => session.keepUnsaved([])}>

@@ -10,6 +10,7 @@
  * reaches the server just after the lock. The server refuses it (and must: the lock holds), but
  * the person's text is not lost: the page says what happened, shows the text with a copy
  * button, keeps showing it after the reload, and the note can be posted again once unlocked.
+ * The same for an edit of a note the server has: its new text is saved back into that note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -104,22 +105,24 @@ async function holdableSocket(page: Page) {
   };
 }
 
-describe('the lock race: a note that arrives just after the facilitator locks the task', () => {
+describe('the lock race: a change that arrives just after the facilitator locks the task', () => {
   const UI = { timeout: 15_000 };
-  const TEXT = 'Kukaan ei kertonut, kenelle voi soittaa, kun aika peruttiin';
-  const SAVED = 'Kirje tuli liian myöhään';
   let organiser: TestClient;
+  let raceWall: Awaited<ReturnType<typeof createWall>>;
+  let task: { id: string; title: string };
 
-  afterAll(() => organiser?.destroy());
-
-  it('is refused, but the page shows its text to copy, keeps it over the reload, and posts it again once unlocked', async () => {
-    const raceWall = await createWall(suite.server.url, { title: 'Lukituskilpa' });
+  beforeAll(async () => {
+    raceWall = await createWall(suite.server.url, { title: 'Lukituskilpa' });
     organiser = connectClient(suite.server.url, raceWall.id, raceWall.tokens.facilitator);
     await organiser.synced;
-    const task = organiser.wall.process.tasks()[1]!;
+    task = organiser.wall.process.tasks()[1]!;
     organiser.wall.control.setCurrentTask(task.id);
+  });
+  afterAll(() => organiser?.destroy());
 
-    // A phone, as most participants have; bypassCSP: the axe scan injects its script.
+  /** A participant on a phone, on the wall in the current task, whose wall socket can hold updates. */
+  async function participant(name: string, group: string) {
+    // bypassCSP: the axe scan injects its script.
     const context = await suite.chromium.newContext({
       permissions: ['clipboard-read', 'clipboard-write'],
       bypassCSP: true,
@@ -128,31 +131,41 @@ describe('the lock race: a note that arrives just after the facilitator locks th
     await recordAnnouncements(context);
     const page = await context.newPage();
     const socket = await holdableSocket(page);
-    await joinAsParticipant(page, raceWall.links.participant, 'Pekka', 'Ryhmä 2');
+    await joinAsParticipant(page, raceWall.links.participant, name, group);
     await expectStatus(page, 'online');
     await expect.poll(() => page.locator('#task-title').textContent(), UI).toBe(task.title);
-    await addNote(page, SAVED);
-    await waitFor(() => organiser.wall.notes().some((n) => n.text === SAVED), UI.timeout, 'the server to have the first note');
+    return { context, page, socket };
+  }
 
-    // The note leaves the page but has not reached the server when the facilitator locks.
+  /** The page's change leaves it but has not reached the server when the facilitator locks; then it arrives and is refused. */
+  async function raceTheLock(page: Page, socket: Awaited<ReturnType<typeof holdableSocket>>, change: () => Promise<void>) {
     socket.hold();
-    await submitNote(page, TEXT);
-    await waitFor(() => socket.held() > 0, UI.timeout, 'the page to send the note');
+    await change();
+    await waitFor(() => socket.held() > 0, UI.timeout, 'the page to send its change');
     organiser.wall.process.setTaskLocked(task.id, true);
     await page.locator('.task-panel').getByText('Tehtävä on lukittu.').waitFor(UI);
     socket.release();
-
     await expectRefused(page, CloseCode.Forbidden);
     expect(await page.getByTestId('status').textContent()).toContain('Ohjaaja lukitsi tehtävän juuri ennen kuin viimeisin muutoksesi ehti perille');
+  }
+
+  it('a new note is refused, but the page shows its text to copy, keeps it over the reload, and posts it again once unlocked', async () => {
+    const TEXT = 'Kukaan ei kertonut, kenelle voi soittaa, kun aika peruttiin';
+    const SAVED = 'Kirje tuli liian myöhään';
+    const { context, page, socket } = await participant('Pekka', 'Ryhmä 2');
+    await addNote(page, SAVED);
+    await waitFor(() => organiser.wall.notes().some((n) => n.text === SAVED), UI.timeout, 'the server to have the first note');
+
+    await raceTheLock(page, socket, () => submitNote(page, TEXT));
     const unsaved = page.getByTestId('unsaved-notes');
     await unsaved.getByText(TEXT).waitFor(UI);
     // Compared with the server's copy: only the note it lacks, not the one it has.
     expect(await unsaved.textContent()).toContain('Näitä lappujasi ei ole seinällä');
     expect(await unsaved.textContent()).toContain('Ryhmä 2');
     expect(await unsaved.textContent()).not.toContain(SAVED);
+    expect(organiser.wall.notes().map((n) => n.text)).not.toContain(TEXT);
     await expect.poll(() => announced(page), UI).toContain('Yksi lappusi ei tallentunut. Sen teksti on tallessa sivulla.');
     expect(await axeViolations(page)).toEqual([]);
-    expect(organiser.wall.notes().map((n) => n.text)).not.toContain(TEXT);
 
     // The page is scrolled down at the form; the sticky banner leads to the text, not under itself.
     await page.getByTestId('status').getByRole('link', { name: 'Näytä tallentamaton lappu' }).click();
@@ -187,6 +200,39 @@ describe('the lock race: a note that arrives just after the facilitator locks th
     // Once its text is on the wall, the entry goes by itself.
     await page.getByTestId('unsaved-notes').waitFor({ state: 'detached', ...UI });
     await expectStatus(page, 'online');
+    await context.close();
+  });
+
+  it('an edit is refused, and its text is saved back into the same note once unlocked', async () => {
+    const BEFORE = 'Ajanvaraus on vaikea';
+    const AFTER = 'Ajanvaraus on vaikea, jos ei ole pankkitunnuksia';
+    const { context, page, socket } = await participant('Aino', 'Ryhmä 1');
+    await addNote(page, BEFORE);
+    await waitFor(() => organiser.wall.notes().some((n) => n.text === BEFORE), UI.timeout, 'the server to have the note');
+    const id = organiser.wall.notes().find((n) => n.text === BEFORE)!.id;
+
+    await raceTheLock(page, socket, async () => {
+      await noteByText(page, BEFORE).getByRole('button', { name: 'Muokkaa' }).click();
+      await page.getByLabel('Lapun teksti').fill(AFTER);
+      await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
+    });
+    await page.getByTestId('unsaved-notes').getByText(AFTER).waitFor(UI);
+
+    await page.getByRole('button', { name: 'Lataa seinä uudelleen' }).click();
+    await expectStatus(page, 'online');
+    await page.getByTestId('unsaved-notes').getByText(AFTER).waitFor(UI);
+    // The wall shows what the server has; the list what was written.
+    await noteByText(page, BEFORE).waitFor(UI);
+    expect(await noteByText(page, AFTER).count()).toBe(0);
+
+    organiser.wall.process.setTaskLocked(task.id, false);
+    const save = page.getByTestId('unsaved-notes').getByRole('button', { name: 'Tallenna teksti lappuun uudelleen' });
+    await expect.poll(() => save.isDisabled(), UI).toBe(false);
+    await save.click();
+    await waitFor(() => organiser.wall.getNote(id)?.text === AFTER, UI.timeout, 'the server to have the edit');
+    // The same note, not a second one.
+    expect(organiser.wall.notes().filter((n) => n.text.startsWith('Ajanvaraus')).map((n) => n.id)).toEqual([id]);
+    await page.getByTestId('unsaved-notes').waitFor({ state: 'detached', ...UI });
     await context.close();
   });
 });
