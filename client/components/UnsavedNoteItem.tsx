@@ -7,26 +7,12 @@
  */
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
-import type { WallInfo } from '../../shared/schemas';
-import type { Wall } from '../../shared/wall';
 import { announce } from '../announce';
 import { useT } from '../i18n';
 import { getAuthorId, rememberOwnNote } from '../storage';
 import type { UnsavedNote } from '../sync/unsavedNotes';
-import { permissions, useWallContext } from '../views/wallContext';
+import { useWallContext } from '../views/wallContext';
 import { copyText } from './CopyLink';
-
-/**
- * May this page post the note again now, by the same rules the page shows for writing. Read by
- * the list, which follows the wall's changes: the item itself re-renders only on new props.
- */
-export function mayPostAgain(note: UnsavedNote, wall: Wall, info: Pick<WallInfo, 'role' | 'groupId'>): boolean {
-  if (!permissions(info).canWriteIn(note.groupId) || !wall.getGroup(note.groupId)) return false;
-  if (wall.getNote(note.id)?.hidden) return false;
-  const task = wall.process.getTask(note.taskId);
-  if (!task) return false;
-  return info.role === 'facilitator' || !(task.locked || wall.control.locked() || wall.control.frozen());
-}
 
 interface Props {
   note: UnsavedNote;

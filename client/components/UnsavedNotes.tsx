@@ -9,9 +9,10 @@ import { useEffect } from 'preact/hooks';
 import { announce } from '../announce';
 import { useT } from '../i18n';
 import { useStatus, useWall } from '../sync/hooks';
-import { stillUnsaved, type UnsavedNote } from '../sync/unsavedNotes';
+import { mayPostAgain } from '../sync/postAgain';
+import { stillUnsaved } from '../sync/unsavedNotes';
 import { useWallContext } from '../views/wallContext';
-import { mayPostAgain, UnsavedNoteItem } from './UnsavedNoteItem';
+import { UnsavedNoteItem } from './UnsavedNoteItem';
 import '../styles/unsaved-notes.css';
 
 export function UnsavedNotes() {
