@@ -17,7 +17,7 @@ import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from 
 import { mayEdit, mayPublishAwareness } from './permissions';
 import { RelayBatch } from './relayBatch';
 import { RoomCompaction } from './roomCompaction';
-import { LoadOrigin, StoredStateAnswer, replayInSlices } from './roomLoad';
+import { LoadOrigin, StoredStateAnswer, replayInSlices, turnAfterTimers } from './roomLoad';
 import { SyncAnswers } from './roomSync';
 import { roomLoadChannel, type RoomLoadTiming } from './roomTimings';
 import { SerialQueue } from './serialQueue';
@@ -118,6 +118,9 @@ export class Room {
   async open(): Promise<void> {
     // Subscribed before storage is read, so nothing another instance stores meanwhile is missed.
     if (this.opts.bus) this.link = await this.opts.bus.join(this);
+    // Not in the turn that asked for the room (the first client's upgrade, or an HTTP read):
+    // reading a big wall is a step of a few milliseconds of its own (cold-load traces).
+    await turnAfterTimers();
     const readStart = performance.now();
     const state = await this.store.loadState(this.wallId);
     const readMs = performance.now() - readStart;
@@ -141,11 +144,8 @@ export class Room {
   }
 
   private async replayStored(state: StoredState, readMs: number): Promise<void> {
-    // One turn first: the connections that waited for the read join in it, so they are answered
-    // before the replay's first slice, however short the replay would be.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     const replayStart = performance.now();
-    const appliedAll = await this.replay(state.updates);
+    const appliedAll = await this.replay(state.updates, state.snapshotParts);
     if (this.destroyed) throw new Error('the room was destroyed while it loaded');
     const replayEnd = performance.now();
     const storedBytes = state.updates.reduce((sum, u) => sum + u.byteLength, 0);
@@ -172,12 +172,12 @@ export class Room {
   }
 
   /** Replays the stored updates (roomLoad.ts). Nothing reads the doc meanwhile: the replay is the first task of the queue. */
-  private async replay(updates: Uint8Array[]): Promise<boolean> {
+  private async replay(updates: Uint8Array[], parts: number): Promise<boolean> {
     // With any 'update' listener, Yjs encodes every transaction again for it: a sixth of a 5 000
     // note wall's replay (CPU profile), for listeners that ignore what the store replays.
     this.listenForUpdates(false);
     try {
-      return await replayInSlices(this.doc, updates, () => this.destroyed, (index, err) => this.skipped(index, err));
+      return await replayInSlices(this.doc, updates, parts, () => this.destroyed, (index, err) => this.skipped(index, err));
     } finally {
       if (!this.destroyed) this.listenForUpdates(true);
     }

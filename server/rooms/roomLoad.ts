@@ -10,9 +10,9 @@ import { joinStateParts } from './stateInParts';
 import { isEmptyStateVector, type SyncAnswers } from './roomSync';
 
 /**
- * Work per transaction while replaying stored updates, between turns of the event loop. The turn
- * lasts longer than this: Yjs's cleanup of the slice's transaction comes on top (2-7 ms of a
- * 10 ms slice in CPU profiles of the 5 000-note cold load), and so does any scavenge in it (2-9 ms).
+ * Work per turn of the event loop while replaying stored updates, Yjs's cleanup of the
+ * transactions included (replayInSlices). Any scavenge that lands in the slice comes on top
+ * (2-13 ms in traces of the 5 000-note cold load).
  */
 export const LOAD_SLICE_MS = 5;
 
@@ -24,42 +24,86 @@ export const LOAD_SLICE_MS = 5;
  */
 export const EARLY_SYNC_MAX_LOG_ROWS = 500;
 
+/** Turns in a row the replay leaves to other work before it takes a slice anyway. */
+const MAX_WAITS = 2;
+
+/**
+ * Resolves in a later turn of the event loop than this one, with the timers phase in between
+ * (a setImmediate made in an I/O callback runs in the same turn): work after it is a stall of
+ * its own, not one with the I/O that asked for it.
+ */
+export const turnAfterTimers = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+
 /** Origin of the transactions that replay stored updates: never stored again, never relayed. */
 export const LoadOrigin: unique symbol = Symbol('pajaseina.load');
 
 /**
- * Applies the stored updates in slices of LOAD_SLICE_MS, each slice one transaction, yielding
- * to the event loop between slices. One transaction for the whole log is the fastest (one per
- * update is ten times slower), but for a long uncompacted log (a crash before compaction: 50 000
- * updates take 0.8 s on an idle machine) it stalls every other wall and socket of the instance
- * for all of it. Slices cost about 1.5x the total time and keep each stall to one slice
- * (docs/performance.md; a worker thread was tried and was slower still). Walls compact every
- * COMPACT_AFTER_UPDATES, so most loads are one slice. Stops early once `stopped` says so.
- * Resolves false if any update failed to apply; each one that did is handed to `skipped`.
+ * Applies the stored updates in slices of LOAD_SLICE_MS, yielding to the event loop between
+ * slices. The first `parts` updates are the snapshot's parts (stateInParts.ts): each is its own
+ * transaction, so what it took, Yjs's cleanup of the transaction included, is known before the
+ * next one starts, and a slice ends before a part that would take it past LOAD_SLICE_MS (a
+ * snapshot's parts are runs of alike structs, so one part's cost foretells the next's). The
+ * cleanup was the unforeseen half: one transaction per slice spent 2-7 ms of a 10 ms slice in it
+ * in CPU profiles of the 5 000-note cold load, and more where overwritten values are deleted.
+ * The updates after them are the log: small, so as many as fit in the slice share a transaction
+ * (one per update is ten times slower), but a long uncompacted log (a crash before compaction:
+ * 50 000 updates take 0.8 s on an idle machine) would stall every other wall and socket of the
+ * instance for all of it in one. Slices keep each stall to one slice (docs/performance.md; a
+ * worker thread was tried and was slower still). Stops early once `stopped` says so. Resolves
+ * false if any update failed to apply; each one that did is handed to `skipped`.
  */
 export async function replayInSlices(
   doc: Y.Doc,
   updates: readonly Uint8Array[],
+  parts: number,
   stopped: () => boolean,
   skipped: (index: number, err: unknown) => void,
 ): Promise<boolean> {
   let appliedAll = true;
   let i = 0;
-  while (i < updates.length && !stopped()) {
+  const applyNext = () => {
+    try {
+      Y.applyUpdate(doc, updates[i]!, LoadOrigin);
+    } catch (err) {
+      appliedAll = false;
+      skipped(i, err);
+    }
+    i++;
+  };
+  // The turn the replay starts in read storage (one long step for a big snapshot), and in the
+  // next one the clients that waited for the read join and are answered: the first slice waits
+  // for the turn after.
+  let yielded = Number.NEGATIVE_INFINITY;
+  let waits = 0;
+  do {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (stopped()) break;
+    // A turn already as long as a slice (the read of storage, a client's handshake, its answer
+    // from the stored state) gets no slice on top: the replay waits for the next turn, but not
+    // more than MAX_WAITS in a row (a busy instance, or a loaded machine, would starve it).
+    if (waits < MAX_WAITS && performance.now() - yielded > LOAD_SLICE_MS) {
+      waits++;
+      yielded = performance.now();
+      continue;
+    }
+    waits = 0;
     const sliceStart = performance.now();
-    doc.transact(() => {
-      do {
-        try {
-          Y.applyUpdate(doc, updates[i]!, LoadOrigin);
-        } catch (err) {
-          appliedAll = false;
-          skipped(i, err);
-        }
-        i++;
-      } while (i < updates.length && performance.now() - sliceStart < LOAD_SLICE_MS);
-    }, LoadOrigin);
-    if (i < updates.length) await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+    let now = sliceStart;
+    while (i < updates.length) {
+      const start = now;
+      if (i < parts) {
+        doc.transact(applyNext, LoadOrigin);
+      } else {
+        doc.transact(() => {
+          do applyNext();
+          while (i < updates.length && performance.now() - sliceStart < LOAD_SLICE_MS);
+        }, LoadOrigin);
+      }
+      now = performance.now();
+      if (now - sliceStart + (now - start) >= LOAD_SLICE_MS) break;
+    }
+    yielded = now;
+  } while (i < updates.length);
   return appliedAll;
 }
 
