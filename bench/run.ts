@@ -30,7 +30,7 @@ if (RECEIVERS !== 'wire' && RECEIVERS !== 'yjs') throw new Error(`--receivers: w
 
 const SIZES = QUICK
   ? { fanout: [20, 100], paceSeconds: 3, burst: 10, rounds: 1, walls: 20, wallClients: 10, wallSeconds: 4, notes: 1000, updates: 10_000, coldRounds: 1, memWalls: 20, memNotes: 100, memConns: 50, clientNotes: 500, changes: 5 }
-  : { fanout: [20, 100, 300], paceSeconds: 10, burst: 30, rounds: 2, walls: 200, wallClients: 10, wallSeconds: 10, notes: 5000, updates: 50_000, coldRounds: 3, memWalls: 100, memNotes: 100, memConns: 300, clientNotes: 2000, changes: 20 };
+  : { fanout: [20, 100, 300], paceSeconds: 10, burst: 30, rounds: 3, walls: 200, wallClients: 10, wallSeconds: 10, notes: 5000, updates: 50_000, coldRounds: 3, memWalls: 100, memNotes: 100, memConns: 300, clientNotes: 2000, changes: 20 };
 
 /** SERVER_KINDS rotated by `by`: each round starts with a different server. */
 const rotated = (by: number) => SERVER_KINDS.map((_, i) => SERVER_KINDS[(i + by) % SERVER_KINDS.length]!);
