@@ -275,6 +275,7 @@ export class Room {
 
   private async storeAndApply(conn: Connection, update: Uint8Array): Promise<void> {
     if (conn.faulted) return; // its later frames would build on what was refused
+    if (this.answers.repeatsOwnDeleteSet(update)) return; // a no-op, known without analysing it
     // Checked here, in the serial queue, so the doc it is checked against is the doc it lands on.
     const bytes = { stored: this.compaction.storedBytes, max: this.opts.maxWallBytes ?? DEFAULT_MAX_WALL_BYTES };
     let verdict: Verdict;
