@@ -1,6 +1,7 @@
 /**
  * The projector screen for plenaries (`/w/:id/projector#token`): the current task's columns of
- * every group side by side, the timer, a join panel, and a slideshow of the notes one at a time.
+ * every group side by side, its mirror material, the timer, a join panel, and a slideshow of the
+ * notes one at a time.
  * It follows the facilitator's current task live; hidden notes are never shown, author names only
  * when the facilitator shows them, and vote counts once the task's vote is closed.
  */
@@ -9,6 +10,7 @@ import type { Note } from '../../shared/wall';
 import { announce } from '../announce';
 import { JoinPanel } from '../components/JoinPanel';
 import { ProjectorColumns } from '../components/ProjectorColumns';
+import { ProjectorMirror } from '../components/ProjectorMirror';
 import { Slideshow } from '../components/Slideshow';
 import { StatusBanner } from '../components/StatusBanner';
 import { TimerDisplay } from '../components/TimerDisplay';
@@ -93,10 +95,16 @@ export function ProjectorView() {
         </header>
         {!task ? (
           <p class="projector__empty">{t('projector.noTask')}</p>
-        ) : slideshow && !concealed ? (
-          <Slideshow slides={slides} showAuthors={showAuthors} votes={votes} onClose={() => setSlideshow(false)} />
         ) : (
-          <ProjectorColumns groups={groups} notesByGroup={notesByGroup} showAuthors={showAuthors} votes={votes} concealed={concealed} />
+          <div class="projector__body">
+            {/* A column at the left, read before the notes it is for; the notes keep the screen's whole height. */}
+            <ProjectorMirror taskId={task.id} />
+            {slideshow && !concealed ? (
+              <Slideshow slides={slides} showAuthors={showAuthors} votes={votes} onClose={() => setSlideshow(false)} />
+            ) : (
+              <ProjectorColumns groups={groups} notesByGroup={notesByGroup} showAuthors={showAuthors} votes={votes} concealed={concealed} />
+            )}
+          </div>
         )}
       </main>
     </div>

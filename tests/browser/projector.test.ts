@@ -1,12 +1,13 @@
 /**
- * The projector screen at 1920×1080: eight groups of ten short notes fit without scrolling, it
- * follows the facilitator's current task, the slideshow steps with the keyboard, and the join
+ * The projector screen at 1920×1080: eight groups of ten short notes fit without scrolling beside
+ * the task's mirror material, it follows the facilitator's current task and mirror material, the slideshow steps with the keyboard, and the join
  * panel's short address opens the wall's join view. The facilitator's changes come from a real
  * Yjs client, as they would from the facilitator's own browser.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encode } from 'uqr';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CreateWallResponse } from '../../shared/schemas';
 import { useBrowserSuite } from '../helpers/browserSuite';
@@ -41,12 +42,15 @@ beforeAll(async () => {
   const hidden = w.addNote({ groupId: w.groups()[0]!.id, taskId: firstTask, text: 'Piilotettu lappu', color: 'pink', authorName: null, authorId: null })!;
   w.setHidden(hidden, true);
   w.addNote({ groupId: w.groups()[1]!.id, taskId: t2.id, text: 'Juurisyy: resurssit', color: 'blue', authorName: 'Mari', authorId: 'mari' });
+  // Mirror material with a link: the page is measured with it (a QR code in the top row).
+  w.mirror.add({ taskId: firstTask, kind: 'quote', text: 'Soitin kolme kertaa, eikä kukaan soittanut takaisin. Lopulta menin paikan päälle ja jonotin kaksi tuntia.' });
+  w.mirror.add({ taskId: firstTask, kind: 'link', text: 'Video: ajanvaraus puhelimessa', url: 'https://www.example.org/videot/ajanvaraus' });
   w.control.setCurrentTask(firstTask);
   // A running timer, so the page is measured (and photographed) with the timer in it.
   w.control.setTimer(15 * 60_000);
   w.control.start(Date.now());
   // Everything above is on the server before any page opens.
-  await waitForServerWall(suite.server.url, wall, (w) => w.notes().length === 82, UI_TIMEOUT, 'notes reached the server');
+  await waitForServerWall(suite.server.url, wall, (w) => w.notes().length === 82 && w.mirror.all().length === 2, UI_TIMEOUT, 'notes reached the server');
 
   context = await suite.chromium.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
   await knowWall(context, wall, 'Projektoritesti');
@@ -62,20 +66,27 @@ afterAll(async () => {
 describe('the projector view', () => {
   it('fits eight groups of ten notes on 1920×1080 without scrolling, hidden notes left out', async () => {
     await expect.poll(() => page.locator('li[data-note-id]').count()).toBe(80);
+    await expect.poll(() => page.locator('[data-testid="projector-mirror"] li').count()).toBe(2);
     expect(await page.getByText('Piilotettu lappu').count()).toBe(0);
     await page.getByRole('timer').waitFor({ timeout: UI_TIMEOUT });
     const firstTitle = facilitator.wall.process.getTask(firstTask)!.title;
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(firstTitle);
     // The join address arrives by a request: wait for it, so the screenshot shows the whole page.
     await page.getByTestId('join-address').waitFor({ timeout: UI_TIMEOUT });
-    const layout = await page.evaluate(() => {
+    const layout = await page.evaluate(async () => {
+      // After the next frame: the columns refit their text in a ResizeObserver, which runs then,
+      // when the top row or the mirror column has just changed size (the join address arriving).
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const root = document.scrollingElement!;
       const notes = [...document.querySelectorAll('li[data-note-id]')].map((el) => el.getBoundingClientRect());
       const outside = notes.filter((r) => r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth).length;
       const lists = [...document.querySelectorAll<HTMLElement>('.projector-column__notes')];
       const scrolled = lists.filter((l) => l.scrollHeight > l.clientHeight + 1).length;
       const textPx = parseFloat(getComputedStyle(document.querySelector('li[data-note-id]')!).fontSize);
-      return { scrollHeight: root.scrollHeight, scrollWidth: root.scrollWidth, innerHeight, innerWidth, outside, scrolled, textPx };
+      const mirror = [...document.querySelectorAll('[data-testid="projector-mirror"] li')].map((el) => el.getBoundingClientRect());
+      const mirrorOutside = mirror.filter((r) => r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth).length;
+      const mirrorTextPx = parseFloat(getComputedStyle(document.querySelector('.projector-mirror__text')!).fontSize);
+      return { scrollHeight: root.scrollHeight, scrollWidth: root.scrollWidth, innerHeight, innerWidth, outside, scrolled, textPx, mirrorOutside, mirrorTextPx };
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'projector.png') });
@@ -85,10 +96,49 @@ describe('the projector view', () => {
     expect(layout.scrolled).toBe(0);
     // Large enough to read from the back of a room.
     expect(layout.textPx).toBeGreaterThanOrEqual(20);
+    expect(layout.mirrorOutside).toBe(0);
+    expect(layout.mirrorTextPx).toBeGreaterThanOrEqual(20);
   });
 
   it('has no axe violations', async () => {
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('shows the task’s mirror material live: kind, text, a QR code and a short address for a link; follows the task', async () => {
+    const w = facilitator.wall;
+    const mirror = page.getByRole('region', { name: 'Peiliaineisto' });
+    const items = mirror.getByRole('listitem');
+    await expect.poll(() => items.count(), { timeout: UI_TIMEOUT }).toBe(2);
+    const url = 'https://www.example.org/palaute/2024/?vuosi=2024';
+    const id = w.mirror.add({ taskId: firstTask, kind: 'feedback', text: 'En tiennyt, että raskausaikana kuuluu käydä hammashoidossa.', url })!;
+    const item = page.locator(`[data-mirror-id="${id}"]`);
+    await expect.poll(() => item.textContent(), { timeout: UI_TIMEOUT }).toContain('En tiennyt, että raskausaikana');
+    expect(await item.textContent()).toContain('Asiakaspalaute');
+    // Nobody can click a projected link: a QR code of the whole address, and the address shortened.
+    const qr = item.getByRole('img', { name: 'QR-koodi linkkiin example.org/palaute/2024' });
+    expect(await qr.getAttribute('viewBox')).toBe(`0 0 ${encode(url, { ecc: 'M', border: 0 }).size + 4} ${encode(url, { ecc: 'M', border: 0 }).size + 4}`);
+    expect(await item.getByRole('link').textContent()).toBe('example.org/palaute/2024');
+    expect(await item.getByRole('link').getAttribute('href')).toBe(url);
+    expect(await items.allTextContents()).toHaveLength(3);
+    // The facilitator edits it on the wall.
+    w.mirror.update(id, { text: 'Kukaan ei kertonut hammashoidosta.' });
+    await expect.poll(() => item.textContent(), { timeout: UI_TIMEOUT }).toContain('Kukaan ei kertonut hammashoidosta.');
+
+    // Another task: its own material, or nothing at all when it has none.
+    w.control.setCurrentTask(secondTask.id);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: UI_TIMEOUT }).toBe(secondTask.title);
+    await expect.poll(() => mirror.count(), { timeout: UI_TIMEOUT }).toBe(0);
+    w.mirror.add({ taskId: secondTask.id, kind: 'figure', text: 'Lähetteitä 12 % perheistä' });
+    await expect.poll(() => mirror.textContent(), { timeout: UI_TIMEOUT }).toBe('PeiliaineistoLuku tai tilastoLähetteitä 12 % perheistä');
+    w.control.setCurrentTask(firstTask);
+    await expect.poll(() => items.count(), { timeout: UI_TIMEOUT }).toBe(3);
+    expect(await mirror.textContent()).not.toContain('Lähetteitä 12 %');
+
+    // Removed on the wall, gone from the screen.
+    w.mirror.remove(id);
+    await expect.poll(() => items.count(), { timeout: UI_TIMEOUT }).toBe(2);
+    expect(await page.getByText('Kukaan ei kertonut hammashoidosta.').count()).toBe(0);
+    expect(await page.locator('li[data-note-id]').count()).toBe(80);
   });
 
   it('shows a QR code and a short address that opens the wall’s join view', async () => {

@@ -32,6 +32,7 @@ export const projectorMessages = featureCatalog({
     'projector.join.codeFailed': 'Lyhyttä osoitetta ei saatu. QR-koodi toimii silti.',
     'projector.join.unknown':
       'Tällä laitteella ei ole osallistujan linkkiä. Avaa seinä ja luo Jaa linkit -ikkunassa uusi osallistujan linkki, niin se näkyy tässä.',
+    'projector.mirror.qrLabel': 'QR-koodi linkkiin {address}',
     'joinCode.notFound.title': 'Osoitetta ei löydy',
     'joinCode.notFound.body':
       'Lyhyt osoite on väärin kirjoitettu tai vanhentunut. Tarkista osoite näytöltä tai pyydä ohjaajalta uusi linkki.',
@@ -67,6 +68,7 @@ export const projectorMessages = featureCatalog({
     'projector.join.codeFailed': 'Ingen kort adress kunde hämtas. QR-koden fungerar ändå.',
     'projector.join.unknown':
       'Den här enheten har inte deltagarlänken. Öppna väggen och skapa en ny deltagarlänk i fönstret Dela länkar, så visas den här.',
+    'projector.mirror.qrLabel': 'QR-kod till länken {address}',
     'joinCode.notFound.title': 'Adressen hittades inte',
     'joinCode.notFound.body':
       'Den korta adressen är felskriven eller har gått ut. Kontrollera adressen på skärmen eller be handledaren om en ny länk.',
@@ -102,6 +104,7 @@ export const projectorMessages = featureCatalog({
     'projector.join.codeFailed': 'No short address could be made. The QR code still works.',
     'projector.join.unknown':
       'This device does not have the participant link. Open the wall and make a new participant link in the Share links dialog, and it shows here.',
+    'projector.mirror.qrLabel': 'QR code for the link {address}',
     'joinCode.notFound.title': 'Address not found',
     'joinCode.notFound.body':
       'The short address is mistyped or has expired. Check the address on the screen, or ask the facilitator for a new link.',
