@@ -68,7 +68,10 @@ function Item({ item }: { item: MirrorItem }) {
   );
 }
 
-export function ProjectorMirror({ taskId }: { taskId: string }) {
+/** The button that opens the material large: the keyboard comes back to it. */
+export const SHOW_BUTTON = '[data-focus="mirror-show"]';
+
+export function ProjectorMirror({ taskId, onShow }: { taskId: string; onShow: () => void }) {
   const t = useT();
   const { wall } = useWallContext();
   const items = useWall(wall, (w) => w.mirror.inTask(taskId));
@@ -78,6 +81,9 @@ export function ProjectorMirror({ taskId }: { taskId: string }) {
       <h2 id="projector-mirror-heading" class="projector-mirror__heading">
         {t('process.mirror.heading')}
       </h2>
+      <button type="button" class="button projector-mirror__show" data-focus="mirror-show" onClick={onShow}>
+        {t('projector.mirror.show')}
+      </button>
       {/* tabIndex: with more items than fit the row, the keyboard can scroll it too. */}
       <ul class="projector-mirror__items" tabIndex={0} aria-labelledby="projector-mirror-heading">
         {items.map((item) => (

@@ -10,11 +10,13 @@ import type { Note } from '../../shared/wall';
 import { announce } from '../announce';
 import { JoinPanel } from '../components/JoinPanel';
 import { ProjectorColumns } from '../components/ProjectorColumns';
-import { ProjectorMirror } from '../components/ProjectorMirror';
+import { ProjectorMirror, SHOW_BUTTON } from '../components/ProjectorMirror';
+import { ProjectorMirrorShow } from '../components/ProjectorMirrorShow';
 import { Slideshow } from '../components/Slideshow';
 import { StatusBanner } from '../components/StatusBanner';
 import { TimerDisplay } from '../components/TimerDisplay';
 import { useT } from '../i18n';
+import { focusLater } from '../moves';
 import { useWall } from '../sync/hooks';
 import { useWallContext } from './wallContext';
 
@@ -22,6 +24,8 @@ export function ProjectorView() {
   const t = useT();
   const { wall, info } = useWallContext();
   const [slideshow, setSlideshow] = useState(false);
+  // The task's mirror material one item at a time over the whole screen, in place of the notes.
+  const [mirrorShow, setMirrorShow] = useState(false);
   const title = useWall(wall, (w) => w.getMeta().title) || info.title;
   const task = useWall(wall, (w) => {
     const id = w.control.currentTaskId();
@@ -60,6 +64,7 @@ export function ProjectorView() {
     if (!task || shownTask.current === task.id) return;
     shownTask.current = task.id;
     setSlideshow(false);
+    setMirrorShow(false);
     announce(t('projector.taskChanged', { task: task.title }));
   }, [task?.id]);
 
@@ -67,12 +72,22 @@ export function ProjectorView() {
   const toggleRef = useRef<HTMLButtonElement>(null);
   const wasSlideshow = useRef(false);
   useEffect(() => {
-    if (wasSlideshow.current && !slideshow) toggleRef.current?.focus();
+    // Not when the material opened large in its place: the keyboard belongs there then.
+    if (wasSlideshow.current && !slideshow && !mirrorShow) toggleRef.current?.focus();
     wasSlideshow.current = slideshow;
   }, [slideshow]);
 
   const toggle = (
-    <button ref={toggleRef} type="button" class="button projector__toggle" onClick={() => setSlideshow(!slideshow)} disabled={!task || concealed}>
+    <button
+      ref={toggleRef}
+      type="button"
+      class="button projector__toggle"
+      onClick={() => {
+        setMirrorShow(false);
+        setSlideshow(!slideshow);
+      }}
+      disabled={!task || concealed}
+    >
       {slideshow ? t('projector.columns') : t('projector.slideshow')}
     </button>
   );
@@ -95,10 +110,25 @@ export function ProjectorView() {
         </header>
         {!task ? (
           <p class="projector__empty">{t('projector.noTask')}</p>
+        ) : mirrorShow ? (
+          <ProjectorMirrorShow
+            taskId={task.id}
+            onClose={() => {
+              setMirrorShow(false);
+              // Back on the button that opened it, or on the page when the material is gone.
+              focusLater(SHOW_BUTTON, '#main');
+            }}
+          />
         ) : (
           <div class="projector__body">
             {/* A column at the left, read before the notes it is for; the notes keep the screen's whole height. */}
-            <ProjectorMirror taskId={task.id} />
+            <ProjectorMirror
+              taskId={task.id}
+              onShow={() => {
+                setSlideshow(false);
+                setMirrorShow(true);
+              }}
+            />
             {slideshow && !concealed ? (
               <Slideshow slides={slides} showAuthors={showAuthors} votes={votes} onClose={() => setSlideshow(false)} />
             ) : (

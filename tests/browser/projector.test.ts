@@ -104,7 +104,7 @@ describe('the projector view', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('shows the task’s mirror material live: kind, text, a QR code and a short address for a link; follows the task', async () => {
+  it('shows the task’s mirror material live: kind, text, a QR code and a short address for a link; large one at a time; follows the task', async () => {
     const w = facilitator.wall;
     const mirror = page.getByRole('region', { name: 'Peiliaineisto' });
     const items = mirror.getByRole('listitem');
@@ -129,10 +129,28 @@ describe('the projector view', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: UI_TIMEOUT }).toBe(secondTask.title);
     await expect.poll(() => mirror.count(), { timeout: UI_TIMEOUT }).toBe(0);
     w.mirror.add({ taskId: secondTask.id, kind: 'figure', text: 'Lähetteitä 12 % perheistä' });
-    await expect.poll(() => mirror.textContent(), { timeout: UI_TIMEOUT }).toBe('PeiliaineistoLuku tai tilastoLähetteitä 12 % perheistä');
+    await expect.poll(() => items.allTextContents(), { timeout: UI_TIMEOUT }).toEqual(['Luku tai tilastoLähetteitä 12 % perheistä']);
     w.control.setCurrentTask(firstTask);
     await expect.poll(() => items.count(), { timeout: UI_TIMEOUT }).toBe(3);
     expect(await mirror.textContent()).not.toContain('Lähetteitä 12 %');
+
+    // Large, one at a time, for when the room looks at the material together.
+    await mirror.getByRole('button', { name: 'Näytä suurena' }).click();
+    const position = page.getByTestId('mirror-position');
+    await expect.poll(() => position.textContent()).toBe('1 / 3');
+    expect(await page.locator('li[data-note-id]').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => position.textContent()).toBe('3 / 3');
+    const large = page.locator(`.mirror-show[data-mirror-id="${id}"]`);
+    expect(await large.textContent()).toContain('Kukaan ei kertonut hammashoidosta.');
+    expect(await large.getByRole('img', { name: 'QR-koodi linkkiin example.org/palaute/2024' }).getAttribute('width')).toBe('300');
+    expect(await axeViolations(page)).toEqual([]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'projector-mirror.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('li[data-note-id]').nth(79).waitFor({ timeout: UI_TIMEOUT });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Näytä suurena');
 
     // Removed on the wall, gone from the screen.
     w.mirror.remove(id);

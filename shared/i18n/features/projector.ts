@@ -33,6 +33,8 @@ export const projectorMessages = featureCatalog({
     'projector.join.unknown':
       'Tällä laitteella ei ole osallistujan linkkiä. Avaa seinä ja luo Jaa linkit -ikkunassa uusi osallistujan linkki, niin se näkyy tässä.',
     'projector.mirror.qrLabel': 'QR-koodi linkkiin {address}',
+    'projector.mirror.show': 'Näytä suurena',
+    'projector.mirror.showKeys': 'Nuolinäppäimet vaihtavat aineistoa, Esc palaa sarakkeisiin.',
     'joinCode.notFound.title': 'Osoitetta ei löydy',
     'joinCode.notFound.body':
       'Lyhyt osoite on väärin kirjoitettu tai vanhentunut. Tarkista osoite näytöltä tai pyydä ohjaajalta uusi linkki.',
@@ -69,6 +71,8 @@ export const projectorMessages = featureCatalog({
     'projector.join.unknown':
       'Den här enheten har inte deltagarlänken. Öppna väggen och skapa en ny deltagarlänk i fönstret Dela länkar, så visas den här.',
     'projector.mirror.qrLabel': 'QR-kod till länken {address}',
+    'projector.mirror.show': 'Visa stort',
+    'projector.mirror.showKeys': 'Piltangenterna byter material, Esc går tillbaka till kolumnerna.',
     'joinCode.notFound.title': 'Adressen hittades inte',
     'joinCode.notFound.body':
       'Den korta adressen är felskriven eller har gått ut. Kontrollera adressen på skärmen eller be handledaren om en ny länk.',
@@ -105,6 +109,8 @@ export const projectorMessages = featureCatalog({
     'projector.join.unknown':
       'This device does not have the participant link. Open the wall and make a new participant link in the Share links dialog, and it shows here.',
     'projector.mirror.qrLabel': 'QR code for the link {address}',
+    'projector.mirror.show': 'Show large',
+    'projector.mirror.showKeys': 'The arrow keys change the material, Esc goes back to the columns.',
     'joinCode.notFound.title': 'Address not found',
     'joinCode.notFound.body':
       'The short address is mistyped or has expired. Check the address on the screen, or ask the facilitator for a new link.',
