@@ -148,6 +148,16 @@ describe('the projector view', () => {
     expect(await axeViolations(page)).toEqual([]);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'projector-mirror.png') });
+    // On a phone-width screen (400 % zoom) the large view reflows instead of scrolling sideways.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const sideways = () => page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
+    await expect.poll(sideways).toBeLessThanOrEqual(1);
+    const qrRight = async () => {
+      const box = (await large.getByRole('img').boundingBox())!;
+      return box.x + box.width;
+    };
+    await expect.poll(qrRight).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await page.keyboard.press('Escape');
     await page.locator('li[data-note-id]').nth(79).waitFor({ timeout: UI_TIMEOUT });
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Näytä suurena');
