@@ -13,22 +13,10 @@ import { useWallContext } from '../views/wallContext';
 // The wall's own labels for the kinds: the wall's code is in the main bundle already.
 import { mirrorKindLabel } from './MirrorPanel';
 import { QrCode } from './QrCode';
+import { shortAddress } from '../shortAddress';
 
 /** Near the join code's 148: scannable from a few metres, and within the narrow column. */
 const QR_PX = 144;
-const ADDRESS_MAX = 34;
-
-/** "example.org/palaute" for https://www.example.org/palaute/?x=1: what a person can type or recognise. */
-export function shortAddress(url: string): string {
-  let short = url;
-  try {
-    const u = new URL(url);
-    short = (u.host.replace(/^www\./, '') + u.pathname).replace(/\/$/, '');
-  } catch {
-    // Mirror.add only stores valid addresses; show an odd one as it is.
-  }
-  return short.length > ADDRESS_MAX ? `${short.slice(0, ADDRESS_MAX - 1)}…` : short;
-}
 
 /** The address with line breaks allowed after its slashes, not inside its words. */
 function breakable(address: string) {

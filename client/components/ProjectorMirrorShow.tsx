@@ -9,7 +9,7 @@ import { useT } from '../i18n';
 import { useWall } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
 import { mirrorKindLabel } from './MirrorPanel';
-import { shortAddress } from './ProjectorMirror';
+import { shortAddress } from '../shortAddress';
 import { QrCode } from './QrCode';
 
 const QR_PX = 300;
