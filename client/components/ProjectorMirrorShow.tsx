@@ -4,13 +4,14 @@
  * long story; here it is read in full, and a link's QR code is large enough to scan from the back
  * of the room. Keys as in the notes' slideshow: arrows, Page Up/Down, Escape back.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useT } from '../i18n';
 import { useWall } from '../sync/hooks';
 import { useWallContext } from '../views/wallContext';
 import { mirrorKindLabel } from './MirrorPanel';
 import { shortAddress } from '../shortAddress';
 import { QrCode } from './QrCode';
+import { SlideControls, useSlides } from './slideNavigation';
 
 const QR_PX = 300;
 /** Longer texts get a smaller size, so that a whole interview quote fits without scrolling. */
@@ -20,37 +21,14 @@ export function ProjectorMirrorShow({ taskId, onClose }: { taskId: string; onClo
   const t = useT();
   const { wall } = useWallContext();
   const items = useWall(wall, (w) => w.mirror.inTask(taskId));
-  const [index, setIndex] = useState(0);
-  const region = useRef<HTMLElement>(null);
   const total = items.length;
-  // Items may be removed while showing: stay within the list.
-  const at = Math.min(index, Math.max(0, total - 1));
+  const { at, go, region } = useSlides(total, onClose);
   const item = items[at];
-  const go = (step: number) => setIndex((i) => Math.max(0, Math.min(total - 1, Math.min(i, total - 1) + step)));
 
-  useEffect(() => {
-    region.current?.focus();
-  }, []);
   // The last item removed on the wall: nothing left to show, back to the columns.
   useEffect(() => {
     if (total === 0) onClose();
   }, [total === 0]);
-
-  // One window listener for the show's life that calls the latest handler (see Slideshow).
-  const onKey = useRef<(e: KeyboardEvent) => void>(() => {});
-  onKey.current = (e) => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key === 'ArrowRight' || e.key === 'PageDown') go(1);
-    else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(-1);
-    else if (e.key === 'Escape') onClose();
-    else return;
-    e.preventDefault();
-  };
-  useLayoutEffect(() => {
-    const listener = (e: KeyboardEvent) => onKey.current(e);
-    addEventListener('keydown', listener);
-    return () => removeEventListener('keydown', listener);
-  }, []);
 
   const address = item?.url ? shortAddress(item.url) : '';
   const long = (item?.text.length ?? 0) > LONG_TEXT;
@@ -87,21 +65,11 @@ export function ProjectorMirrorShow({ taskId, onClose }: { taskId: string; onClo
           )}
         </div>
       )}
-      <div class="slideshow__controls">
-        {/* aria-disabled, not disabled: a button that disables itself under the keyboard would drop the focus to the page. */}
-        <button type="button" class="button" aria-disabled={at === 0} onClick={() => go(-1)}>
-          {t('projector.previous')}
-        </button>
-        <span class="slideshow__position" data-testid="mirror-position">
-          {t('projector.slidePosition', { position: total === 0 ? 0 : at + 1, total })}
-        </span>
-        <button type="button" class="button" aria-disabled={at >= total - 1} onClick={() => go(1)}>
-          {t('projector.next')}
-        </button>
+      <SlideControls at={at} total={total} go={go} testId="mirror-position">
         <button type="button" class="button" onClick={onClose}>
           {t('projector.columns')}
         </button>
-      </div>
+      </SlideControls>
     </section>
   );
 }
