@@ -60,7 +60,9 @@ export class SyncAnswers {
    * version of the doc, and then each such reply is one byte comparison.
    */
   repeatsOwnDeleteSet(update: Uint8Array): boolean {
-    if (update.byteLength < OWN_DELETE_SET_MIN_BYTES) return false;
+    // An update opens with how many clients' structs it carries: an edit (anything but 0) never
+    // pays for encoding ours, which every change of the doc drops.
+    if (update.byteLength < OWN_DELETE_SET_MIN_BYTES || update[0] !== 0) return false;
     const own = (this.ownDeleteSet ??= Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.doc)));
     return own.byteLength === update.byteLength && Buffer.compare(own, update) === 0;
   }
