@@ -17,7 +17,7 @@ export function RefusedActions({ closeCode }: { closeCode: number | null }) {
   const [forgotten, setForgotten] = useState(false);
   const gone = closeCode === CloseCode.WallDeleted || closeCode === CloseCode.WallNotFound;
   const changeRefused = closeCode === CloseCode.Forbidden || closeCode === CloseCode.WallFull;
-  const unsaved = session.unsaved.value.length;
+  const unsaved = session.unsavedWork.notes.value.length;
 
   const reload = async () => {
     await session.discardLocalCopy();

@@ -16,9 +16,9 @@ import { UnsavedNoteItem } from './UnsavedNoteItem';
 import '../styles/unsaved-notes.css';
 
 export function UnsavedNotes() {
-  const { session } = useWallContext();
+  const { notes, check } = useWallContext().session.unsavedWork;
   // Most pages never have any: only a list that exists follows the wall's changes.
-  if (session.unsaved.value.length === 0 && session.unsavedCheck.value !== 'checking') return null;
+  if (notes.value.length === 0 && check.value !== 'checking') return null;
   return <UnsavedList />;
 }
 
@@ -27,8 +27,9 @@ function UnsavedList() {
   const { session, wall, info } = useWallContext();
   const { status } = useStatus(session);
   const online = status === 'online';
-  const carried = session.unsaved.value;
-  const check = session.unsavedCheck.value;
+  const work = session.unsavedWork;
+  const carried = work.notes.value;
+  const check = work.check.value;
   // Re-render on every wall change: posting the text again removes its entry.
   useWall(wall, (w) => w.notes());
   // Before the page is back in sync its doc is not the server's (it may still hold the refused note).
@@ -36,7 +37,7 @@ function UnsavedList() {
 
   useEffect(() => {
     if (shown.length < carried.length) {
-      session.keepUnsaved(shown);
+      work.keep(shown);
       announce(t('unsaved.savedAgain'));
     }
   });
@@ -70,7 +71,7 @@ function UnsavedList() {
               />
             ))}
           </ul>
-          <button type="button" class="button" onClick={() => session.keepUnsaved([])}>
+          <button type="button" class="button" onClick={() => work.keep([])}>
             {t('unsaved.dismiss')}
           </button>
         </>

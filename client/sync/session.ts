@@ -11,11 +11,9 @@ import { cacheReads } from '../../shared/docReads';
 import { Wall } from '../../shared/wall';
 import type { AwarenessUser } from '../../shared/schemas';
 import { ApiFailure, fetchWallInfo } from '../api';
-import { getAuthorId, getOwnNotes, getPending, setPending } from '../storage';
-import { readCarried, writeCarried } from './carriedNotes';
+import { getPending, setPending } from '../storage';
 import { storeFirstSyncWhenIdle } from './firstSyncStore';
-import { fetchServerCopy } from './serverCopy';
-import { mergeUnsaved, ownNotes, unsavedNotes, type UnsavedNote } from './unsavedNotes';
+import { UnsavedWork } from './unsavedWork';
 import { WallPersistence } from './wallPersistence';
 
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'refused';
@@ -57,13 +55,8 @@ export class WallSession {
   readonly closeCode = signal<number | null>(null);
   /** The server's words with that close code (a refused change says which rule refused it). */
   readonly closeReason = signal('');
-  /**
-   * The person's notes the server does not have after a refused change, shown until dismissed;
-   * carried over the reload that drops this copy of the wall (carriedNotes.ts).
-   */
-  readonly unsaved = signal<readonly UnsavedNote[]>([]);
-  /** Asking the server which notes it has: 'failed' lists all the person's notes instead. */
-  readonly unsavedCheck = signal<'none' | 'checking' | 'done' | 'failed'>('none');
+  /** The person's notes a refused change left unsaved (unsavedWork.ts). */
+  readonly unsavedWork: UnsavedWork;
 
   private failedSinceSync = false;
   private stopFirstSyncStore: () => void;
@@ -75,7 +68,7 @@ export class WallSession {
     private readonly token: string,
   ) {
     this.pending.value = getPending(wallId);
-    this.unsaved.value = readCarried(wallId);
+    this.unsavedWork = new UnsavedWork(wallId, token, this.wall);
     this.persistence = new WallPersistence('pajaseina:' + wallId, this.doc);
     this.ready = Promise.race([
       this.persistence.whenSynced.then(() => undefined),
@@ -128,8 +121,7 @@ export class WallSession {
    * refused change the copy still holds it; after a deletion the copy is all that is left.
    */
   async discardLocalCopy(): Promise<void> {
-    // Still asking the server: carry every note of the person's, the reloaded wall drops the saved ones.
-    if (this.unsavedCheck.value === 'checking') this.keepUnsaved(mergeUnsaved(this.unsaved.value, ownNotes(this.wall, this.mine())));
+    this.unsavedWork.beforeCopyDropped();
     this.provider.shouldConnect = false;
     this.provider.disconnect();
     this.pending.value = 0;
@@ -141,47 +133,11 @@ export class WallSession {
     }
   }
 
-  /** Replaces the list of unsaved notes here and in the tab's storage (empty: dismissed, or all saved again). */
-  keepUnsaved(notes: readonly UnsavedNote[]): void {
-    this.unsaved.value = notes;
-    writeCarried(this.wallId, notes);
-  }
-
-  /** Written on this device: by its author id, or an anonymous note this device remembers. Read storage once per use. */
-  private mine(): (note: { id: string; authorId: string | null }) => boolean {
-    const authorId = getAuthorId();
-    const anonymous = getOwnNotes(this.wallId);
-    return (note) => note.authorId === authorId || anonymous.has(note.id);
-  }
-
-  /**
-   * After a refused change, compares this copy with the server's own (on a connection of its
-   * own) to list the person's notes the server lacks, before the reload throws this copy away.
-   */
-  private async findUnsaved(): Promise<void> {
-    if (this.unsavedCheck.value === 'checking') return;
-    // Nothing of the person's on this wall (the refused change was a vote, a title…): nothing to lose.
-    const isMine = this.mine();
-    if (ownNotes(this.wall, isMine).length === 0) {
-      this.unsavedCheck.value = 'done';
-      return;
-    }
-    this.unsavedCheck.value = 'checking';
-    const copy = await fetchServerCopy(this.wallId, this.token);
-    if (this.destroyed) {
-      copy?.destroy();
-      return;
-    }
-    const found = copy ? unsavedNotes(this.wall, new Wall(copy), isMine) : ownNotes(this.wall, isMine);
-    copy?.destroy();
-    this.keepUnsaved(mergeUnsaved(this.unsaved.value, found));
-    this.unsavedCheck.value = copy ? 'done' : 'failed';
-  }
-
   /** Safe to call more than once (the page stops a refused session, then unmounts). */
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.unsavedWork.stop();
     removeEventListener('online', this.refresh);
     removeEventListener('offline', this.refresh);
     removeEventListener('pagehide', this.leave);
@@ -259,7 +215,7 @@ export class WallSession {
     this.closeCode.value = event.code;
     this.closeReason.value = event.reason;
     this.refresh();
-    if (event.code === CloseCode.Forbidden || event.code === CloseCode.WallFull) void this.findUnsaved();
+    if (event.code === CloseCode.Forbidden || event.code === CloseCode.WallFull) void this.unsavedWork.findAfterRefusal();
   };
 
   private refresh = () => {
