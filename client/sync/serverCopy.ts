@@ -5,14 +5,13 @@
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { WS_PATH } from '../../shared/protocol';
+import { wallSocketUrl } from './wallSocketUrl';
 
 /** Resolves with the server's copy once synced, or null if it did not arrive in `timeoutMs` (offline, refused). */
 export function fetchServerCopy(wallId: string, token: string, timeoutMs = 10_000): Promise<Y.Doc | null> {
   const doc = new Y.Doc();
-  const url = location.origin.replace(/^http/, 'ws') + WS_PATH;
   // No BroadcastChannel: the page's own provider would answer on it with the refused change.
-  const provider = new WebsocketProvider(url, wallId, doc, { params: { token }, connect: false, disableBc: true, maxBackoffTime: 2000 });
+  const provider = new WebsocketProvider(wallSocketUrl(), wallId, doc, { params: { token }, connect: false, disableBc: true, maxBackoffTime: 2000 });
   // Nobody should see a second, nameless person join for a moment.
   provider.awareness.setLocalState(null);
   return new Promise((resolve) => {

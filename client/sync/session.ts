@@ -6,7 +6,7 @@
 import { signal } from '@preact/signals';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, WS_PATH } from '../../shared/protocol';
+import { CloseCode } from '../../shared/protocol';
 import { cacheReads } from '../../shared/docReads';
 import { Wall } from '../../shared/wall';
 import type { AwarenessUser } from '../../shared/schemas';
@@ -15,6 +15,7 @@ import { getPending, setPending } from '../storage';
 import { storeFirstSyncWhenIdle } from './firstSyncStore';
 import { UnsavedWork } from './unsavedWork';
 import { WallPersistence } from './wallPersistence';
+import { wallSocketUrl } from './wallSocketUrl';
 
 export type ConnectionStatus = 'online' | 'syncing' | 'offline' | 'refused';
 
@@ -76,8 +77,7 @@ export class WallSession {
       new Promise<void>((resolve) => setTimeout(resolve, 4000)),
     ]);
 
-    const url = location.origin.replace(/^http/, 'ws') + WS_PATH;
-    this.provider = new WebsocketProvider(url, wallId, this.doc, {
+    this.provider = new WebsocketProvider(wallSocketUrl(), wallId, this.doc, {
       params: { token },
       maxBackoffTime: 5000,
       shouldReconnect: (event) => !TERMINAL_CODES.has(event.code),
