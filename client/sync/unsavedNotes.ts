@@ -4,8 +4,9 @@
  * wall, and the page drops that copy to come back online. Whatever is listed here is shown to
  * the person to copy and post again, so nothing they wrote disappears without a word.
  *
- * Pure: both walls are read only through the Wall accessors.
+ * Pure: reads both walls, changes neither.
  */
+import * as Y from 'yjs';
 import type { NoteColor } from '../../shared/schemas';
 import type { Note, Wall } from '../../shared/wall';
 
@@ -24,16 +25,29 @@ export interface UnsavedNote {
 }
 
 /**
- * The notes of `local` that `isMine` accepts and that `server` lacks or holds with other text.
- * Only the person's own notes: a note someone else wrote and the server no longer has was
- * deleted there, not lost here.
+ * The notes of `local` that `isMine` accepts whose text `server` never received: a new note the
+ * server refused, or a refused edit. Decided by what the server has seen, not by what it still
+ * holds: a note the facilitator deleted or redacted meanwhile is absent or different there, but
+ * its text reached the server, so nothing of the person's was lost here. Only the person's own
+ * notes: someone else's are theirs to keep.
  */
 export function unsavedNotes(local: Wall, server: Wall, isMine: (note: Note) => boolean): UnsavedNote[] {
   const saved = new Map(server.notes().map((n) => [n.id, n.text]));
   return local
     .notes()
-    .filter((n) => isMine(n) && n.text.trim() !== '' && saved.get(n.id) !== n.text)
+    .filter((n) => isMine(n) && n.text.trim() !== '' && saved.get(n.id) !== n.text && !serverSawText(local, server, n.id))
     .map((n) => describe(local, n));
+}
+
+/**
+ * Whether the server ever received the note's text as `local` holds it: its state vector covers
+ * the Yjs item that wrote the text (a deleted note's items still count there). The item is the
+ * note map's own 'text' entry, so a refused edit of a note the server had is a new, unseen item.
+ */
+function serverSawText(local: Wall, server: Wall, noteId: string): boolean {
+  const value = local.noteMap.get(noteId);
+  const item = value instanceof Y.Map ? value._map.get('text') : undefined;
+  return item !== undefined && item.id.clock < Y.getState(server.doc.store, item.id.client);
 }
 
 /** Every note of the person's on `local` that has text: what to carry over when the server could not be asked. */

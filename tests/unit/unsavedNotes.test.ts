@@ -76,6 +76,40 @@ describe('unsavedNotes', () => {
     expect(unsavedNotes(page, freshCopy(server), mine).map((n) => n.text)).toEqual(['Oma uusi']);
   });
 
+  it('leaves out a note of mine that the facilitator deleted while my change was refused (the server saw it)', () => {
+    const { server, page, groups } = serverAndPage();
+    const deleted = add(page, groups[0]!.id, 'Poistettu lappu');
+    accept(page, server);
+    server.deleteNote(deleted); // after the refusal closed the page's connection: the page still has it
+    add(page, groups[1]!.id, 'Torjuttu uusi');
+    expect(unsavedNotes(page, freshCopy(server), mine).map((n) => n.text)).toEqual(['Torjuttu uusi']);
+  });
+
+  it('leaves out a note of mine the facilitator redacted meanwhile: its old text is not mine to save back', () => {
+    const { server, page, groups } = serverAndPage();
+    const id = add(page, groups[0]!.id, 'Soita 040 123 4567');
+    accept(page, server);
+    server.redactNote(id);
+    expect(unsavedNotes(page, freshCopy(server), mine)).toEqual([]);
+  });
+
+  it('lists my refused edit of a note the facilitator deleted meanwhile: the server never had that text', () => {
+    const { server, page, groups } = serverAndPage();
+    const id = add(page, groups[0]!.id, 'Vanha teksti');
+    accept(page, server);
+    server.deleteNote(id);
+    page.updateNoteText(id, 'Uusi teksti, jota ei tallennettu');
+    expect(unsavedNotes(page, freshCopy(server), mine).map((n) => n.text)).toEqual(['Uusi teksti, jota ei tallennettu']);
+  });
+
+  it('leaves out a refused edit that left the text as the server has it', () => {
+    const { server, page, groups } = serverAndPage();
+    const id = add(page, groups[0]!.id, 'Sama teksti');
+    accept(page, server);
+    page.updateNoteText(id, 'Sama teksti');
+    expect(unsavedNotes(page, freshCopy(server), mine)).toEqual([]);
+  });
+
   it('counts an anonymous note as mine only when the predicate says so (this device remembers its ids)', () => {
     const { server, page, groups } = serverAndPage();
     const anonymous = add(page, groups[0]!.id, 'Nimetön ajatus', null);
