@@ -274,6 +274,7 @@ export const en: CoreMessages = {
   'unsaved.copied': 'The text is copied. You can paste it into a new note.',
   'unsaved.copyFailed': 'Copying did not work. The text is selected: copy it yourself (Ctrl+C or a long press).',
   'unsaved.dismiss': 'Close the list',
+  'unsaved.closed': 'The list of unsaved notes was closed.',
   'unsaved.found.one': 'One of your notes was not saved. Its text is kept on the page.',
   'unsaved.found.other': '{n} of your notes were not saved. Their texts are kept on the page.',
   'unsaved.savedAgain': 'The note that was not saved is now on the wall.',

@@ -286,6 +286,7 @@ export const fi = {
   'unsaved.copied': 'Teksti on kopioitu. Voit liittää sen uuteen lappuun.',
   'unsaved.copyFailed': 'Kopiointi ei onnistunut. Teksti on valittuna: kopioi se itse (Ctrl+C tai pitkä painallus).',
   'unsaved.dismiss': 'Sulje lista',
+  'unsaved.closed': 'Tallentamattomien lappujen lista suljettiin.',
   'unsaved.found.one': 'Yksi lappusi ei tallentunut. Sen teksti on tallessa sivulla.',
   'unsaved.found.other': '{n} lappuasi ei tallentunut. Niiden tekstit ovat tallessa sivulla.',
   'unsaved.savedAgain': 'Tallentamaton lappu on nyt seinällä.',

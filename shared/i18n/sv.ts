@@ -274,6 +274,7 @@ export const sv: CoreMessages = {
   'unsaved.copied': 'Texten är kopierad. Du kan klistra in den i en ny lapp.',
   'unsaved.copyFailed': 'Kopieringen misslyckades. Texten är markerad: kopiera den själv (Ctrl+C eller långt tryck).',
   'unsaved.dismiss': 'Stäng listan',
+  'unsaved.closed': 'Listan över osparade lappar stängdes.',
   'unsaved.found.one': 'En av dina lappar sparades inte. Texten finns kvar på sidan.',
   'unsaved.found.other': '{n} av dina lappar sparades inte. Texterna finns kvar på sidan.',
   'unsaved.savedAgain': 'Lappen som inte sparades finns nu på väggen.',

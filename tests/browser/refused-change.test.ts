@@ -11,6 +11,7 @@
  * the person's text is not lost: the page says what happened, shows the text with a copy
  * button, keeps showing it after the reload, and the note can be posted again once unlocked.
  * The same for an edit of a note the server has: its new text is saved back into that note.
+ * Closing the list of such notes can be undone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -233,6 +234,47 @@ describe('the lock race: a change that arrives just after the facilitator locks 
     // The same note, not a second one.
     expect(organiser.wall.notes().filter((n) => n.text.startsWith('Ajanvaraus')).map((n) => n.id)).toEqual([id]);
     await page.getByTestId('unsaved-notes').waitFor({ state: 'detached', ...UI });
+    await context.close();
+  });
+
+  it('closing the list can be undone (the text may be nowhere else), and a list left closed stays closed over the reload', async () => {
+    const TEXT = 'Odotusaulassa ei ole hiljaista paikkaa';
+    const { context, page, socket } = await participant('Liisa', 'Ryhmä 1');
+    await raceTheLock(page, socket, () => submitNote(page, TEXT));
+    const unsaved = page.getByTestId('unsaved-notes');
+    const toast = page.getByTestId('unsaved-undo');
+    const focused = () => page.evaluate(() => [document.activeElement?.id, document.activeElement?.textContent]);
+    await unsaved.getByText(TEXT).waitFor(UI);
+
+    await unsaved.getByRole('button', { name: 'Sulje lista' }).click();
+    await unsaved.waitFor({ state: 'detached', ...UI });
+    await toast.getByText('Tallentamattomien lappujen lista suljettiin.').waitFor(UI);
+    await expect.poll(() => announced(page), UI).toContain('Tallentamattomien lappujen lista suljettiin.');
+    // The closed list's button is gone: the keyboard is on the undo.
+    await expect.poll(focused, UI).toEqual(['', 'Kumoa']);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await toast.getByRole('button', { name: 'Kumoa' }).click();
+    await unsaved.getByText(TEXT).waitFor(UI);
+    await toast.waitFor({ state: 'detached', ...UI });
+    await expect.poll(focused, UI).toEqual(['unsaved-title', 'Tallentamatta jääneet laput']);
+
+    // The undo put the list back in the tab's storage too: the reload keeps it.
+    await page.getByRole('button', { name: 'Lataa seinä uudelleen' }).click();
+    await expectStatus(page, 'online');
+    await unsaved.getByText(TEXT).waitFor(UI);
+
+    // Closed and not undone: gone, also after a reload.
+    await unsaved.getByRole('button', { name: 'Sulje lista' }).click();
+    await toast.getByRole('button', { name: 'Sulje ilmoitus' }).click();
+    await toast.waitFor({ state: 'detached', ...UI });
+    await expect.poll(focused, UI).toEqual(['main', expect.any(String)]);
+    await page.reload();
+    await expectStatus(page, 'online');
+    expect(await unsaved.count()).toBe(0);
+    expect(await noteByText(page, TEXT).count()).toBe(0);
+
+    organiser.wall.process.setTaskLocked(task.id, false);
     await context.close();
   });
 });
