@@ -268,6 +268,17 @@ export class Wall {
     return this.notes().filter((n) => n.groupId === groupId && n.taskId === taskId);
   }
 
+  /**
+   * Whether `other`, another copy of this wall (the server's), has received this note's text as
+   * this copy holds it: its state vector covers the Yjs item that wrote the text. A note deleted
+   * or redacted in `other` still counts as received there; a refused edit is a new item, unseen.
+   */
+  noteTextReceivedBy(id: string, other: Y.Doc): boolean {
+    const value = this.noteMap.get(id);
+    const item = value instanceof Y.Map ? value._map.get('text') : undefined;
+    return item !== undefined && item.id.clock < Y.getState(other.store, item.id.client);
+  }
+
   getNote(id: string): Note | undefined {
     return this.readNote(id, this.noteMap.get(id), this.process.firstTaskId() ?? '');
   }

@@ -6,7 +6,6 @@
  *
  * Pure: reads both walls, changes neither.
  */
-import * as Y from 'yjs';
 import type { NoteColor } from '../../shared/schemas';
 import type { Note, Wall } from '../../shared/wall';
 
@@ -35,19 +34,8 @@ export function unsavedNotes(local: Wall, server: Wall, isMine: (note: Note) => 
   const saved = new Map(server.notes().map((n) => [n.id, n.text]));
   return local
     .notes()
-    .filter((n) => isMine(n) && n.text.trim() !== '' && saved.get(n.id) !== n.text && !serverSawText(local, server, n.id))
+    .filter((n) => isMine(n) && n.text.trim() !== '' && saved.get(n.id) !== n.text && !local.noteTextReceivedBy(n.id, server.doc))
     .map((n) => describe(local, n));
-}
-
-/**
- * Whether the server ever received the note's text as `local` holds it: its state vector covers
- * the Yjs item that wrote the text (a deleted note's items still count there). The item is the
- * note map's own 'text' entry, so a refused edit of a note the server had is a new, unseen item.
- */
-function serverSawText(local: Wall, server: Wall, noteId: string): boolean {
-  const value = local.noteMap.get(noteId);
-  const item = value instanceof Y.Map ? value._map.get('text') : undefined;
-  return item !== undefined && item.id.clock < Y.getState(server.doc.store, item.id.client);
 }
 
 /** Every note of the person's on `local` that has text: what to carry over when the server could not be asked. */
