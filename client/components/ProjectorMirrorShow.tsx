@@ -17,12 +17,13 @@ const QR_PX = 300;
 /** Longer texts get a smaller size, so that a whole interview quote fits without scrolling. */
 const LONG_TEXT = 240;
 
-export function ProjectorMirrorShow({ taskId, onClose }: { taskId: string; onClose: () => void }) {
+/** `startId`: the item to open at (its whole text was asked for), else the first. */
+export function ProjectorMirrorShow({ taskId, startId, onClose }: { taskId: string; startId: string | null; onClose: () => void }) {
   const t = useT();
   const { wall } = useWallContext();
   const items = useWall(wall, (w) => w.mirror.inTask(taskId));
   const total = items.length;
-  const { at, go, region } = useSlides(total, onClose);
+  const { at, go, region } = useSlides(total, onClose, Math.max(0, items.findIndex((i) => i.id === startId)));
   const item = items[at];
 
   // The last item removed on the wall: nothing left to show, back to the columns.

@@ -8,8 +8,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n';
 
-export function useSlides(total: number, onClose: () => void) {
-  const [index, setIndex] = useState(0);
+/** `start`: the position to open at; later changes to it are ignored, the presenter steps from there. */
+export function useSlides(total: number, onClose: () => void, start = 0) {
+  const [index, setIndex] = useState(start);
   const region = useRef<HTMLElement>(null);
   // Items may be removed while showing: stay within the list.
   const at = Math.min(index, Math.max(0, total - 1));

@@ -10,13 +10,12 @@ import type { Note } from '../../shared/wall';
 import { announce } from '../announce';
 import { JoinPanel } from '../components/JoinPanel';
 import { ProjectorColumns } from '../components/ProjectorColumns';
-import { ProjectorMirror, SHOW_BUTTON } from '../components/ProjectorMirror';
+import { focusMirrorOpener, ProjectorMirror } from '../components/ProjectorMirror';
 import { ProjectorMirrorShow } from '../components/ProjectorMirrorShow';
 import { Slideshow } from '../components/Slideshow';
 import { StatusBanner } from '../components/StatusBanner';
 import { TimerDisplay } from '../components/TimerDisplay';
 import { useT } from '../i18n';
-import { focusLater } from '../moves';
 import { useWall } from '../sync/hooks';
 import { useWallContext } from './wallContext';
 
@@ -24,8 +23,11 @@ export function ProjectorView() {
   const t = useT();
   const { wall, info } = useWallContext();
   const [slideshow, setSlideshow] = useState(false);
-  // The task's mirror material one item at a time over the whole screen, in place of the notes.
-  const [mirrorShow, setMirrorShow] = useState(false);
+  // The task's mirror material one item at a time over the whole screen, in place of the notes:
+  // null when closed, else the item whose whole text was asked for (itemId null: from the first).
+  const [mirrorShow, setMirrorShow] = useState<{ itemId: string | null } | null>(null);
+  // The mirror column, which the notes' fit collapses to a strip when the notes need its width.
+  const mirrorRef = useRef<HTMLElement>(null);
   const title = useWall(wall, (w) => w.getMeta().title) || info.title;
   const task = useWall(wall, (w) => {
     const id = w.control.currentTaskId();
@@ -64,7 +66,7 @@ export function ProjectorView() {
     if (!task || shownTask.current === task.id) return;
     shownTask.current = task.id;
     setSlideshow(false);
-    setMirrorShow(false);
+    setMirrorShow(null);
     announce(t('projector.taskChanged', { task: task.title }));
   }, [task?.id]);
 
@@ -83,7 +85,7 @@ export function ProjectorView() {
       type="button"
       class="button projector__toggle"
       onClick={() => {
-        setMirrorShow(false);
+        setMirrorShow(null);
         setSlideshow(!slideshow);
       }}
       disabled={!task || concealed}
@@ -113,10 +115,10 @@ export function ProjectorView() {
         ) : mirrorShow ? (
           <ProjectorMirrorShow
             taskId={task.id}
+            startId={mirrorShow.itemId}
             onClose={() => {
-              setMirrorShow(false);
-              // Back on the button that opened it, or on the page when the material is gone.
-              focusLater(SHOW_BUTTON, '#main');
+              setMirrorShow(null);
+              focusMirrorOpener(mirrorShow.itemId);
             }}
           />
         ) : (
@@ -124,15 +126,16 @@ export function ProjectorView() {
             {/* A column at the left, read before the notes it is for; the notes keep the screen's whole height. */}
             <ProjectorMirror
               taskId={task.id}
-              onShow={() => {
+              sectionRef={mirrorRef}
+              onShow={(itemId) => {
                 setSlideshow(false);
-                setMirrorShow(true);
+                setMirrorShow({ itemId });
               }}
             />
             {slideshow && !concealed ? (
               <Slideshow slides={slides} showAuthors={showAuthors} votes={votes} onClose={() => setSlideshow(false)} />
             ) : (
-              <ProjectorColumns groups={groups} notesByGroup={notesByGroup} showAuthors={showAuthors} votes={votes} concealed={concealed} />
+              <ProjectorColumns groups={groups} notesByGroup={notesByGroup} showAuthors={showAuthors} votes={votes} concealed={concealed} beside={mirrorRef} />
             )}
           </div>
         )}

@@ -34,6 +34,8 @@ export const projectorMessages = featureCatalog({
       'Tällä laitteella ei ole osallistujan linkkiä. Avaa seinä ja luo Jaa linkit -ikkunassa uusi osallistujan linkki, niin se näkyy tässä.',
     'projector.mirror.qrLabel': 'QR-koodi linkkiin {address}',
     'projector.mirror.show': 'Näytä suurena',
+    'projector.mirror.showAll': 'Näytä koko teksti',
+    'projector.mirror.strip': 'Peiliaineisto ({n})',
     'projector.mirror.showKeys': 'Nuolinäppäimet vaihtavat aineistoa, Esc palaa sarakkeisiin.',
     'joinCode.notFound.title': 'Osoitetta ei löydy',
     'joinCode.notFound.body':
@@ -72,6 +74,8 @@ export const projectorMessages = featureCatalog({
       'Den här enheten har inte deltagarlänken. Öppna väggen och skapa en ny deltagarlänk i fönstret Dela länkar, så visas den här.',
     'projector.mirror.qrLabel': 'QR-kod till länken {address}',
     'projector.mirror.show': 'Visa stort',
+    'projector.mirror.showAll': 'Visa hela texten',
+    'projector.mirror.strip': 'Spegelmaterial ({n})',
     'projector.mirror.showKeys': 'Piltangenterna byter material, Esc går tillbaka till kolumnerna.',
     'joinCode.notFound.title': 'Adressen hittades inte',
     'joinCode.notFound.body':
@@ -110,6 +114,8 @@ export const projectorMessages = featureCatalog({
       'This device does not have the participant link. Open the wall and make a new participant link in the Share links dialog, and it shows here.',
     'projector.mirror.qrLabel': 'QR code for the link {address}',
     'projector.mirror.show': 'Show large',
+    'projector.mirror.showAll': 'Show the whole text',
+    'projector.mirror.strip': 'Mirror material ({n})',
     'projector.mirror.showKeys': 'The arrow keys change the material, Esc goes back to the columns.',
     'joinCode.notFound.title': 'Address not found',
     'joinCode.notFound.body':
