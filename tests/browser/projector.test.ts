@@ -301,6 +301,23 @@ describe('the projector view', () => {
     const note = page.locator('li[data-note-id]');
     expect(await note.textContent()).toContain('Juurisyy: resurssit');
     expect(await note.textContent()).toContain('Mari');
+    // One note gets large text, and the group names grow with it; a name may wrap between its
+    // words but never inside one ("Ryhm" / "ä 1"): every word lies on one line.
+    const splitWords = () => page.locator('.projector-column__name').evaluateAll((names) =>
+      names.flatMap((name) => {
+        const text = name.firstChild;
+        if (!text || text.nodeType !== Node.TEXT_NODE) return [`${name.textContent}: not plain text`];
+        const split: string[] = [];
+        for (const m of (text.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(text, m.index!);
+          range.setEnd(text, m.index! + m[0].length);
+          if (range.getClientRects().length > 1) split.push(m[0]);
+        }
+        return split;
+      }),
+    );
+    await expect.poll(splitWords, { timeout: UI_TIMEOUT }).toEqual([]);
     facilitator.wall.control.setShowAuthors(false);
     await expect.poll(() => note.textContent(), { timeout: UI_TIMEOUT }).toBe('Juurisyy: resurssit');
     facilitator.wall.control.setCurrentTask(firstTask);
