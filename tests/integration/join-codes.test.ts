@@ -74,6 +74,43 @@ describe('short join codes', () => {
     expect((await open(code)).status).toBe(404);
   });
 
+  it('the not-found page offers to type the code again, shown as typed; the form tidies it into the address', async () => {
+    const res = await open(encodeURIComponent('k7q"><b>x'));
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('<form class="plain-form" action="/j" method="get">');
+    expect(html).toContain('Type the short address again');
+    // What was typed comes back in the field, escaped, never as markup.
+    expect(html).toContain('value="k7q&quot;&gt;&lt;b&gt;x"');
+    expect(html).not.toContain('<b>x');
+    expect(html).toContain('<link rel="stylesheet" href="/plain-page.css">');
+    // Finnish unless the browser asks for another of the wall languages.
+    expect(await (await fetch(`${server.url}/j/ZZZ-ZZZ`, { redirect: 'manual' })).text()).toContain('Kirjoita lyhyt osoite uudelleen');
+
+    const wall = await createWall(server.url);
+    const { code } = await issue(wall.id, wall.tokens.facilitator, wall.tokens.participant);
+    const retype = (typed: string) => fetch(`${server.url}/j?code=${encodeURIComponent(typed)}`, { redirect: 'manual', headers: { 'accept-language': 'en' } });
+    // Lower case, no dash, spaces around: the same code.
+    const again = await retype(` ${code.replace('-', '').toLowerCase()} `);
+    expect(again.status).toBe(302);
+    expect(again.headers.get('location')).toBe(`/j/${code}`);
+    expect((await open(code)).headers.get('location')).toBe(`/w/${wall.id}#${wall.tokens.participant}`);
+    // Not a code at all: the page again, with the text to correct.
+    const bad = await retype('hello');
+    expect(bad.status).toBe(404);
+    expect(await bad.text()).toContain('value="hello"');
+    const empty = await fetch(`${server.url}/j`, { redirect: 'manual' });
+    expect(empty.status).toBe(404);
+    expect(await empty.text()).toContain('value=""');
+  });
+
+  it('the plain page’s stylesheet is served from the client build', async () => {
+    const res = await fetch(`${server.url}/plain-page.css`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/css');
+    expect(await res.text()).toContain('.plain-form');
+  });
+
   it('a code stops working when the participant link is replaced', async () => {
     const wall = await createWall(server.url);
     const { code } = await issue(wall.id, wall.tokens.facilitator, wall.tokens.participant);

@@ -41,6 +41,9 @@ export const projectorMessages = featureCatalog({
     'joinCode.notFound.body':
       'Lyhyt osoite on väärin kirjoitettu tai vanhentunut. Tarkista osoite näytöltä tai pyydä ohjaajalta uusi linkki.',
     'joinCode.notFound.home': 'Etusivulle',
+    'joinCode.retry.label': 'Kirjoita lyhyt osoite uudelleen',
+    'joinCode.retry.hint': 'Osoitteen loppu näytöltä, esimerkiksi K7Q-4PX. Isot ja pienet kirjaimet käyvät, viivan voi jättää pois.',
+    'joinCode.retry.submit': 'Avaa seinä',
   },
   sv: {
     'projector.link': 'Visningsvy',
@@ -81,6 +84,9 @@ export const projectorMessages = featureCatalog({
     'joinCode.notFound.body':
       'Den korta adressen är felskriven eller har gått ut. Kontrollera adressen på skärmen eller be handledaren om en ny länk.',
     'joinCode.notFound.home': 'Till startsidan',
+    'joinCode.retry.label': 'Skriv den korta adressen igen',
+    'joinCode.retry.hint': 'Adressens slut från skärmen, till exempel K7Q-4PX. Stora och små bokstäver går bra, strecket kan utelämnas.',
+    'joinCode.retry.submit': 'Öppna väggen',
   },
   en: {
     'projector.link': 'Projector view',
@@ -121,5 +127,8 @@ export const projectorMessages = featureCatalog({
     'joinCode.notFound.body':
       'The short address is mistyped or has expired. Check the address on the screen, or ask the facilitator for a new link.',
     'joinCode.notFound.home': 'To the home page',
+    'joinCode.retry.label': 'Type the short address again',
+    'joinCode.retry.hint': 'The end of the address on the screen, for example K7Q-4PX. Upper or lower case, and the dash can be left out.',
+    'joinCode.retry.submit': 'Open the wall',
   },
 });
