@@ -1,16 +1,19 @@
 /**
  * One sticky note. Its accessible name is its text and author (when author names are shown).
- * Edit, move and delete are buttons; Alt+Arrow keys move a focused note; the card can also be
- * dragged. It also carries the process: the chosen mark and thread links, experiment fields in
- * an experiments task, the vote button, and the facilitator's hide/show.
+ * It shows one action button, the one its viewer uses most, and the others (edit, move, delete,
+ * hide, choose) in its "⋯" menu (cardActions.ts); Alt+Arrow keys move a focused note; the card
+ * can also be dragged. It also carries the process: the chosen mark and thread links, experiment
+ * fields in an experiments task, and the vote button.
  */
 import type { ReadonlySignal } from '@preact/signals';
 import { Component } from 'preact';
 import type { Note } from '../../shared/wall';
 import type { Language } from '../../shared/schemas';
-import { language, useT } from '../i18n';
+import { language, useT, type Translator } from '../i18n';
 import { threadKey, type ThreadLinks } from '../threadIndex';
+import { cardActions, type CardAction } from './cardActions';
 import { ExperimentFields } from './ExperimentFields';
+import { MenuButton } from './MenuButton';
 import { NEAR_NOTES_KNOWN, type NearNotes } from './nearNotes';
 import { NoteEditor } from './NoteEditor';
 import { NoteThread } from './NoteThread';
@@ -98,6 +101,53 @@ export class NoteCard extends Component<Props, State> {
     );
   }
 
+  /** The vote button, the one action the viewer uses most, and the menu with the others. */
+  private renderActions(note: Note, t: Translator, startEditing: () => void) {
+    const props = this.props;
+    const { shown, inMenu } = cardActions(props);
+    const labels: Record<CardAction, string> = {
+      choose: t('process.thread.choose'),
+      hide: note.hidden ? t('process.moderation.show') : t('process.moderation.hide'),
+      edit: t('note.edit'),
+      move: t('note.move'),
+      delete: t('note.delete'),
+    };
+    // Editing happens in the card; the other actions are the column's (noteActions.ts).
+    const actionAttributes = (action: CardAction) => ({
+      'data-focus': action,
+      'aria-pressed': action === 'choose' && shown === action ? note.chosen : undefined,
+      onClick: action === 'edit' ? startEditing : undefined,
+    });
+
+    return (
+      <div class="note__actions">
+        {props.voting && <VoteButton note={note} />}
+        {shown && (
+          <button type="button" class="button button--small" {...actionAttributes(shown)}>
+            {labels[shown]}
+          </button>
+        )}
+        {inMenu.length > 0 && (
+          <MenuButton label={t('note.actions')} focusName="menu">
+            {inMenu.map((action) => (
+              <button
+                key={action}
+                type="button"
+                class="button button--small"
+                role={action === 'choose' ? 'menuitemcheckbox' : 'menuitem'}
+                aria-checked={action === 'choose' ? note.chosen : undefined}
+                tabIndex={-1}
+                {...actionAttributes(action)}
+              >
+                {labels[action]}
+              </button>
+            ))}
+          </MenuButton>
+        )}
+      </div>
+    );
+  }
+
   override render(props: Props, { editing, near }: State) {
     const { canEdit, canMove, canRedact, dropBefore } = props;
     const note = (this.shown = props.cell.value);
@@ -107,7 +157,6 @@ export class NoteCard extends Component<Props, State> {
     const setEditing = (value: boolean) => this.setState({ editing: value });
     const thread = props.thread;
     const inThread = note.chosen || !!thread.origin || thread.continuations.length > 0;
-
     // Clicks on the buttons, Alt+arrow keys and dragging are handled by the column (noteActions.ts).
     return (
       <li class={dropBefore ? 'note-item note-item--drop-before' : 'note-item'} draggable={canMove && !editing}>
@@ -138,36 +187,7 @@ export class NoteCard extends Component<Props, State> {
           {props.isExperiment && !editing && <ExperimentFields note={note} canEdit={canEdit} />}
           {inThread && !editing && <NoteThread note={note} links={thread} />}
           {note.personalData && (canRedact || canEdit) && !editing && <PersonalDataFlag note={note} canRedact={canRedact} />}
-          {!editing && (near || !props.actionsWhenNear) && (
-            <div class="note__actions">
-              {props.voting && <VoteButton note={note} />}
-              {props.canChoose && (
-                <button type="button" class="button button--small" aria-pressed={note.chosen} data-focus="choose">
-                  {t('process.thread.choose')}
-                </button>
-              )}
-              {props.canHide && (
-                <button type="button" class="button button--small" data-focus="hide">
-                  {note.hidden ? t('process.moderation.show') : t('process.moderation.hide')}
-                </button>
-              )}
-              {canEdit && (
-                <button type="button" class="button button--small" data-focus="edit" onClick={() => setEditing(true)}>
-                  {t('note.edit')}
-                </button>
-              )}
-              {canMove && (
-                <button type="button" class="button button--small" data-focus="move">
-                  {t('note.move')}
-                </button>
-              )}
-              {canEdit && (
-                <button type="button" class="button button--small" data-focus="delete">
-                  {t('note.delete')}
-                </button>
-              )}
-            </div>
-          )}
+          {!editing && (near || !props.actionsWhenNear) && this.renderActions(note, t, () => setEditing(true))}
         </article>
       </li>
     );

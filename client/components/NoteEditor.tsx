@@ -20,7 +20,8 @@ export function NoteEditor({ note, onDone }: { note: Note; onDone: () => void })
 
   const finish = () => {
     onDone();
-    focusLater(`${noteSelector(note.id)} [data-focus="edit"]`, noteSelector(note.id));
+    // Back on the button that opened the editor, or on the menu it was in.
+    focusLater(`${noteSelector(note.id)} [data-focus="edit"]`, `${noteSelector(note.id)} [data-focus="menu"]`);
   };
   const save = (e?: Event, saveAnyway = false) => {
     e?.preventDefault();

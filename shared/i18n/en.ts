@@ -180,6 +180,7 @@ export const en: CoreMessages = {
   'note.edit': 'Edit',
   'note.move': 'Move',
   'note.delete': 'Delete',
+  'note.actions': 'Note actions',
   'note.editTextLabel': 'Text of the note',
   'note.colorLegend': 'Colour of the note',
   'note.saved': 'Note saved.',

@@ -188,6 +188,7 @@ export const fi = {
   'note.edit': 'Muokkaa',
   'note.move': 'Siirrä',
   'note.delete': 'Poista',
+  'note.actions': 'Lapun toiminnot',
   'note.editTextLabel': 'Lapun teksti',
   'note.colorLegend': 'Lapun väri',
   'note.saved': 'Lappu tallennettu.',

@@ -180,6 +180,7 @@ export const sv: CoreMessages = {
   'note.edit': 'Redigera',
   'note.move': 'Flytta',
   'note.delete': 'Ta bort',
+  'note.actions': 'Lappens åtgärder',
   'note.editTextLabel': 'Lappens text',
   'note.colorLegend': 'Lappens färg',
   'note.saved': 'Lappen sparades.',

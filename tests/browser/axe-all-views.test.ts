@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CreateWallResponse } from '../../shared/schemas';
 import { useBrowserSuite } from '../helpers/browserSuite';
+import { noteAction } from '../helpers/noteActions';
 import { connectClient, createWall, waitForServerWall, type TestClient } from '../helpers/server';
 import { addNote, axeViolations, joinAsParticipant, knowWall, noteByText, openShareDialog, screenLink } from '../helpers/wallPage';
 
@@ -150,7 +151,7 @@ describe('axe-core finds no violations of any impact', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ contrast: 'no-preference' });
     await page.keyboard.press('Escape');
-    await note.getByRole('button', { name: 'Siirrä' }).click();
+    await noteAction(note, 'Siirrä');
     await page.getByRole('dialog').waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });

@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { dialogFocus, expectFocus, expectFocusTrapped, expectVisibleFocus, focused, literal, pressOn, size, tabTo } from '../helpers/keyboard';
 import { connectClient, createWall, type TestClient } from '../helpers/server';
+import { NOTE_MENU, pressNoteAction } from '../helpers/noteActions';
 import { noteByText } from '../helpers/wallPage';
 
 const UI = { timeout: 10_000 };
@@ -350,15 +351,17 @@ describe('the process editor by keyboard', () => {
 });
 
 describe('notes as the facilitator, by keyboard', () => {
-  it('hides a note and shows it again; the focus stays on the button', async () => {
+  it('hides a note from its menu and shows it again; the focus goes back to the menu\'s button', async () => {
     const groupId = organiser.wall.groups()[0]!.id;
     const id = organiser.wall.addNote({ groupId, taskId: taskIds[1]!, text: 'Kotihoito ei vastaa puhelimeen', color: 'yellow', authorName: null, authorId: null })!;
-    await noteByText(page, 'Kotihoito ei vastaa').waitFor(UI);
-    await pressOn(page, /^button "Piilota" in Ryhmä 1 on "Kotihoito ei vastaa puhelimeen"/);
+    const note = noteByText(page, 'Kotihoito ei vastaa');
+    const where = ' in Ryhmä 1 on "Kotihoito ei vastaa puhelimeen"';
+    await note.waitFor(UI);
+    await pressNoteAction(page, note, 'Piilota', where);
     await expect.poll(() => organiser.wall.getNote(id)?.hidden, UI).toBe(true);
-    await expect.poll(() => noteByText(page, 'Kotihoito ei vastaa').textContent(), UI).toContain('Piilotettu');
-    await expectFocus(page, /^button "Näytä kaikille" in Ryhmä 1 on "Kotihoito ei vastaa puhelimeen"/);
-    await page.keyboard.press('Enter');
+    await expect.poll(() => note.textContent(), UI).toContain('Piilotettu');
+    await expectFocus(page, new RegExp(`^button "${NOTE_MENU}"${literal(where)}$`));
+    await pressNoteAction(page, note, 'Näytä kaikille', where);
     await expect.poll(() => organiser.wall.getNote(id)?.hidden, UI).toBe(false);
   });
 

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { createWall } from '../helpers/server';
 import { dialogFocus, expectFocus, expectFocusTrapped, focused, literal, tabTo } from '../helpers/keyboard';
+import { NOTE_MENU, pressNoteAction } from '../helpers/noteActions';
 import { column, noteByText } from '../helpers/wallPage';
 
 const suite = useBrowserSuite();
@@ -124,25 +125,24 @@ describe('the wall with the keyboard alone', () => {
     await expectFocus(page, /^article "Toinen, muokattu" in Ryhmä 2$/);
   });
 
-  it('the move dialog: focus inside, Tab stays inside, Esc restores focus to Siirrä', async () => {
-    await tabTo(page, /^button "Siirrä" in Ryhmä 2 on "Toinen, muokattu"$/);
-    const opener = await focused(page);
-    await page.keyboard.press('Enter');
+  it('the move dialog from the note\'s menu: focus inside, Tab stays inside, Esc restores focus to the menu\'s button', async () => {
+    const where = ' in Ryhmä 2 on "Toinen, muokattu"';
+    await pressNoteAction(page, noteByText(page, 'Toinen, muokattu'), 'Siirrä', where);
     const dialog = page.getByRole('dialog', { name: 'Siirrä lappu' });
     await dialog.waitFor();
     await expect.poll(() => dialogFocus(page)).toBe('dialog');
     await expectFocusTrapped(page);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expectFocus(page, new RegExp(`^${literal(opener)}$`));
+    await expectFocus(page, new RegExp(`^button "${NOTE_MENU}"${literal(where)}$`));
   });
 
   it('the move dialog moves down within the column and to another group', async () => {
     const note = noteByText(page, 'Ensimmäinen');
     const index = async () => (await texts(page, 'Ryhmä 2')).indexOf('Ensimmäinen');
+    const where = ' in Ryhmä 2 on "Ensimmäinen"';
     await tabTo(page, /^article "Ensimmäinen"/, { back: true });
-    await tabTo(page, /^button "Siirrä" in Ryhmä 2 on "Ensimmäinen"$/);
-    await page.keyboard.press('Enter');
+    await pressNoteAction(page, note, 'Siirrä', where);
     const dialog = page.getByRole('dialog', { name: 'Siirrä lappu' });
     await dialog.waitFor();
     const from = await index();
@@ -151,10 +151,9 @@ describe('the wall with the keyboard alone', () => {
     await dialog.waitFor({ state: 'detached' });
     await expectAnnounced(page, `Lappu siirretty: Ryhmä 2, kohta ${from + 2}/3.`);
     expect(await index()).toBe(from + 1);
-    await expectFocus(page, /^(button "Siirrä" in Ryhmä 2 on "Ensimmäinen"|article "Ensimmäinen" in Ryhmä 2)$/);
+    await expectFocus(page, new RegExp(`^(button "${NOTE_MENU}"${literal(where)}|article "Ensimmäinen" in Ryhmä 2)$`));
 
-    await tabTo(page, /^button "Siirrä" in Ryhmä 2 on "Ensimmäinen"$/);
-    await page.keyboard.press('Enter');
+    await pressNoteAction(page, note, 'Siirrä', where);
     await dialog.waitFor();
     await tabTo(page, /^select "Siirrä ryhmään"/);
     // The first other group is chosen already; ArrowDown picks the next one.
@@ -170,14 +169,13 @@ describe('the wall with the keyboard alone', () => {
     await expectFocus(page, new RegExp(`^article "Ensimmäinen" in ${target}$`));
   }, 60_000);
 
-  it('deletes with Enter on Poista, focus goes to a neighbouring note; Kumoa brings it back with focus on it', async () => {
+  it('deletes with Enter on Poista in the note\'s menu, focus goes to a neighbouring note; Kumoa brings it back with focus on it', async () => {
     await tabTo(page, /^article "Kolmas" in Ryhmä 2$/, { back: true });
     const column2 = await texts(page, 'Ryhmä 2');
     const at = column2.indexOf('Kolmas');
     // The focus goes to the next note, else the previous one, else the group heading.
     const neighbour = column2[at + 1] ?? column2[at - 1];
-    await tabTo(page, /^button "Poista" in Ryhmä 2 on "Kolmas"$/);
-    await page.keyboard.press('Enter');
+    await pressNoteAction(page, noteByText(page, 'Kolmas'), 'Poista', ' in Ryhmä 2 on "Kolmas"');
     await noteByText(page, 'Kolmas').waitFor({ state: 'detached' });
     await expectAnnounced(page, 'Lappu poistettu.');
     await expectFocus(page, neighbour ? new RegExp(`^article "${neighbour}" in Ryhmä 2$`) : /^h2 "Ryhmä 2"/);

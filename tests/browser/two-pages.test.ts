@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowserSuite } from '../helpers/browserSuite';
+import { noteAction } from '../helpers/noteActions';
 import { createWall } from '../helpers/server';
 import { addNote, column, expectStatus, joinAsParticipant, noteByText } from '../helpers/wallPage';
 
@@ -51,7 +52,7 @@ describe('two browsers on one wall', () => {
 
   it('a deleted note disappears on the other page and comes back with undo', async () => {
     const note = noteByText(pekka, 'Ajanvarauksen vahvistus ei tule perille');
-    await note.getByRole('button', { name: /Poista/ }).click();
+    await noteAction(note, 'Poista');
     await noteByText(aino, 'Ajanvarauksen vahvistus').waitFor({ state: 'detached', timeout: 5_000 });
     await pekka.getByRole('button', { name: 'Kumoa' }).click();
     await noteByText(aino, 'Ajanvarauksen vahvistus').waitFor({ timeout: 5_000 });
