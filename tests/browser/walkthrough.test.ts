@@ -42,6 +42,10 @@ async function knowWall(ctx: BrowserContext): Promise<void> {
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // A full-page shot draws beyond the viewport, where the browser skips painting the notes
+  // (content-visibility: auto, styles/notes-perf.css): the shot would show empty columns.
+  // Set through the CSSOM: the server's CSP refuses inline style attributes.
+  if (fullPage) await page.evaluate(() => document.querySelectorAll<HTMLElement>('.note-item').forEach((item) => (item.style.contentVisibility = 'visible')));
   await page.screenshot({ path: join(SCREENSHOTS, name), fullPage });
 }
 
