@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import { decodeFrame } from '../../server/rooms/codec';
-import { RelayBatch, type Recipient } from '../../server/rooms/relayBatch';
+import { RelayBatch, SPACED_ABOVE_RECIPIENTS, type Recipient } from '../../server/rooms/relayBatch';
 import { MessageType } from '../../shared/protocol';
 
 class Inbox implements Recipient {
@@ -90,7 +90,7 @@ describe('RelayBatch', () => {
 
   it('spaces frames: changes in the turns after a flush wait for the gap and go out together', async () => {
     const a = new Inbox();
-    const batch = new RelayBatch(() => [a], 30);
+    const batch = new RelayBatch(() => [a], 30, 0); // spaced from the first connection on
     const wa = writer(1);
     batch.addUpdate(wa.add('x'), null);
     await new Promise((resolve) => setImmediate(resolve));
@@ -103,6 +103,25 @@ describe('RelayBatch', () => {
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(a.frames).toHaveLength(2);
     expect(keysFrom(a.frames)).toEqual(['x', 'y', 'z']); // the second frame carries both
+  });
+
+  it('does not space frames in a room of at most SPACED_ABOVE_RECIPIENTS connections, and does above it', async () => {
+    const wa = writer(1);
+    const inboxes = (n: number) => Array.from({ length: n }, () => new Inbox());
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    for (const [size, framesAfterTwoTurns] of [
+      [SPACED_ABOVE_RECIPIENTS, 2],
+      [SPACED_ABOVE_RECIPIENTS + 1, 1],
+    ] as const) {
+      const room = inboxes(size);
+      const batch = new RelayBatch(() => room, 30);
+      batch.addUpdate(wa.add(`x${size}`), null);
+      await turn();
+      batch.addUpdate(wa.add(`y${size}`), null);
+      await turn();
+      expect(room[0]!.frames).toHaveLength(framesAfterTwoTurns);
+      batch.clear();
+    }
   });
 
   it('coalesces awareness changes into one update with the latest state of each client', () => {
