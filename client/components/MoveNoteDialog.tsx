@@ -1,7 +1,7 @@
 /** The menu way to move a note: up, down, or to another group, within its task. Same moves as Alt+Arrow keys. */
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../i18n';
-import { moveNoteBy, moveNoteTo } from '../moves';
+import { focusLater, moveNoteBy, moveNoteTo, noteSelector } from '../moves';
 import { useWall } from '../sync/hooks';
 import { permissions, useWallContext } from '../views/wallContext';
 import { Dialog } from './Dialog';
@@ -23,13 +23,20 @@ export function MoveNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
   if (!note) return null;
   const index = siblings.findIndex((n) => n.id === noteId);
   const others = acrossAllowed ? groups.filter((g) => g.id !== note.groupId) : [];
+  // Closed without a move (Esc, Sulje): back to the note's ⋯ menu that opened the dialog, found
+  // again by its note. The element the dialog itself saw focused may have been rebuilt meanwhile
+  // (a flaky browser test left the focus on <body>); a move focuses the moved note instead.
+  const cancel = () => {
+    onClose();
+    focusLater(`${noteSelector(noteId)} [data-focus="menu"]`, noteSelector(noteId));
+  };
   const step = (delta: -1 | 1) => {
     onClose();
     moveNoteBy(wall, t, noteId, delta);
   };
 
   return (
-    <Dialog labelledBy="move-title" describedBy="move-note-text" onClose={onClose}>
+    <Dialog labelledBy="move-title" describedBy="move-note-text" onClose={cancel}>
       <h2 id="move-title">{t('move.heading')}</h2>
       <blockquote id="move-note-text" class={`note note--${note.color} note--quote`}>
         {note.text.length > 140 ? `${note.text.slice(0, 140)}…` : note.text}
@@ -67,7 +74,7 @@ export function MoveNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
       )}
       <p class="hint">{t('move.hint')}</p>
       <div class="dialog-actions">
-        <button type="button" class="button" onClick={onClose}>
+        <button type="button" class="button" onClick={cancel}>
           {t('app.close')}
         </button>
       </div>
