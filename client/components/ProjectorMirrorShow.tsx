@@ -11,7 +11,7 @@ import { useWallContext } from '../views/wallContext';
 import { mirrorKindLabel } from './MirrorPanel';
 import { shortAddress } from '../shortAddress';
 import { QrCode } from './QrCode';
-import { SlideControls, useSlides } from './slideNavigation';
+import { SlideControls, SlideRegion, useSlides } from './slideNavigation';
 
 const QR_PX = 300;
 /** Longer texts get a smaller size, so that a whole interview quote fits without scrolling. */
@@ -34,13 +34,7 @@ export function ProjectorMirrorShow({ taskId, startId, onClose }: { taskId: stri
   const address = item?.url ? shortAddress(item.url) : '';
   const long = (item?.text.length ?? 0) > LONG_TEXT;
   return (
-    <section ref={region} class="slideshow" tabIndex={-1} aria-labelledby="mirror-show-heading" aria-describedby="mirror-show-keys">
-      <h2 id="mirror-show-heading" class="sr-only">
-        {t('process.mirror.heading')}
-      </h2>
-      <p id="mirror-show-keys" class="sr-only">
-        {t('projector.mirror.showKeys')}
-      </p>
+    <SlideRegion region={region} name="mirror-show" heading={t('process.mirror.heading')} keys={t('projector.mirror.showKeys')}>
       {item && (
         <div
           class={`mirror-show mirror-item--${item.kind}${long ? ' mirror-show--long' : ''}`}
@@ -71,6 +65,6 @@ export function ProjectorMirrorShow({ taskId, startId, onClose }: { taskId: stri
           {t('projector.columns')}
         </button>
       </SlideControls>
-    </section>
+    </SlideRegion>
   );
 }

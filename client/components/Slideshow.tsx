@@ -5,7 +5,7 @@
 import type { Group, Note } from '../../shared/wall';
 import { useT } from '../i18n';
 import { ProjectorNote } from './ProjectorNote';
-import { SlideControls, useSlides } from './slideNavigation';
+import { SlideControls, SlideRegion, useSlides } from './slideNavigation';
 
 export interface SlideshowProps {
   /** In showing order: group by group, each group's notes in order. */
@@ -22,13 +22,7 @@ export function Slideshow({ slides, showAuthors, votes, onClose }: SlideshowProp
   const slide = slides[at];
 
   return (
-    <section ref={region} class="slideshow" tabIndex={-1} aria-labelledby="slideshow-heading" aria-describedby="slideshow-keys">
-      <h2 id="slideshow-heading" class="sr-only">
-        {t('projector.slideshowLabel')}
-      </h2>
-      <p id="slideshow-keys" class="sr-only">
-        {t('projector.slideKeys')}
-      </p>
+    <SlideRegion region={region} name="slideshow" heading={t('projector.slideshowLabel')} keys={t('projector.slideKeys')}>
       {slide ? (
         <div class={`slideshow__slide note--${slide.note.color}`} aria-live="polite" data-note-id={slide.note.id}>
           <p class="slideshow__group">{slide.group.name}</p>
@@ -38,6 +32,6 @@ export function Slideshow({ slides, showAuthors, votes, onClose }: SlideshowProp
         <p class="slideshow__empty">{t('projector.noNotes')}</p>
       )}
       <SlideControls at={at} total={total} go={go} testId="slide-position" />
-    </section>
+    </SlideRegion>
   );
 }

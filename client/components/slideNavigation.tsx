@@ -1,10 +1,10 @@
 /**
  * Stepping through a list one item at a time on the projector (the notes' slideshow, the mirror
- * material shown large): the position, the arrow and Page keys, Escape back, and the
- * previous / "3 / 24" / next controls. The position is this screen's own state (what the
- * presenter is showing), not wall content.
+ * material shown large): the position, the arrow and Page keys, Escape back, the region as screen
+ * readers hear it, and the previous / "3 / 24" / next controls. The position is this screen's own
+ * state (what the presenter is showing), not wall content.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n';
 
@@ -40,6 +40,25 @@ export function useSlides(total: number, onClose: () => void, start = 0) {
   }, []);
 
   return { at, go, region };
+}
+
+/**
+ * The show's region: focused when it opens (useSlides' `region`), named by a heading and described
+ * by its keys, both for screen readers only (the room sees the item). Ids are `${name}-heading`
+ * and `${name}-keys`.
+ */
+export function SlideRegion({ region, name, heading, keys, children }: { region: RefObject<HTMLElement>; name: string; heading: string; keys: string; children: ComponentChildren }) {
+  return (
+    <section ref={region} class="slideshow" tabIndex={-1} aria-labelledby={`${name}-heading`} aria-describedby={`${name}-keys`}>
+      <h2 id={`${name}-heading`} class="sr-only">
+        {heading}
+      </h2>
+      <p id={`${name}-keys`} class="sr-only">
+        {keys}
+      </p>
+      {children}
+    </section>
+  );
 }
 
 export function SlideControls({ at, total, go, testId, children }: { at: number; total: number; go: (step: number) => void; testId: string; children?: ComponentChildren }) {
