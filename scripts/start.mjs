@@ -13,7 +13,9 @@ if (!existsSync(`${staticDir}/index.html`)) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
+// --expose-gc: a big wall's load collects V8's young generation between its stored parts
+// (server/rooms/youngGeneration.ts); docs/deploy.md runs the server the same way.
+const server = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => server.kill(signal));
 }

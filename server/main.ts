@@ -1,5 +1,5 @@
 /**
- * Entry point: `node --import tsx server/main.ts`. Reads the config, builds the app, listens.
+ * Entry point: `node --expose-gc --import tsx server/main.ts` (why the flag: rooms/youngGeneration.ts). Reads the config, builds the app, listens.
  * SIGTERM/SIGINT close the app, which flushes every wall and closes the store, then exit 0.
  */
 import { buildApp } from './app';

@@ -7,6 +7,7 @@ import type { StoredState } from '../storage/store';
 import { encodeSyncStep2Of, encodeUpdate } from './codec';
 import type { Connection } from './connection';
 import { joinStateParts } from './stateInParts';
+import { collectYoungGeneration } from './youngGeneration';
 import { isEmptyStateVector, type SyncAnswers } from './roomSync';
 
 /**
@@ -93,6 +94,9 @@ export async function replayInSlices(
       const start = now;
       if (i < parts) {
         doc.transact(applyNext, LoadOrigin);
+        // What the part built outlives the load: copied now it is a small scavenge, while one
+        // V8 starts when its young generation is full copies megabytes (youngGeneration.ts).
+        collectYoungGeneration();
       } else {
         doc.transact(() => {
           do applyNext();

@@ -32,9 +32,12 @@ export const STATE_PART_BYTES = 64 * 1024;
  * Structs per part at most. Applying a part costs per struct more than per byte: a deleted map
  * value is about 10 bytes, so 64 KiB of them were 6 554 structs, and on a 5 000-note wall with
  * 45 000 overwritten values those parts took 50-300 ms each to apply against 5-20 ms for a part
- * of live notes (2 500 structs): the longest stalls of a cold load.
+ * of live notes (2 500 structs): the longest stalls of a cold load. At 1 000 structs single
+ * parts still took 10-16 ms (traced with bench/coldTrace.ts, 2026-12-04), more than a whole
+ * slice of the replay (LOAD_SLICE_MS): at 250 none was seen above 5 ms but the first, while
+ * the code is still cold.
  */
-export const STATE_PART_STRUCTS = 1000;
+export const STATE_PART_STRUCTS = 250;
 
 /**
  * Deleted ranges per part. The delete set of the whole doc as one part was the longest single

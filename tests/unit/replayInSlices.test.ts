@@ -83,4 +83,38 @@ describe('replayInSlices', () => {
     await replayInSlices(copy, parts, parts.length, () => true, fail);
     expect(transactions).toBe(0);
   });
+
+  it('collects the young generation after each snapshot part, not after log rows, when gc is exposed', async () => {
+    const { parts, log } = storedWall();
+    const copy = new Y.Doc();
+    const events: string[] = [];
+    copy.on('afterTransaction', () => events.push('part or log'));
+    const holder = globalThis as { gc?: (options?: { type?: string }) => void };
+    const before = holder.gc;
+    holder.gc = (options) => void events.push(`gc ${options?.type}`);
+    try {
+      await replayInSlices(copy, [...parts, ...log], parts.length, never, fail);
+    } finally {
+      holder.gc = before;
+    }
+    const gcs = events.filter((e) => e.startsWith('gc'));
+    expect(gcs).toEqual(parts.map(() => 'gc minor'));
+    // Each part's transaction is followed by its scavenge; the log's come last, with none after.
+    for (let p = 0; p < parts.length; p++) expect(events.slice(2 * p, 2 * p + 2)).toEqual(['part or log', 'gc minor']);
+    expect(events.at(-1)).toBe('part or log');
+  });
+
+  it('replays as before when gc is not exposed', async () => {
+    const { parts, log, doc } = storedWall();
+    const holder = globalThis as { gc?: unknown };
+    const before = holder.gc;
+    delete holder.gc;
+    try {
+      const copy = new Y.Doc();
+      expect(await replayInSlices(copy, [...parts, ...log], parts.length, never, fail)).toBe(true);
+      expect(Y.encodeStateAsUpdate(copy)).toEqual(Y.encodeStateAsUpdate(doc));
+    } finally {
+      if (before !== undefined) holder.gc = before;
+    }
+  });
 });
