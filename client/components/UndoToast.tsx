@@ -2,8 +2,9 @@
  * "Deleted. Undo" after a deletion by this user. Stays while the pointer or focus is on it, so
  * slower users are not raced by the timer.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n';
+import { stackToast } from './toastStack';
 
 export interface UndoOffer {
   id: number;
@@ -35,6 +36,9 @@ export function UndoToast({ offer, onDone }: { offer: UndoOffer | null; onDone: 
     const timer = setTimeout(onDone, VISIBLE_MS);
     return () => clearTimeout(timer);
   }, [offer?.id, paused]);
+
+  const shown = offer !== null;
+  useLayoutEffect(() => (shown && ref.current ? stackToast(ref.current) : undefined), [shown]);
 
   if (!offer) return null;
   return (

@@ -21,6 +21,7 @@ import { LIMITS } from '../../shared/limits';
 import { announced, recordAnnouncements } from '../helpers/announcements';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { connectClient, createWall, waitFor, type TestClient } from '../helpers/server';
+import { noteAction } from '../helpers/noteActions';
 import { addNote, axeViolations, expectRefused, expectStatus, joinAsParticipant, noteByText, submitNote } from '../helpers/wallPage';
 
 const suite = useBrowserSuite();
@@ -275,6 +276,42 @@ describe('the lock race: a change that arrives just after the facilitator locks 
     expect(await noteByText(page, TEXT).count()).toBe(0);
 
     organiser.wall.process.setTaskLocked(task.id, false);
+    await context.close();
+  });
+
+  it('two undo offers at once (a deleted note, the closed list) stack instead of covering each other', async () => {
+    const TEXT = 'Puhelinaika loppuu ennen kuin ehdin soittaa';
+    const SAVED = 'Tekstiviesti muistuttaa ajasta';
+    const { context, page, socket } = await participant('Veera', 'Ryhmä 1');
+    await addNote(page, SAVED);
+    await waitFor(() => organiser.wall.notes().some((n) => n.text === SAVED), UI.timeout, 'the server to have the note');
+    await raceTheLock(page, socket, () => submitNote(page, TEXT));
+    await page.getByRole('button', { name: 'Lataa seinä uudelleen' }).click();
+    await expectStatus(page, 'online');
+    organiser.wall.process.setTaskLocked(task.id, false);
+    const unsaved = page.getByTestId('unsaved-notes');
+    await unsaved.getByText(TEXT).waitFor(UI);
+
+    await noteAction(noteByText(page, SAVED), 'Poista');
+    const deleted = page.locator('main .toast');
+    await deleted.getByText('Lappu poistettu.').waitFor(UI);
+    await unsaved.getByRole('button', { name: 'Sulje lista' }).click();
+    const closed = page.getByTestId('unsaved-undo').locator('.toast');
+    await closed.waitFor(UI);
+    const box = async (toast: typeof deleted) => (await toast.boundingBox({ timeout: 1000 }))!;
+    // The one shown first stays at the bottom; the later one sits wholly above it, in the window.
+    // (Polled for less than a toast stays, 12 s: it would time out on a toast gone by itself.)
+    await expect.poll(async () => (await box(closed)).y + (await box(closed)).height <= (await box(deleted)).y, { timeout: 5000 }).toBe(true);
+    expect((await box(closed)).y).toBeGreaterThanOrEqual(0);
+    const lowest = (await box(deleted)).y;
+
+    // Both still work: undoing the deletion brings the note back, and the other toast moves down.
+    await deleted.getByRole('button', { name: 'Kumoa' }).click();
+    await noteByText(page, SAVED).waitFor(UI);
+    await deleted.waitFor({ state: 'detached', ...UI });
+    await expect.poll(async () => Math.round((await box(closed)).y + (await box(closed)).height) >= Math.round(lowest), UI).toBe(true);
+    await closed.getByRole('button', { name: 'Kumoa' }).click();
+    await unsaved.getByText(TEXT).waitFor(UI);
     await context.close();
   });
 });
