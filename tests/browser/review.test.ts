@@ -55,6 +55,26 @@ describe('the review view', () => {
     expect(await viewer.getByTestId('add-note-text').count()).toBe(0);
   });
 
+  it('lines up the filter row: the search field and the selects as tall as each other, on one line', async () => {
+    const page = await (await suite.chromium.newContext({ viewport: { width: 1600, height: 900 } })).newPage();
+    await page.goto(wall.links.viewer);
+    await page.getByTestId('review-note').first().waitFor();
+    const boxes = await page.locator('.review-filters select, .review-filters input[type="search"], .review-filters .choice').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { kind: el.tagName === 'LABEL' ? 'choice' : el.tagName === 'SELECT' ? 'select' : 'search', bottom: Math.round(r.bottom), height: Math.round(r.height) };
+      }),
+    );
+    expect(boxes.map((b) => b.kind)).toEqual(['select', 'select', 'search', 'select', 'select', 'choice', 'choice']);
+    // The fields fit one row at this width: one bottom edge, one height (the search field was 4 px
+    // taller than the selects). The two checkboxes, which may wrap, level with each other.
+    const fields = boxes.filter((b) => b.kind !== 'choice');
+    expect(new Set(fields.map((b) => b.bottom)).size).toBe(1);
+    expect(new Set(fields.map((b) => b.height)).size).toBe(1);
+    expect(new Set(boxes.filter((b) => b.kind === 'choice').map((b) => `${b.bottom} ${b.height}`)).size).toBe(1);
+    await page.context().close();
+  });
+
   it('searches and filters by text, group, colour, chosen notes and votes', async () => {
     await viewer.getByLabel('Hae lapuista').fill('jono');
     await expectCount(viewer, '2 lappua näkyy');
