@@ -269,13 +269,14 @@ export class Wall {
   }
 
   /**
-   * Whether `other`, another copy of this wall (the server's), has received this note's text as
-   * this copy holds it: its state vector covers the Yjs item that wrote the text. A note deleted
-   * or redacted in `other` still counts as received there; a refused edit is a new item, unseen.
+   * Whether `other`, another copy of this wall (the server's), has received this note's text (or
+   * one experiment card field) as this copy holds it: its state vector covers the Yjs item that
+   * wrote the value. A note deleted or redacted in `other` still counts as received there; a
+   * refused edit is a new item, unseen.
    */
-  noteTextReceivedBy(id: string, other: Y.Doc): boolean {
+  noteFieldReceivedBy(id: string, field: 'text' | ExperimentField, other: Y.Doc): boolean {
     const value = this.noteMap.get(id);
-    const item = value instanceof Y.Map ? value._map.get('text') : undefined;
+    const item = value instanceof Y.Map ? value._map.get(field) : undefined;
     return item !== undefined && item.id.clock < Y.getState(other.store, item.id.client);
   }
 

@@ -11,7 +11,7 @@ import { useT, type Translator } from '../i18n';
 import { focusLater, noteSelector } from '../moves';
 import { useWallContext } from '../views/wallContext';
 
-function fieldLabel(t: Translator, field: ExperimentField): string {
+export function fieldLabel(t: Translator, field: ExperimentField): string {
   const labels = {
     owner: t('process.experiment.owner'),
     startDate: t('process.experiment.startDate'),

@@ -7,12 +7,14 @@
  */
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
+import { EXPERIMENT_FIELDS } from '../../shared/wall';
 import { announce } from '../announce';
 import { useT } from '../i18n';
 import { getAuthorId, rememberOwnNote } from '../storage';
 import type { UnsavedNote } from '../sync/unsavedNotes';
 import { useWallContext } from '../views/wallContext';
 import { copyText } from './CopyLink';
+import { fieldLabel } from './ExperimentFields';
 
 interface Props {
   note: UnsavedNote;
@@ -38,8 +40,12 @@ export function UnsavedNoteItem({ note, online, postable, edit }: Props) {
   // The group or the task may be gone from the wall by now: then only what is known.
   const where = note.group && note.task ? t('unsaved.where', { group: note.group, task: note.task }) : note.group || note.task;
 
+  // An experiment card's fields written here go with its text: copied, shown and posted again.
+  const fields = EXPERIMENT_FIELDS.filter((f) => note.experiment?.[f]);
+  const copied = [note.text, ...fields.map((f) => `${fieldLabel(t, f)}: ${note.experiment![f]}`)].join('\n');
+
   const copyNote = async () => {
-    const ok = await copyText(note.text, null);
+    const ok = await copyText(copied, null);
     setCopy(ok ? 'copied' : 'failed');
     if (ok) {
       announce(t('unsaved.copied'));
@@ -53,9 +59,15 @@ export function UnsavedNoteItem({ note, online, postable, edit }: Props) {
   };
 
   const post = () => {
+    const putFields = (id: string) => {
+      for (const f of fields) wall.setExperimentField(id, f, note.experiment![f]!);
+    };
     const edited = wall.getNote(note.id);
     if (edited) {
-      wall.updateNoteText(edited.id, note.text, note.personalData);
+      wall.doc.transact(() => {
+        wall.updateNoteText(edited.id, note.text, note.personalData);
+        putFields(edited.id);
+      });
       announce(t('unsaved.editSaved'));
       return refocus();
     }
@@ -71,6 +83,7 @@ export function UnsavedNoteItem({ note, online, postable, edit }: Props) {
       personalData: note.personalData,
     });
     if (!id) return setPostFailed(true);
+    putFields(id);
     if (authorName === null) rememberOwnNote(wallId, id);
     announce(t('addNote.added', { group: note.group }));
     refocus();
@@ -79,9 +92,19 @@ export function UnsavedNoteItem({ note, online, postable, edit }: Props) {
   return (
     <li class="unsaved__note">
       {where && <p class="unsaved__where">{where}</p>}
-      <p class="unsaved__text" id={textId}>
-        {note.text}
-      </p>
+      <div id={textId}>
+        <p class="unsaved__text">{note.text}</p>
+        {fields.length > 0 && (
+          <dl class="experiment__fields">
+            {fields.map((f) => (
+              <div key={f}>
+                <dt>{fieldLabel(t, f)}</dt>
+                <dd>{note.experiment![f]}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </div>
       <div class="unsaved__actions">
         <button type="button" class="button button--small button--primary" aria-describedby={textId} onClick={copyNote}>
           {copy === 'copied' ? `✓ ${t('links.copiedShort')}` : t('unsaved.copy')}

@@ -7,7 +7,13 @@
 import * as z from 'zod/mini';
 import { LIMITS } from '../../shared/limits';
 import { NoteColor } from '../../shared/schemas';
+import { EXPERIMENT_FIELDS, type ExperimentField } from '../../shared/wall';
 import type { UnsavedNote } from './unsavedNotes';
+
+const ExperimentValue = z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax)));
+const CarriedExperiment = z.object(
+  Object.fromEntries(EXPERIMENT_FIELDS.map((f) => [f, ExperimentValue])) as Record<ExperimentField, typeof ExperimentValue>,
+);
 
 const Carried = z.array(
   z.object({
@@ -19,6 +25,7 @@ const Carried = z.array(
     taskId: z.string().check(z.maxLength(64)),
     color: NoteColor,
     personalData: z.boolean(),
+    experiment: z.optional(CarriedExperiment),
   }),
 );
 

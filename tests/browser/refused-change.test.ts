@@ -314,4 +314,44 @@ describe('the lock race: a change that arrives just after the facilitator locks 
     await unsaved.getByText(TEXT).waitFor(UI);
     await context.close();
   });
+
+  it("an experiment card's refused fields are listed with the card and saved back into it once unlocked", async () => {
+    const notesTask = task;
+    task = organiser.wall.process.tasks().find((t) => t.kind === 'experiments')!;
+    try {
+      organiser.wall.control.setCurrentTask(task.id);
+      const CARD = 'Soitetaan asiakkaalle päivää ennen aikaa';
+      const { context, page, socket } = await participant('Oona', 'Ryhmä 1');
+      await addNote(page, CARD);
+      await waitFor(() => organiser.wall.notes().some((n) => n.text === CARD), UI.timeout, 'the server to have the card');
+      const id = organiser.wall.notes().find((n) => n.text === CARD)!.id;
+
+      await raceTheLock(page, socket, async () => {
+        await noteByText(page, CARD).getByRole('button', { name: 'Muokkaa kokeilun tietoja' }).click();
+        await page.getByLabel('Kuka vastaa').fill('Oona');
+        await page.getByLabel('Mitä mitataan').fill('Peruttujen aikojen osuus');
+        await page.getByRole('form', { name: 'Kokeilun tiedot' }).getByRole('button', { name: 'Tallenna', exact: true }).click();
+      });
+      const unsaved = page.getByTestId('unsaved-notes');
+      await unsaved.getByText(CARD).waitFor(UI);
+      expect(await unsaved.textContent()).toContain('Peruttujen aikojen osuus');
+      expect(organiser.wall.getNote(id)?.experiment).toEqual({});
+
+      await page.getByRole('button', { name: 'Lataa seinä uudelleen' }).click();
+      await expectStatus(page, 'online');
+      await unsaved.getByText('Peruttujen aikojen osuus').waitFor(UI);
+      organiser.wall.process.setTaskLocked(task.id, false);
+      const save = unsaved.getByRole('button', { name: 'Tallenna teksti lappuun uudelleen' });
+      await expect.poll(() => save.isDisabled(), UI).toBe(false);
+      await save.click();
+      await waitFor(() => organiser.wall.getNote(id)?.experiment.measure === 'Peruttujen aikojen osuus', UI.timeout, 'the server to have the fields');
+      expect(organiser.wall.getNote(id)?.experiment).toEqual({ owner: 'Oona', measure: 'Peruttujen aikojen osuus' });
+      await unsaved.waitFor({ state: 'detached', ...UI });
+      await context.close();
+    } finally {
+      organiser.wall.process.setTaskLocked(task.id, false);
+      task = notesTask;
+      organiser.wall.control.setCurrentTask(task.id);
+    }
+  });
 });

@@ -42,6 +42,14 @@ describe('carried notes', () => {
     expect(readCarried('wall-b')).toEqual([]);
   });
 
+  it("reads back an experiment card's fields, and nothing from a field over its limit", () => {
+    const card = { ...note, experiment: { measure: 'Lähetteiden osuus', baseline: '12 %', target: '48 %' } };
+    writeCarried('wall-a', [card]);
+    expect(readCarried('wall-a')).toEqual([card]);
+    storage.setItem('pajaseina:wall:w:unsaved', JSON.stringify([{ ...note, experiment: { owner: 'x'.repeat(LIMITS.experimentFieldMax + 1) } }]));
+    expect(readCarried('w')).toEqual([]);
+  });
+
   it('removes the entry when the list is emptied (dismissed, or all saved again)', () => {
     writeCarried('wall-a', [note]);
     writeCarried('wall-a', []);

@@ -110,6 +110,28 @@ describe('unsavedNotes', () => {
     expect(unsavedNotes(page, freshCopy(server), mine)).toEqual([]);
   });
 
+  it("lists my experiment card whose refused field edit the server lacks, with every field written here", () => {
+    const { server, page, groups } = serverAndPage();
+    const id = add(page, groups[0]!.id, 'Soitto ennen ajanvarausta');
+    page.setExperimentField(id, 'owner', 'Aino');
+    accept(page, server);
+    page.setExperimentField(id, 'measure', 'Peruttujen aikojen osuus');
+    page.setExperimentField(id, 'baseline', '20 %');
+    expect(unsavedNotes(page, freshCopy(server), mine).map((n) => [n.id, n.text, n.experiment])).toEqual([
+      [id, 'Soitto ennen ajanvarausta', { owner: 'Aino', measure: 'Peruttujen aikojen osuus', baseline: '20 %' }],
+    ]);
+  });
+
+  it('leaves out an experiment card the server has as it is here, and a field emptied here', () => {
+    const { server, page, groups } = serverAndPage();
+    const id = add(page, groups[0]!.id, 'Tekstiviesti päivää ennen');
+    page.setExperimentField(id, 'owner', 'Aino');
+    accept(page, server);
+    expect(unsavedNotes(page, freshCopy(server), mine)).toEqual([]);
+    page.setExperimentField(id, 'owner', '');
+    expect(unsavedNotes(page, freshCopy(server), mine)).toEqual([]);
+  });
+
   it('counts an anonymous note as mine only when the predicate says so (this device remembers its ids)', () => {
     const { server, page, groups } = serverAndPage();
     const anonymous = add(page, groups[0]!.id, 'Nimetön ajatus', null);
@@ -139,6 +161,16 @@ describe('stillUnsaved', () => {
     const { server, groups } = serverAndPage();
     add(server, groups[0]!.id, '  Lisätty uudelleen ');
     expect(stillUnsaved([carried('Lisätty uudelleen', 'old-id'), carried('Yhä puuttuu')], server).map((n) => n.text)).toEqual(['Yhä puuttuu']);
+  });
+
+  it('keeps a carried experiment card until a note with its text has every field carried', () => {
+    const { server, groups } = serverAndPage();
+    const id = add(server, groups[0]!.id, 'Soitto ennen ajanvarausta');
+    server.setExperimentField(id, 'owner', 'Aino');
+    const card = { ...carried('Soitto ennen ajanvarausta', id), experiment: { owner: 'Aino', measure: 'Peruttujen aikojen osuus' } };
+    expect(stillUnsaved([card], server)).toEqual([card]);
+    server.setExperimentField(id, 'measure', 'Peruttujen aikojen osuus');
+    expect(stillUnsaved([card], server)).toEqual([]);
   });
 
   it('keeps every carried note while the wall has none of their texts', () => {
