@@ -199,6 +199,37 @@ describe('a note card and its menu', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('opens upwards when the screen has no room below its button: the whole menu on screen, above the button', async () => {
+    const p = await openPage({ width: 1280, height: 900 });
+    await p.goto(wall.links.facilitator);
+    const note = noteByText(p, SECOND);
+    const button = noteMenuButton(note);
+    const menu = note.getByRole('menu');
+    // Room below: it opens downwards, as the other tests see it.
+    await button.click();
+    await menu.waitFor();
+    const down = (await menu.boundingBox())!;
+    expect(down.y).toBeGreaterThan((await button.boundingBox())!.y);
+    await p.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+
+    // The page scrolled so that the button sits at the window's bottom edge (fully visible, so
+    // the click does not scroll it): no room below.
+    await button.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - (window.innerHeight - 4)));
+    const at = (await button.boundingBox())!;
+    expect(at.y + at.height).toBeGreaterThan(900 - 10);
+    await button.click();
+    await menu.waitFor();
+    const up = (await menu.boundingBox())!;
+    expect(up.y).toBeGreaterThanOrEqual(0);
+    expect(up.y + up.height).toBeLessThanOrEqual(at.y + 1);
+    // Still a working menu: the keyboard is in it.
+    await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('role'))).toMatch(/^menuitem/);
+    await p.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+    await p.context().close();
+  });
+
   it('works by touch at 320 px: the menu fits the screen, a tap chooses, a tap outside closes', async () => {
     const phone = await openPage({ width: 320, height: 640 }, true);
     await phone.goto(wall.links.facilitator);
