@@ -4,6 +4,7 @@
  */
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { canCollectYoungGeneration } from './rooms/youngGeneration';
 
 /** Shutdown that takes longer than this is stuck; exit non-zero rather than hang the deploy. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -22,6 +23,9 @@ try {
   const address = await app.listen({ port: config.port, host: config.host });
   // One plain line whatever LOG_LEVEL is: scripts and tests read the port from it.
   process.stdout.write(`Pajaseinä listening on ${address}\n`);
+  if (!canCollectYoungGeneration()) {
+    app.log.info('started without --expose-gc: big walls load with longer garbage-collection pauses (docs/deploy.md)');
+  }
 } catch (err) {
   app.log.error({ err }, 'could not listen');
   process.exit(1);
