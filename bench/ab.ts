@@ -12,7 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_CLIENT_WORKERS, DEFAULT_RECEIVERS, fanout, type Receivers } from './fanout';
+import { DEFAULT_RECEIVERS, defaultClientWorkers, fanout, type Receivers } from './fanout';
 import { startBenchServer, type BenchServer } from './lib/servers';
 import { median, ratio, round } from './lib/stats';
 import { manyWalls } from './manyWalls';
@@ -43,7 +43,9 @@ type Figures = Record<string, number>;
 async function measure(server: BenchServer): Promise<Figures> {
   switch (scenario) {
     case 'fanout': {
-      const r = await fanout(server, { clients, paceSeconds: Number(arg('pace', '10')), burst: Number(arg('burst', '30')), workers: Number(arg('workers', String(DEFAULT_CLIENT_WORKERS))), receivers: arg('receivers', DEFAULT_RECEIVERS) as Receivers });
+      const receivers = arg('receivers', DEFAULT_RECEIVERS) as Receivers;
+      const workers = Number(arg('workers', String(defaultClientWorkers(receivers))));
+      const r = await fanout(server, { clients, paceSeconds: Number(arg('pace', '10')), burst: Number(arg('burst', '30')), workers, receivers });
       return { appliedP99: r.applied.all.p99, p50: r.all.p50, p99: r.all.p99, paceP50: r.pace.p50, paceP99: r.pace.p99, burstP99: r.burst.p99, max: r.all.max, cpu: r.cpuPercent, eldP99: r.server.eldP99, eldMax: r.server.eldMax, benchCpu: r.benchCpuPercent, clientEluMax: Math.max(...r.clientUtilization) };
     }
     case 'walls': {

@@ -15,8 +15,8 @@
  *   figure the server is answerable for, and the same for all three servers.
  *
  * The writers live in the bench's main thread; the other clients too, or, with `workers` above 0,
- * spread over that many worker threads (see DEFAULT_CLIENT_WORKERS for why that is not the
- * default). Send and arrival times are absolute (`performance.timeOrigin + performance.now()`),
+ * spread over that many worker threads (defaultClientWorkers says how many by default, and
+ * why). Send and arrival times are absolute (`performance.timeOrigin + performance.now()`),
  * so they compare across threads. The bench process's own CPU and each client thread's
  * event-loop utilization are reported beside the latency: where they near saturation, the client
  * side is what is measured.
@@ -28,14 +28,26 @@ import { distribution, sleep, type Distribution } from './lib/stats';
 import type { ServerStats } from './servers/stats';
 
 /**
- * Worker threads for the receiving clients unless told otherwise: none. On the project's 2-core
- * machine, shared with other work, spreading 300 clients over 1, 2 or 4 workers made the pace
- * tail worse in every alternating run (p99 1.3–3.8 s against 0.3–0.7 s in-process) and raised the
- * server's event-loop delay (47–163 ms against 41–52): more client threads compete with the
- * server for two cores, and the workers sat busy while using little CPU. With more cores, try
- * `--client-workers 4` (bench/run.ts) or `--workers 4` (bench/ab.ts).
+ * Worker threads for the receiving clients unless told otherwise: one for wire receivers, none
+ * for whole Yjs clients.
+ *
+ * Whole Yjs clients (`yjs`): on the project's 2-core machine, shared with other work, spreading
+ * 300 of them over 1, 2 or 4 workers made the pace tail worse in every alternating run (p99
+ * 1.3–3.8 s against 0.3–0.7 s in-process) and raised the server's event-loop delay (47–163 ms
+ * against 41–52): more client threads compete with the server for two cores.
+ *
+ * Wire receivers (`wire`, since session 9 in one worker): in the main thread, beside the writers
+ * and the probes (whole Yjs clients), a receiver read its socket only after the probes ahead of
+ * it in the same turn had applied the frame, so its "arrival" included the bench's own Yjs work,
+ * and the more notes a frame carried the more: a server that merges a burst into one frame (ours)
+ * was charged for it. In `npm run bench -- --only fanout --client-workers 1` (2026-12-04 22:20)
+ * the references' p99 stayed as in-process (30.6 / 28.1 ms at 20 clients against 29.7 / 28.4)
+ * and ours fell from 29.3 to 16.4; the worker used 2–8 % of a core and the servers' event-loop
+ * delay did not rise. `--client-workers 0` gives the earlier method.
  */
-export const DEFAULT_CLIENT_WORKERS = 0;
+export function defaultClientWorkers(receivers: Receivers): number {
+  return receivers === 'wire' ? 1 : 0;
+}
 
 export type Receivers = 'yjs' | 'wire';
 export const DEFAULT_RECEIVERS: Receivers = 'wire';
@@ -77,8 +89,8 @@ export interface FanoutResult extends Latency {
 }
 
 export async function fanout(server: BenchServer, opts: FanoutOptions): Promise<FanoutResult> {
-  const workers = opts.workers ?? DEFAULT_CLIENT_WORKERS;
   const wire = (opts.receivers ?? DEFAULT_RECEIVERS) === 'wire';
+  const workers = opts.workers ?? defaultClientWorkers(opts.receivers ?? DEFAULT_RECEIVERS);
   const wall = await server.newWall();
   const target = { kind: server.kind, port: server.port, wall };
   const writerCount = Math.max(2, Math.min(10, Math.ceil(opts.clients / 10)));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { clientScenario, type ClientResult } from './client';
 import { clientBuildForBench } from './lib/clientBuild';
 import { coldLoad, type ColdLoadResult } from './coldLoad';
-import { DEFAULT_CLIENT_WORKERS, DEFAULT_RECEIVERS, fanout, type FanoutResult, type Receivers } from './fanout';
+import { DEFAULT_RECEIVERS, defaultClientWorkers, fanout, type FanoutResult, type Receivers } from './fanout';
 import { buildHistory } from './lib/notes';
 import { SERVER_KINDS, startBenchServer, type ServerKind } from './lib/servers';
 import { MiB, median, ratio, round, table } from './lib/stats';
@@ -21,13 +21,13 @@ const QUICK = process.argv.includes('--quick');
 const onlyArg = process.argv.indexOf('--only');
 const ONLY = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]!.split(',')) : null;
 const runs = (name: string) => !ONLY || ONLY.has(name);
-const workersArg = process.argv.indexOf('--client-workers');
-/** Worker threads for fan-out's receiving clients (bench/fanout.ts); 0 keeps them all in this thread. */
-const CLIENT_WORKERS = workersArg > 0 ? Number(process.argv[workersArg + 1]) : DEFAULT_CLIENT_WORKERS;
 const receiversArg = process.argv.indexOf('--receivers');
 /** Fan-out receivers: wire receivers beside a few whole Yjs clients, or whole Yjs clients only (bench/fanout.ts). */
 const RECEIVERS = (receiversArg > 0 ? process.argv[receiversArg + 1] : DEFAULT_RECEIVERS) as Receivers;
 if (RECEIVERS !== 'wire' && RECEIVERS !== 'yjs') throw new Error(`--receivers: wire or yjs, not ${RECEIVERS}`);
+const workersArg = process.argv.indexOf('--client-workers');
+/** Worker threads for fan-out's receiving clients (bench/fanout.ts); 0 keeps them all in this thread. */
+const CLIENT_WORKERS = workersArg > 0 ? Number(process.argv[workersArg + 1]) : defaultClientWorkers(RECEIVERS);
 
 // changes: the client's remote changes are 100, so that their p99 is not simply their maximum
 // (of 20 it was, and that is the first change, before its code is optimised, or a moment the
