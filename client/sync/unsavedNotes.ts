@@ -27,10 +27,10 @@ export interface UnsavedNote {
 
 /**
  * The notes of `local` that `isMine` accepts whose text, or an experiment card field written
- * here, `server` never received: a new note the server refused, or a refused edit. Decided by what the server has seen, not by what it still
- * holds: a note the facilitator deleted or redacted meanwhile is absent or different there, but
- * its text reached the server, so nothing of the person's was lost here. Only the person's own
- * notes: someone else's are theirs to keep.
+ * here, `server` never received: a new note the server refused, or a refused edit. Decided by
+ * what the server has seen, not by what it still holds: a note the facilitator deleted or
+ * redacted meanwhile is absent or different there, but its text reached the server, so nothing
+ * of the person's was lost here. Only the person's own notes: someone else's are theirs to keep.
  */
 export function unsavedNotes(local: Wall, server: Wall, isMine: (note: Note) => boolean): UnsavedNote[] {
   const saved = new Map(server.notes().map((n) => [n.id, n]));
