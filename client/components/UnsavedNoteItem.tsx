@@ -72,18 +72,22 @@ export function UnsavedNoteItem({ note, online, postable, edit }: Props) {
       return refocus();
     }
     const authorName = profile?.name ?? null;
-    const id = wall.addNote({
-      groupId: note.groupId,
-      taskId: note.taskId,
-      text: note.text,
-      color: note.color,
-      authorName,
-      // As the note form does: anonymous notes carry no identifier, this device remembers their ids.
-      authorId: authorName === null ? null : getAuthorId(),
-      personalData: note.personalData,
+    // The note and its card fields in one update: both are refused or stored together.
+    let id: string | undefined;
+    wall.doc.transact(() => {
+      id = wall.addNote({
+        groupId: note.groupId,
+        taskId: note.taskId,
+        text: note.text,
+        color: note.color,
+        authorName,
+        // As the note form does: anonymous notes carry no identifier, this device remembers their ids.
+        authorId: authorName === null ? null : getAuthorId(),
+        personalData: note.personalData,
+      });
+      if (id) putFields(id);
     });
     if (!id) return setPostFailed(true);
-    putFields(id);
     if (authorName === null) rememberOwnNote(wallId, id);
     announce(t('addNote.added', { group: note.group }));
     refocus();
@@ -111,7 +115,7 @@ export function UnsavedNoteItem({ note, online, postable, edit }: Props) {
         </button>
         {online && (
           <button type="button" class="button button--small" aria-describedby={postable ? textId : `${textId} ${hintId}`} disabled={!postable} onClick={post}>
-            {t(edit ? 'unsaved.saveEdit' : 'unsaved.post')}
+            {t(edit ? (fields.length > 0 ? 'unsaved.saveCardEdit' : 'unsaved.saveEdit') : 'unsaved.post')}
           </button>
         )}
       </div>

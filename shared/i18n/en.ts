@@ -284,6 +284,7 @@ export const en: CoreMessages = {
   'unsaved.post': 'Add the note again',
   'unsaved.cannotPost': 'The note cannot be added right now: the task or the wall is locked, or the group no longer exists. Copy the text so you can add it later.',
   'unsaved.saveEdit': 'Save the text into the note again',
+  'unsaved.saveCardEdit': 'Save the details into the card again',
   'unsaved.editSaved': 'The text is saved into the note.',
   'wall.deleteNotice': 'This wall will be deleted on {date}.',
   'wall.groupFixedHint': 'You write in the group {group}. You can read the other groups\' notes.',

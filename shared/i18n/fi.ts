@@ -296,6 +296,7 @@ export const fi = {
   'unsaved.post': 'Lisää lappu uudelleen',
   'unsaved.cannotPost': 'Lappua ei voi lisätä juuri nyt: tehtävä tai seinä on lukittu, tai ryhmää ei enää ole. Kopioi teksti talteen, niin voit lisätä sen myöhemmin.',
   'unsaved.saveEdit': 'Tallenna teksti lappuun uudelleen',
+  'unsaved.saveCardEdit': 'Tallenna tiedot lappuun uudelleen',
   'unsaved.editSaved': 'Teksti on tallennettu lappuun.',
   'wall.deleteNotice': 'Seinä poistetaan {date}.',
   'wall.groupFixedHint': 'Kirjoitat ryhmään {group}. Muiden ryhmien lappuja voit lukea.',

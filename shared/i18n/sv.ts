@@ -284,6 +284,7 @@ export const sv: CoreMessages = {
   'unsaved.post': 'Lägg till lappen igen',
   'unsaved.cannotPost': 'Lappen kan inte läggas till just nu: uppgiften eller väggen är låst, eller gruppen finns inte längre. Kopiera texten så att du kan lägga till den senare.',
   'unsaved.saveEdit': 'Spara texten i lappen igen',
+  'unsaved.saveCardEdit': 'Spara uppgifterna i lappen igen',
   'unsaved.editSaved': 'Texten är sparad i lappen.',
   'wall.deleteNotice': 'Väggen tas bort {date}.',
   'wall.groupFixedHint': 'Du skriver i gruppen {group}. Andra gruppers lappar kan du läsa.',

@@ -341,7 +341,8 @@ describe('the lock race: a change that arrives just after the facilitator locks 
       await expectStatus(page, 'online');
       await unsaved.getByText('Peruttujen aikojen osuus').waitFor(UI);
       organiser.wall.process.setTaskLocked(task.id, false);
-      const save = unsaved.getByRole('button', { name: 'Tallenna teksti lappuun uudelleen' });
+      // A card: its details, not only its text, go back into it.
+      const save = unsaved.getByRole('button', { name: 'Tallenna tiedot lappuun uudelleen' });
       await expect.poll(() => save.isDisabled(), UI).toBe(false);
       await save.click();
       await waitFor(() => organiser.wall.getNote(id)?.experiment.measure === 'Peruttujen aikojen osuus', UI.timeout, 'the server to have the fields');
