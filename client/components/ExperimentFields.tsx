@@ -30,6 +30,21 @@ function summary(t: Translator, e: Experiment): string | null {
   return t('process.experiment.summaryTarget', { measure: e.measure, baseline: e.baseline, target: e.target! });
 }
 
+/** The filled-in fields of a card, label and value (the card itself, the unsaved notes list). */
+export function ExperimentFieldList({ experiment }: { experiment: Experiment }) {
+  const t = useT();
+  return (
+    <dl class="experiment__fields">
+      {EXPERIMENT_FIELDS.filter((f) => experiment[f]).map((f) => (
+        <div key={f} data-field={f}>
+          <dt>{fieldLabel(t, f)}</dt>
+          <dd>{experiment[f]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function ExperimentFields({ note, canEdit }: { note: Note; canEdit: boolean }) {
   const t = useT();
   const [editing, setEditing] = useState(false);
@@ -41,14 +56,7 @@ export function ExperimentFields({ note, canEdit }: { note: Note; canEdit: boole
     <div class="experiment">
       {line && <p class="experiment__summary">{line}</p>}
       {filled.length > 0 ? (
-        <dl class="experiment__fields">
-          {filled.map((f) => (
-            <div key={f} data-field={f}>
-              <dt>{fieldLabel(t, f)}</dt>
-              <dd>{note.experiment[f]}</dd>
-            </div>
-          ))}
-        </dl>
+        <ExperimentFieldList experiment={note.experiment} />
       ) : (
         <p class="hint">{t('process.experiment.empty')}</p>
       )}

@@ -14,7 +14,7 @@ import { getAuthorId, rememberOwnNote } from '../storage';
 import type { UnsavedNote } from '../sync/unsavedNotes';
 import { useWallContext } from '../views/wallContext';
 import { copyText } from './CopyLink';
-import { fieldLabel } from './ExperimentFields';
+import { ExperimentFieldList, fieldLabel } from './ExperimentFields';
 
 interface Props {
   note: UnsavedNote;
@@ -98,16 +98,7 @@ export function UnsavedNoteItem({ note, online, postable, edit }: Props) {
       {where && <p class="unsaved__where">{where}</p>}
       <div id={textId}>
         <p class="unsaved__text">{note.text}</p>
-        {fields.length > 0 && (
-          <dl class="experiment__fields">
-            {fields.map((f) => (
-              <div key={f}>
-                <dt>{fieldLabel(t, f)}</dt>
-                <dd>{note.experiment![f]}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
+        {fields.length > 0 && <ExperimentFieldList experiment={note.experiment!} />}
       </div>
       <div class="unsaved__actions">
         <button type="button" class="button button--small button--primary" aria-describedby={textId} onClick={copyNote}>

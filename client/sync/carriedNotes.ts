@@ -6,14 +6,8 @@
  */
 import * as z from 'zod/mini';
 import { LIMITS } from '../../shared/limits';
-import { NoteColor } from '../../shared/schemas';
-import { EXPERIMENT_FIELDS, type ExperimentField } from '../../shared/wall';
+import { ExportedExperiment, NoteColor } from '../../shared/schemas';
 import type { UnsavedNote } from './unsavedNotes';
-
-const ExperimentValue = z.optional(z.string().check(z.maxLength(LIMITS.experimentFieldMax)));
-const CarriedExperiment = z.object(
-  Object.fromEntries(EXPERIMENT_FIELDS.map((f) => [f, ExperimentValue])) as Record<ExperimentField, typeof ExperimentValue>,
-);
 
 const Carried = z.array(
   z.object({
@@ -25,7 +19,8 @@ const Carried = z.array(
     taskId: z.string().check(z.maxLength(64)),
     color: NoteColor,
     personalData: z.boolean(),
-    experiment: z.optional(CarriedExperiment),
+    // A card's fields as the export format has them: each optional, each within its limit.
+    experiment: z.optional(ExportedExperiment),
   }),
 );
 
