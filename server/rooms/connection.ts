@@ -27,8 +27,16 @@ export interface ConnectionLimits {
   rate?: RateLimits;
 }
 
-/** Takes the connection as argument, so one function per room serves all of its connections. */
-type Sink = (conn: Connection, message: Incoming) => void;
+/**
+ * Where an attached connection's frames go, and who is told when it closes: its room. Methods
+ * taking the connection as argument, so one object serves all of a room's connections (a bound
+ * function per room and purpose cost 48 bytes each).
+ */
+export interface ConnectionSink {
+  receive(conn: Connection, message: Incoming): void;
+  /** The connection closed, whoever closed it; called once, after its close listeners. */
+  left(conn: Connection): void;
+}
 /** Told the connection closed, with the connection: one listener can serve many connections. */
 export type CloseListener = (conn: Connection) => void;
 
@@ -53,11 +61,10 @@ export class Connection extends RateBuckets {
   /** Frames that arrived before the room was ready; null once attached (or before the first). */
   private inbox: Incoming[] | null = null;
   private inboxBytes = 0;
-  private sink: Sink | null = null;
-  // Every connection has two close listeners (its room's and the socket index's): two fields
-  // cost 16 bytes, an array of them 64.
-  private closeListener1: CloseListener | null = null;
-  private closeListener2: CloseListener | null = null;
+  private sink: ConnectionSink | null = null;
+  // Every connection has one close listener (the socket index's; its room is the sink): a field
+  // costs 8 bytes, an array of them 64.
+  private closeListener: CloseListener | null = null;
   private moreCloseListeners: CloseListener[] | null = null;
   /** CLOSED, FAULTED, and a subclass's bits from 4 up (all clear for a new connection). */
   protected flags = 0;
@@ -115,7 +122,7 @@ export class Connection extends RateBuckets {
       return;
     }
     if (this.sink) {
-      this.sink(this, message);
+      this.sink.receive(this, message);
       return;
     }
     this.inboxBytes += data.byteLength;
@@ -126,16 +133,22 @@ export class Connection extends RateBuckets {
     (this.inbox ??= []).push(message);
   }
 
-  /** Starts delivering frames to the room, first the ones that arrived while it loaded. */
-  attach(sink: Sink): void {
-    if (this.closed) return;
+  /**
+   * Starts delivering frames to the room, first the ones that arrived while it loaded. A
+   * connection that closed already is handed back at once (sink.left).
+   */
+  attach(sink: ConnectionSink): void {
+    if (this.closed) {
+      sink.left(this);
+      return;
+    }
     this.sink = sink;
     const queued = this.inbox ?? [];
     this.inbox = null;
     this.inboxBytes = 0;
     for (const message of queued) {
       if (this.closed) return;
-      sink(this, message);
+      sink.receive(this, message);
     }
   }
 
@@ -159,21 +172,20 @@ export class Connection extends RateBuckets {
   markClosed(): void {
     if (this.closed) return;
     this.flags |= CLOSED;
+    const sink = this.sink;
     this.sink = null;
     this.inbox = null;
-    const first = this.closeListener1;
-    const second = this.closeListener2;
+    const first = this.closeListener;
     const more = this.moreCloseListeners;
-    this.closeListener1 = this.closeListener2 = this.moreCloseListeners = null;
+    this.closeListener = this.moreCloseListeners = null;
     first?.(this);
-    second?.(this);
     if (more) for (const listener of more) listener(this);
+    sink?.left(this);
   }
 
   onClose(listener: CloseListener): void {
     if (this.closed) listener(this);
-    else if (!this.closeListener1) this.closeListener1 = listener;
-    else if (!this.closeListener2) this.closeListener2 = listener;
+    else if (!this.closeListener) this.closeListener = listener;
     else (this.moreCloseListeners ??= []).push(listener);
   }
 }

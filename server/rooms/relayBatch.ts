@@ -61,7 +61,8 @@ export class RelayBatch<R extends Recipient> {
   private lastFlush = -Infinity;
 
   constructor(
-    private readonly recipients: () => Iterable<R>,
+    /** Read at every flush, so a live collection (the room's connections), not a snapshot. */
+    private readonly recipients: Iterable<R>,
     private readonly minGapMs = MIN_FRAME_GAP_MS,
     private readonly spacedAbove = SPACED_ABOVE_RECIPIENTS,
   ) {}
@@ -92,7 +93,7 @@ export class RelayBatch<R extends Recipient> {
     if (awareness) {
       this.awareness = null;
       const frame = sendable(encodeAwareness(encodeAwarenessEntries(awareness)));
-      for (const r of this.recipients()) r.send(frame);
+      for (const r of this.recipients) r.send(frame);
     }
   }
 
@@ -115,7 +116,7 @@ export class RelayBatch<R extends Recipient> {
   /** The spacing between frames: none in a small room, counted no further than needed. */
   private gapMs(): number {
     let n = 0;
-    for (const _ of this.recipients()) if (++n > this.spacedAbove) return this.minGapMs;
+    for (const _ of this.recipients) if (++n > this.spacedAbove) return this.minGapMs;
     return 0;
   }
 
@@ -127,13 +128,13 @@ export class RelayBatch<R extends Recipient> {
   private sendUpdates(updates: Uint8Array[], senders: (R | null)[]): void {
     if (updates.length === 1) {
       const frame = sendable(encodeUpdate(updates[0]!));
-      for (const r of this.recipients()) if (r !== senders[0]) r.send(frame);
+      for (const r of this.recipients) if (r !== senders[0]) r.send(frame);
       return;
     }
     const distinctSenders = new Set(senders);
     let all: Uint8Array | null = null;
     const withoutOwn = new Map<R, Uint8Array | null>();
-    for (const r of this.recipients()) {
+    for (const r of this.recipients) {
       if (!distinctSenders.has(r)) {
         all ??= sendable(encodeUpdate(Y.mergeUpdates(updates)));
         r.send(all);

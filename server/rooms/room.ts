@@ -12,8 +12,9 @@ import type { Logger } from '../log';
 import { RemoteOrigin, type RoomLink, type ScaleBus } from '../scale/bus';
 import type { Store, StoredState } from '../storage/store';
 import { encodeAwareness, encodeSyncStep1, type Incoming } from './codec';
-import { Connection } from './connection';
+import { Connection, type ConnectionSink } from './connection';
 import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from './awarenessGuard';
+import { roomAwareness, stopSweeping } from './awarenessSweep';
 import { mayEdit, mayPublishAwareness } from './permissions';
 import { RelayBatch } from './relayBatch';
 import { RoomCompaction } from './roomCompaction';
@@ -21,6 +22,7 @@ import { LoadOrigin, StoredStateAnswer, replayInSlices, turnAfterTimers } from '
 import { SyncAnswers } from './roomSync';
 import { roomLoadChannel, type RoomLoadTiming } from './roomTimings';
 import { SerialQueue } from './serialQueue';
+import { serverDoc } from './serverDoc';
 import { joinStateParts } from './stateInParts';
 import { DEFAULT_MAX_WALL_BYTES, judgeUpdate, type Verdict } from './updateGate';
 
@@ -47,31 +49,29 @@ export interface RoomOptions {
  */
 type LoadPhase = 'new' | 'replaying' | 'loaded' | 'failed';
 
+/** What whenLoaded() returns once a room has loaded: one settled promise for every room. */
+const LOADED: Promise<void> = Promise.resolve();
+
 interface AwarenessChange {
   added: number[];
   updated: number[];
   removed: number[];
 }
 
-export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new Awareness(this.doc);
+export class Room implements ConnectionSink {
+  readonly doc: Y.Doc = serverDoc();
+  readonly awareness: Awareness = roomAwareness();
   private readonly connections = new Set<Connection>();
   private readonly queue = new SerialQueue((err) => this.opts.log.error({ wallId: this.wallId, err }, 'room task failed'));
   /** Doc updates and awareness changes go out once per event-loop turn, one frame per client. */
-  private readonly relay = new RelayBatch<Connection>(() => this.connections);
+  private readonly relay = new RelayBatch<Connection>(this.connections);
   private readonly answers: SyncAnswers;
   private readonly compaction: RoomCompaction;
   private destroyed = false;
   private link: RoomLink | null = null;
-  /** Bound once per room instead of two closures per connection (about 180 bytes each connection). */
-  private readonly leaveListener = this.leave.bind(this);
-  private readonly receiveListener = this.receive.bind(this);
-  // Handlers as bound methods: under tsx (it names every function) an arrow-function field costs
-  // about 350 bytes per room, a bound method about 90.
-  private readonly relayUpdate = this.relayUpdateOf.bind(this);
-  private readonly countRemoteBytes = this.countRemoteBytesOf.bind(this);
-  private readonly forgetEncodedState = this.forgetEncodedStateNow.bind(this);
+  // Handlers as bound methods, one per event source: under tsx (it names every function) an
+  // arrow-function field costs about 350 bytes per room, a bound method 48.
+  private readonly docUpdated = this.docUpdatedBy.bind(this);
   private readonly relayAwareness = this.relayAwarenessOf.bind(this);
   private phase: LoadPhase = 'new';
   /** Settles when the replay is done (set by open()); its rejection is handled, so nobody has to listen. */
@@ -92,14 +92,13 @@ export class Room {
     this.awareness.on('update', this.relayAwareness);
   }
 
-  // What another instance stored (or a storage resync found) makes the stored wall bigger too:
-  // without this, MAX_WALL_BYTES would count only this instance's own appends.
-  private countRemoteBytesOf(update: Uint8Array, origin: unknown): void {
-    if (origin instanceof RemoteOrigin) this.compaction.remoteStored(update.byteLength);
-  }
-
-  private forgetEncodedStateNow(): void {
+  /** Every change of the doc once it is loaded (the replay's own transactions are not listened to). */
+  private docUpdatedBy(update: Uint8Array, origin: unknown): void {
     this.answers.forget();
+    // What another instance stored (or a storage resync found) makes the stored wall bigger too:
+    // without this, MAX_WALL_BYTES would count only this instance's own appends.
+    if (origin instanceof RemoteOrigin) this.compaction.remoteStored(update.byteLength);
+    if (origin !== LoadOrigin) this.relay.addUpdate(update, origin instanceof Connection ? origin : null);
   }
 
   /** Reads and replays the stored state. The caller destroys the room if this rejects. */
@@ -128,7 +127,10 @@ export class Room {
     this.phase = 'replaying';
     this.loaded = new Promise<void>((resolve, reject) => {
       this.queue.push(() =>
-        this.replayStored(state, readMs).then(resolve, (err: unknown) => {
+        this.replayStored(state, readMs).then(() => {
+          resolve();
+          this.loaded = LOADED; // the room's own promise (and its handler) can go
+        }, (err: unknown) => {
           this.phase = 'failed';
           this.stored = null;
           reject(err);
@@ -184,10 +186,8 @@ export class Room {
   }
 
   private listenForUpdates(on: boolean): void {
-    for (const listener of [this.relayUpdate, this.countRemoteBytes, this.forgetEncodedState]) {
-      if (on) this.doc.on('update', listener);
-      else this.doc.off('update', listener);
-    }
+    if (on) this.doc.on('update', this.docUpdated);
+    else this.doc.off('update', this.docUpdated);
   }
 
   /** One unreadable stored update must not make the whole wall unreachable. */
@@ -211,10 +211,9 @@ export class Room {
       return;
     }
     this.connections.add(conn);
-    conn.onClose(this.leaveListener);
     if (this.phase === 'loaded') this.greet(conn);
     else this.enqueue(() => this.greet(conn));
-    conn.attach(this.receiveListener);
+    conn.attach(this); // from now on its frames come to receive(), and its close to left()
   }
 
   private greet(conn: Connection): void {
@@ -223,13 +222,15 @@ export class Room {
     if (clients.length > 0) conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
   }
 
-  private leave(conn: Connection): void {
+  /** ConnectionSink: the connection closed. */
+  left(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
     if (this.connections.size === 0) this.opts.onEmpty(this);
   }
 
-  private receive(conn: Connection, message: Incoming): void {
+  /** ConnectionSink: a frame from one of this room's connections. */
+  receive(conn: Connection, message: Incoming): void {
     switch (message.kind) {
       case 'sync-step1':
         if (this.phase === 'replaying' && this.stored?.answer(conn, message.stateVector, this.answers)) return;
@@ -339,11 +340,6 @@ export class Room {
     this.compaction.mustRewrite();
   }
 
-  private relayUpdateOf(update: Uint8Array, origin: unknown): void {
-    if (origin === LoadOrigin) return;
-    this.relay.addUpdate(update, origin instanceof Connection ? origin : null);
-  }
-
   private relayAwarenessOf({ added, updated, removed }: AwarenessChange, origin: unknown): void {
     if (origin instanceof Connection) {
       for (const id of added) origin.awarenessClients.add(id);
@@ -384,6 +380,7 @@ export class Room {
     this.link?.leave();
     this.listenForUpdates(false);
     this.awareness.off('update', this.relayAwareness);
+    stopSweeping(this.awareness);
     this.awareness.destroy();
     this.doc.destroy();
   }

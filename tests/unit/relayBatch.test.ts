@@ -42,7 +42,7 @@ describe('RelayBatch', () => {
     const a = new Inbox();
     const b = new Inbox();
     const c = new Inbox();
-    const batch = new RelayBatch(() => [a, b, c]);
+    const batch = new RelayBatch([a, b, c]);
     const wa = writer(1);
     const wb = writer(2);
     batch.addUpdate(wa.add('a1'), a);
@@ -57,7 +57,7 @@ describe('RelayBatch', () => {
     // Everyone who is not a sender gets the very same encoded frame.
     const d = new Inbox();
     const e = new Inbox();
-    const shared = new RelayBatch(() => [d, e]);
+    const shared = new RelayBatch([d, e]);
     shared.addUpdate(wa.add('a3'), null);
     shared.addUpdate(wb.add('b3'), null);
     shared.flush();
@@ -67,7 +67,7 @@ describe('RelayBatch', () => {
   it('sends nothing to a sender who was the only one, and nothing at all when empty', () => {
     const a = new Inbox();
     const b = new Inbox();
-    const batch = new RelayBatch(() => [a, b]);
+    const batch = new RelayBatch([a, b]);
     const wa = writer(1);
     batch.addUpdate(wa.add('x'), a);
     batch.addUpdate(wa.add('y'), a);
@@ -79,7 +79,7 @@ describe('RelayBatch', () => {
 
   it('flushes by itself at the end of the event-loop turn', async () => {
     const a = new Inbox();
-    const batch = new RelayBatch(() => [a]);
+    const batch = new RelayBatch([a]);
     const wa = writer(1);
     batch.addUpdate(wa.add('x'), null);
     batch.addUpdate(wa.add('y'), null);
@@ -90,7 +90,7 @@ describe('RelayBatch', () => {
 
   it('spaces frames: changes in the turns after a flush wait for the gap and go out together', async () => {
     const a = new Inbox();
-    const batch = new RelayBatch(() => [a], 30, 0); // spaced from the first connection on
+    const batch = new RelayBatch([a], 30, 0); // spaced from the first connection on
     const wa = writer(1);
     batch.addUpdate(wa.add('x'), null);
     await new Promise((resolve) => setImmediate(resolve));
@@ -114,7 +114,7 @@ describe('RelayBatch', () => {
       [SPACED_ABOVE_RECIPIENTS + 1, 1],
     ] as const) {
       const room = inboxes(size);
-      const batch = new RelayBatch(() => room, 30);
+      const batch = new RelayBatch(room, 30);
       batch.addUpdate(wa.add(`x${size}`), null);
       await turn();
       batch.addUpdate(wa.add(`y${size}`), null);
@@ -126,7 +126,7 @@ describe('RelayBatch', () => {
 
   it('coalesces awareness changes into one update with the latest state of each client', () => {
     const a = new Inbox();
-    const batch = new RelayBatch(() => [a]);
+    const batch = new RelayBatch([a]);
     batch.addAwareness(7, 1, { name: 'first' });
     batch.addAwareness(8, 3, { name: 'other' });
     batch.addAwareness(7, 2, { name: 'second' });
