@@ -10,12 +10,20 @@
  * about as long as the server's load), so ours also reports the server's own side, from the
  * timings the server publishes (server/rooms/roomTimings.ts): reading storage, replaying, and
  * the time from the connection to its sync step 2 being sent.
+ *
+ * Ours is loaded compacted a second time for a new client that reads its answer and applies
+ * nothing (`serverCompactedAlone`): on two cores a whole client applying the wall meanwhile takes
+ * CPU from the server, and in CPU profiles the server's main thread went unsampled for 23 ms of a
+ * 27 ms stall while the client applied (docs/performance.md, session 10).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
+import WebSocket from 'ws';
 import { hashToken } from '../server/auth/tokens';
+import { encodeSyncStep1 } from '../server/rooms/codec';
+import { MessageType, SyncMessageType, WS_PATH } from '../shared/protocol';
 import { SqliteStore } from '../server/storage/sqliteStore';
 import { withTimeout } from './lib/connectMany';
 import { notesOf } from './lib/notes';
@@ -40,6 +48,12 @@ export interface ColdLoadResult {
   server: ServerStats;
   /** Ours only: the same over the load of the compacted wall. */
   serverCompacted: ServerStats | null;
+  /**
+   * Ours only: the compacted load once more, the new client a wire client that reads its answer
+   * and applies nothing: the server's event loop without a whole Yjs client applying the wall on
+   * the same two cores meanwhile (null from a base without it).
+   */
+  serverCompactedAlone?: ServerStats | null;
   /** Ours only: the server's own side of each first sync (null from a server that publishes no timings). */
   serverSide: { uncompacted: ServerSideLoad | null; compacted: ServerSideLoad | null; warm: ServerSideLoad | null } | null;
   /** Ours only: the compaction the uncompacted load called for, once it ran. */
@@ -100,6 +114,31 @@ async function statsAfterLoad(server: BenchServer): Promise<ServerStats> {
 }
 
 const TOKEN = 'bench-facilitator-token-000000000';
+
+/**
+ * A new client that sends its sync step 1 and reads frames until the step 2, applying nothing.
+ * Resolves with the ms from connecting to the step 2's arrival.
+ */
+async function timeWireFirstSync(port: number, wall: { id: string; token: string }): Promise<number> {
+  const t0 = performance.now();
+  const ws = new WebSocket(`ws://127.0.0.1:${port}${WS_PATH}/${wall.id}?token=${encodeURIComponent(wall.token)}`);
+  try {
+    const stepTwo = new Promise<void>((resolve, reject) => {
+      ws.on('message', (data: Buffer) => {
+        if (data[0] === MessageType.Sync && data[1] === SyncMessageType.Step2) resolve();
+      });
+      ws.on('error', reject);
+      ws.on('close', (code) => reject(new Error(`wire client closed ${code} before its step 2`)));
+    });
+    ws.on('open', () => ws.send(encodeSyncStep1(new Y.Doc())));
+    await withTimeout(stepTwo, 60_000, 'pajaseina: wire first sync of the big wall');
+    return performance.now() - t0;
+  } finally {
+    ws.removeAllListeners('close');
+    ws.on('error', () => {});
+    ws.close();
+  }
+}
 
 async function timeFirstSync(server: BenchServer, wall: { id: string; token: string }, notes: number): Promise<number> {
   const t0 = performance.now();
@@ -169,6 +208,11 @@ export async function coldLoadOurs(history: History, entry?: string): Promise<Co
     const coldCompactedMs = await timeFirstSync(server, wall, history.notes);
     const compactedStats = await statsAfterLoad(server);
     await server.stop();
+    server = await startBenchServer('pajaseina', env, entry);
+    await server.reset();
+    await timeWireFirstSync(server.port, wall);
+    const aloneStats = await statsAfterLoad(server);
+    await server.stop();
     const side = { uncompacted: serverSide(stats), compacted: serverSide(compactedStats), warm: serverSide(warmStats) };
     return {
       coldUncompactedMs,
@@ -176,6 +220,7 @@ export async function coldLoadOurs(history: History, entry?: string): Promise<Co
       warmMs,
       server: stats,
       serverCompacted: compactedStats,
+      serverCompactedAlone: aloneStats,
       serverSide: side.uncompacted || side.compacted || side.warm ? side : null,
       compaction,
     };

@@ -148,7 +148,7 @@ async function main() {
     };
     const oursWarm = med(cold.pajaseina, (r) => r.warmMs)!;
     out.push(table(`Cold load: ${SIZES.notes} notes, ${SIZES.updates} stored updates (first full sync of a new client, ms; median of ${SIZES.coldRounds} rounds, ELD also the worst round)`,
-      ['server', 'after restart, uncompacted', 'after restart, compacted', 'warm', 'server side: uncompacted', 'compacted', 'warm', 'ELD p99', 'worst', 'ELD p99, compacted', 'worst', 'ELD max, compacted', 'ours/ref warm'],
+      ['server', 'after restart, uncompacted', 'after restart, compacted', 'warm', 'server side: uncompacted', 'compacted', 'warm', 'ELD p99', 'worst', 'ELD p99, compacted', 'worst', 'ELD max, compacted', 'ELD p99, compacted, server alone', 'worst', 'ours/ref warm'],
       SERVER_KINDS.map((kind) => {
         const rs = cold[kind];
         // Server side (ours): from the connection to its sync step 2 sent, without the client's own apply.
@@ -156,9 +156,11 @@ async function main() {
           ms(med(rs, (r) => r.serverSide?.uncompacted?.firstSyncMs)), ms(med(rs, (r) => r.serverSide?.compacted?.firstSyncMs)), ms(med(rs, (r) => r.serverSide?.warm?.firstSyncMs)),
           ms(med(rs, (r) => r.server.eldP99)), ms(worst(rs, (r) => r.server.eldP99)),
           ms(med(rs, (r) => r.serverCompacted?.eldP99)), ms(worst(rs, (r) => r.serverCompacted?.eldP99)), ms(worst(rs, (r) => r.serverCompacted?.eldMax)),
+          ms(med(rs, (r) => r.serverCompactedAlone?.eldP99)), ms(worst(rs, (r) => r.serverCompactedAlone?.eldP99)),
           kind === 'pajaseina' ? null : ratio(oursWarm, med(rs, (r) => r.warmMs)!)];
       })));
     out.push('The references keep walls in memory only: their ELD is over the upload of the wall, not a load.');
+    out.push('Server alone: the compacted load again, the new client a wire client that applies nothing (a whole client applying the wall shares the two cores with the server).');
   }
 
   if (runs('memory')) {
