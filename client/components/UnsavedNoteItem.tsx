@@ -11,6 +11,7 @@ import { EXPERIMENT_FIELDS } from '../../shared/wall';
 import { announce } from '../announce';
 import { useT } from '../i18n';
 import { getAuthorId, rememberOwnNote } from '../storage';
+import { postAgain } from '../sync/postAgain';
 import type { UnsavedNote } from '../sync/unsavedNotes';
 import { useWallContext } from '../views/wallContext';
 import { copyText } from './CopyLink';
@@ -59,36 +60,15 @@ export function UnsavedNoteItem({ note, online, postable, edit }: Props) {
   };
 
   const post = () => {
-    const putFields = (id: string) => {
-      for (const f of fields) wall.setExperimentField(id, f, note.experiment![f]!);
-    };
-    const edited = wall.getNote(note.id);
-    if (edited) {
-      wall.doc.transact(() => {
-        wall.updateNoteText(edited.id, note.text, note.personalData);
-        putFields(edited.id);
-      });
+    const authorName = profile?.name ?? null;
+    // As the note form does: anonymous notes carry no identifier, this device remembers their ids.
+    const posted = postAgain(wall, note, authorName === null ? null : { name: authorName, id: getAuthorId() });
+    if (posted.kind === 'failed') return setPostFailed(true);
+    if (posted.kind === 'edited') {
       announce(t('unsaved.editSaved'));
       return refocus();
     }
-    const authorName = profile?.name ?? null;
-    // The note and its card fields in one update: both are refused or stored together.
-    let id: string | undefined;
-    wall.doc.transact(() => {
-      id = wall.addNote({
-        groupId: note.groupId,
-        taskId: note.taskId,
-        text: note.text,
-        color: note.color,
-        authorName,
-        // As the note form does: anonymous notes carry no identifier, this device remembers their ids.
-        authorId: authorName === null ? null : getAuthorId(),
-        personalData: note.personalData,
-      });
-      if (id) putFields(id);
-    });
-    if (!id) return setPostFailed(true);
-    if (authorName === null) rememberOwnNote(wallId, id);
+    if (authorName === null) rememberOwnNote(wallId, posted.id);
     announce(t('addNote.added', { group: note.group }));
     refocus();
   };

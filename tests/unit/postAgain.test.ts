@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Wall } from '../../shared/wall';
-import { mayPostAgain } from '../../client/sync/postAgain';
+import { mayPostAgain, postAgain } from '../../client/sync/postAgain';
 import type { UnsavedNote } from '../../client/sync/unsavedNotes';
 
 function setup() {
@@ -58,5 +58,61 @@ describe('mayPostAgain', () => {
     expect(mayPostAgain(edit, wall, participant)).toBe(true);
     wall.setHidden(id, true);
     expect(mayPostAgain(edit, wall, participant)).toBe(false);
+  });
+});
+
+/** Every update `write` makes to the wall's doc. */
+function updatesOf(wall: Wall, write: () => void): Uint8Array[] {
+  const updates: Uint8Array[] = [];
+  const collect = (u: Uint8Array) => updates.push(u);
+  wall.doc.on('update', collect);
+  write();
+  wall.doc.off('update', collect);
+  return updates;
+}
+
+describe('postAgain', () => {
+  function experimentCard() {
+    const { wall, g1 } = setup();
+    const task = wall.process.tasks().find((t) => t.kind === 'experiments')!;
+    const card: UnsavedNote = {
+      id: 'lost-card', text: 'Soitetaan asiakkaalle viikon päästä', group: g1.name, task: task.title, groupId: g1.id, taskId: task.id,
+      color: 'green', personalData: false, experiment: { owner: 'Aino', measure: 'Soittojen määrä', target: '80 %' },
+    };
+    return { wall, card };
+  }
+
+  it('posts a new experiment card as ONE update holding the note and its fields', () => {
+    const { wall, card } = experimentCard();
+    const base = Y.encodeStateAsUpdate(wall.doc);
+    const results: ReturnType<typeof postAgain>[] = [];
+    const updates = updatesOf(wall, () => results.push(postAgain(wall, card, { name: 'Aino', id: 'aino-1' })));
+    const posted = results[0]!;
+    if (posted.kind !== 'added') throw new Error(`expected a new note, got ${posted.kind}`);
+    expect(updates).toHaveLength(1);
+    // What the server receives is that one update: on the wall as it was, it holds the whole card.
+    const onlyTheUpdate = new Y.Doc();
+    Y.applyUpdate(onlyTheUpdate, base);
+    Y.applyUpdate(onlyTheUpdate, updates[0]!);
+    const note = new Wall(onlyTheUpdate).getNote(posted.id)!;
+    expect(note.text).toBe(card.text);
+    expect(note.experiment).toEqual(card.experiment);
+    expect(note.authorName).toBe('Aino');
+  });
+
+  it("saves a refused edit into the note the wall still has, text and fields in one update", () => {
+    const { wall, card } = experimentCard();
+    const id = wall.addNote({ groupId: card.groupId, taskId: card.taskId, text: 'Vanha', color: 'green', authorName: null, authorId: null })!;
+    const updates = updatesOf(wall, () => expect(postAgain(wall, { ...card, id }, null)).toEqual({ kind: 'edited', id }));
+    expect(updates).toHaveLength(1);
+    expect(wall.getNote(id)!.text).toBe(card.text);
+    expect(wall.getNote(id)!.experiment).toEqual(card.experiment);
+    expect(wall.notes()).toHaveLength(1);
+  });
+
+  it('writes nothing when the group is gone', () => {
+    const { wall, card } = experimentCard();
+    const updates = updatesOf(wall, () => expect(postAgain(wall, { ...card, groupId: 'gone' }, null)).toEqual({ kind: 'failed' }));
+    expect(updates).toHaveLength(0);
   });
 });
