@@ -27,6 +27,9 @@ function writer(clientID: number) {
 }
 
 /** The keys a client ends up with after applying every update frame it received. */
+/** The doc update frames among `frames` (awareness frames left out). */
+const updateFrames = (frames: Uint8Array[]) => frames.filter((f) => decodeFrame(f).kind === 'update');
+
 function keysFrom(frames: Uint8Array[]): string[] {
   const doc = new Y.Doc();
   for (const frame of frames) {
@@ -103,6 +106,27 @@ describe('RelayBatch', () => {
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(a.frames).toHaveLength(2);
     expect(keysFrom(a.frames)).toEqual(['x', 'y', 'z']); // the second frame carries both
+  });
+
+  it('spaces doc updates and awareness each on its own: a presence just relayed does not hold back a note', async () => {
+    const a = new Inbox();
+    const batch = new RelayBatch([a], 30, 0); // spaced from the first connection on
+    const wa = writer(1);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    batch.addAwareness(7, 1, { user: { name: 'Aino' } });
+    await turn();
+    expect(a.frames).toHaveLength(1); // the presence, at once
+    batch.addUpdate(wa.add('x'), null);
+    await turn();
+    expect(keysFrom(updateFrames(a.frames))).toEqual(['x']); // the note did not wait for the presence's gap
+    batch.addAwareness(7, 2, { user: { name: 'Aino K.' } });
+    batch.addUpdate(wa.add('y'), null);
+    await turn();
+    expect(a.frames).toHaveLength(2); // both kinds within their gaps now: held
+    await new Promise((resolve) => setTimeout(resolve, 45));
+    expect(a.frames).toHaveLength(4);
+    expect(keysFrom(updateFrames(a.frames))).toEqual(['x', 'y']);
+    batch.clear();
   });
 
   it('does not space frames in a room of at most SPACED_ABOVE_RECIPIENTS connections, and does above it', async () => {
