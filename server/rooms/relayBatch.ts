@@ -10,8 +10,8 @@
  * turns, many people typing) go out as one frame per gap instead of one per turn. Every frame
  * costs every recipient a decode and a transaction. Each kind is spaced on its own: every client
  * renews its presence every 15 s (7 renewals a second at 100 clients), and with one gap for both
- * a note that came within 10 ms of a relayed renewal waited out the rest of it (the workshop
- * pace's p99 of about 10 ms above 32 clients, against 5-7 below).
+ * a note that came within 10 ms of a relayed renewal waited out the rest of it (part of the
+ * workshop pace's slower p99 above 32 clients: bench/ab.ts at 100 clients, 0.95 and 0.84).
  * Within a frame:
  * - doc updates are merged (Y.mergeUpdates) and each distinct frame is encoded once. A client
  *   never gets its own updates back: a sender in the batch gets the merge of the others' updates,
