@@ -94,6 +94,8 @@ describe('the wall with the keyboard alone', () => {
     const note = noteByText(page, 'Toinen, muokattu');
     const before = await note.getAttribute('class');
     await page.keyboard.press('Enter');
+    // The editor puts the focus on its text itself: tabbing on before it has would race it.
+    await expectFocus(page, /^textarea "Lapun teksti"/);
     await tabTo(page, /^input "/);
     const firstColour = await focused(page);
     await page.keyboard.press('ArrowRight');
