@@ -7,11 +7,10 @@
  */
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../shared/limits';
-import { EXPERIMENT_FIELDS } from '../../shared/wall';
 import { announce } from '../announce';
 import { useT } from '../i18n';
 import { getAuthorId, rememberOwnNote } from '../storage';
-import { postAgain } from '../sync/postAgain';
+import { carriedFields, postAgain } from '../sync/postAgain';
 import type { UnsavedNote } from '../sync/unsavedNotes';
 import { useWallContext } from '../views/wallContext';
 import { copyText } from './CopyLink';
@@ -42,7 +41,7 @@ export function UnsavedNoteItem({ note, online, postable, edit }: Props) {
   const where = note.group && note.task ? t('unsaved.where', { group: note.group, task: note.task }) : note.group || note.task;
 
   // An experiment card's fields written here go with its text: copied, shown and posted again.
-  const fields = EXPERIMENT_FIELDS.filter((f) => note.experiment?.[f]);
+  const fields = carriedFields(note);
   const copied = [note.text, ...fields.map((f) => `${fieldLabel(t, f)}: ${note.experiment![f]}`)].join('\n');
 
   const copyNote = async () => {

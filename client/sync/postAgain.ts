@@ -1,6 +1,6 @@
 /** Whether an unsaved note can go back on the wall now, and writing it back (components/UnsavedNoteItem.tsx offers both). */
 import type { WallInfo } from '../../shared/schemas';
-import { EXPERIMENT_FIELDS, type Wall } from '../../shared/wall';
+import { EXPERIMENT_FIELDS, type ExperimentField, type Wall } from '../../shared/wall';
 import { permissions } from '../views/wallContext';
 import type { UnsavedNote } from './unsavedNotes';
 
@@ -29,8 +29,11 @@ export type PostedAgain = { kind: 'edited'; id: string } | { kind: 'added'; id: 
  * transaction, so one update: the server stores or refuses them together, never the note alone.
  * `author`: who posts it now, as the note form gives it (null: anonymous, no identifier).
  */
+/** The experiment card fields an unsaved note carries (listed, copied and posted with its text). */
+export const carriedFields = (note: UnsavedNote): ExperimentField[] => EXPERIMENT_FIELDS.filter((f) => note.experiment?.[f]);
+
 export function postAgain(wall: Wall, note: UnsavedNote, author: { name: string; id: string } | null): PostedAgain {
-  const fields = EXPERIMENT_FIELDS.filter((f) => note.experiment?.[f]);
+  const fields = carriedFields(note);
   const putFields = (id: string) => {
     for (const f of fields) wall.setExperimentField(id, f, note.experiment![f]!);
   };

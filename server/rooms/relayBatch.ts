@@ -86,7 +86,7 @@ export class RelayBatch<R extends Recipient> {
     this.schedule();
   }
 
-  /** Sends everything pending now, spaced or not. Runs by itself at the end of the event-loop turn. */
+  /** Sends everything pending now, spaced or not (flushDue is what runs by itself). */
   flush(): void {
     this.send(true, true);
   }
@@ -130,8 +130,8 @@ export class RelayBatch<R extends Recipient> {
     const now = performance.now();
     // Timers run on the loop's clock, which lags performance.now() by up to a turn: a callback
     // set for the end of the gap may come a fraction of a millisecond before it.
-    const due = (last: number) => now - last >= gap - TIMER_SLACK_MS;
-    this.send(due(this.lastUpdateFrame), due(this.lastAwarenessFrame));
+    const sinceAtLeast = gap - TIMER_SLACK_MS;
+    this.send(now - this.lastUpdateFrame >= sinceAtLeast, now - this.lastAwarenessFrame >= sinceAtLeast);
     if (this.updates || this.awareness) this.schedule();
   }
 
