@@ -15,6 +15,7 @@ import { wallRoutes } from './http/walls';
 import { exportRoutes } from './http/exports';
 import { reportRoutes } from './http/report';
 import { REDACT_PATHS, serializeRequest } from './log';
+import { internDecodedStrings } from './rooms/internedStrings';
 import { RoomRegistry } from './rooms/registry';
 import { DEFAULT_RATE_LIMITS } from './rooms/rateLimit';
 import type { ScaleBus } from './scale/bus';
@@ -69,6 +70,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const bus: ScaleBus | undefined = config.redisUrl
     ? await RedisBus.connect({ url: config.redisUrl, store, log: app.log, peerTimeoutMs: config.redisPeerTimeoutMs })
     : undefined;
+  // Every loaded wall's field names and colours as one copy each (internedStrings.ts).
+  internDecodedStrings();
   const registry = new RoomRegistry(store, {
     bus,
     unloadDelayMs: config.roomUnloadDelayMs,
