@@ -6,6 +6,14 @@
  * `AwarenessState` and a size bound. Dropped entries are ignored, not punished: a stock client
  * publishes `{}` before its user is set, and a reconnecting client may reuse its id while the
  * server still holds the old socket.
+ *
+ * Echoes are dropped before anything is counted. A stock y-websocket client sends every presence
+ * change it receives back to the server (its awareness 'update' handler does not look at the
+ * origin), so each relayed frame comes back from every client. y-protocols applies none of it
+ * (the clock is not newer), but when the owners of those ids had left meanwhile, the echo's ids
+ * belonged to nobody and were counted as the echoing connection's new ids: an echo of a relayed
+ * batch of four or more presences got an honest client closed 4403 (seen in the fuzz test under
+ * load; at the end of a workshop many people leave at once).
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -25,14 +33,22 @@ export type AwarenessVerdict =
   | { kind: 'ignore' }
   | { kind: 'too-many-clients' };
 
+/** What the room's awareness knows of the other ids in an update. */
+export interface AwarenessRoomView {
+  /** Is the id another connection's? */
+  ownedByOther(clientId: number): boolean;
+  /** The clock the room has for the id (its state may be gone), or undefined if it never had one. */
+  knownClock(clientId: number): number | undefined;
+}
+
 /**
  * `update` has passed codec validation (well-formed, JSON objects or null).
- * `owned`: ids this connection holds; `ownedByOther`: is the id another connection's?
+ * `owned`: ids this connection holds.
  */
 export function filterAwareness(
   update: Uint8Array,
   owned: ReadonlySet<number>,
-  ownedByOther: (clientId: number) => boolean,
+  room: AwarenessRoomView,
   limits: AwarenessLimits = DEFAULT_AWARENESS_LIMITS,
 ): AwarenessVerdict {
   const decoder = decoding.createDecoder(update);
@@ -43,12 +59,14 @@ export function filterAwareness(
     const id = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
-    if (!owned.has(id) && ownedByOther(id)) continue;
+    if (!owned.has(id) && room.ownedByOther(id)) continue;
     if (json.length > limits.maxStateBytes || Buffer.byteLength(json) > limits.maxStateBytes) continue;
     const state: unknown = JSON.parse(json);
     if (state !== null && !AwarenessState.safeParse(state).success) continue;
     // Removing an id it does not hold changes nothing and must not count against the cap.
     if (state === null && !owned.has(id)) continue;
+    // An echo, or any state no newer than the room's: y-protocols would not apply it.
+    if (state !== null && !owned.has(id) && clock <= (room.knownClock(id) ?? -1)) continue;
     if (!owned.has(id)) added.add(id);
     kept.push({ id, clock, json });
   }

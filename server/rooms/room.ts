@@ -263,8 +263,11 @@ export class Room implements ConnectionSink {
   }
 
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
-    const ownedByOther = (id: number) => [...this.connections].some((c) => c !== conn && c.awarenessClients.has(id));
-    const verdict = filterAwareness(update, conn.awarenessClients, ownedByOther, this.opts.awareness ?? DEFAULT_AWARENESS_LIMITS);
+    const room = {
+      ownedByOther: (id: number) => [...this.connections].some((c) => c !== conn && c.awarenessClients.has(id)),
+      knownClock: (id: number) => this.awareness.meta.get(id)?.clock,
+    };
+    const verdict = filterAwareness(update, conn.awarenessClients, room, this.opts.awareness ?? DEFAULT_AWARENESS_LIMITS);
     if (verdict.kind === 'too-many-clients') conn.close(CloseCode.Forbidden, 'too many awareness client ids');
     else if (verdict.kind === 'apply') applyAwarenessUpdate(this.awareness, verdict.update, conn);
   }

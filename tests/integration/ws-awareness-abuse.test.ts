@@ -5,7 +5,7 @@
  */
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filterAwareness } from '../../server/rooms/awarenessGuard';
+import { filterAwareness, type AwarenessRoomView } from '../../server/rooms/awarenessGuard';
 import { CloseCode, MessageType } from '../../shared/protocol';
 import { openRawSocket, type RawSocket } from '../helpers/rawSocket';
 import { connectClient, createWall, sleep, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
@@ -112,6 +112,24 @@ describe('awareness abuse', () => {
     s.ws.close();
   });
 
+  it("echoing presences whose owners have left does not get a socket closed", async () => {
+    // Two sockets publish five presences between them, then leave: the room drops the states
+    // and keeps their clocks. A stock client that had received them sends them all back.
+    const entries = [7401, 7402, 7403, 7404, 7405].map((id) => ({ id, clock: 5, state: user(`lähtijä ${id}`) }));
+    for (const part of [entries.slice(0, 3), entries.slice(3)]) {
+      const s = await raw();
+      s.send(awarenessFrame(part));
+      await waitFor(() => part.every(({ id }) => states().has(id)), 5_000, 'presences relayed');
+      s.ws.close();
+      await waitFor(() => part.every(({ id }) => !states().has(id)), 5_000, 'presences removed on leaving');
+    }
+    const echoer = await raw();
+    echoer.send(awarenessFrame(entries));
+    await stillHeard(echoer, 7406);
+    expect(entries.filter(({ id }) => states().has(id))).toEqual([]);
+    echoer.ws.close();
+  });
+
   it('an honest client can still leave: its own null state removes it', async () => {
     const s = await raw();
     await stillHeard(s, 7301);
@@ -121,6 +139,11 @@ describe('awareness abuse', () => {
   });
 });
 
+/** What filterAwareness asks of the room: ids other connections hold, and the clocks it knows. */
+function room({ others = [], clocks = new Map() }: { others?: number[]; clocks?: Map<number, number> }): AwarenessRoomView {
+  return { ownedByOther: (id) => others.includes(id), knownClock: (id) => clocks.get(id) };
+}
+
 describe('filterAwareness', () => {
   it('keeps only owned or new ids within the cap', () => {
     const update = awarenessUpdate([
@@ -128,9 +151,19 @@ describe('filterAwareness', () => {
       { id: 2, clock: 1, state: user('b') }, // someone else's
       { id: 3, clock: 1, state: null }, // not ours: a removal would change nothing of ours
     ]);
-    const verdict = filterAwareness(update, new Set(), (id) => id === 2);
+    const verdict = filterAwareness(update, new Set(), room({ others: [2] }));
     expect(verdict.kind).toBe('apply');
     if (verdict.kind === 'apply') expect(verdict.update).toEqual(awarenessUpdate([{ id: 1, clock: 1, state: user('a') }]));
-    expect(filterAwareness(update, new Set([1, 4, 5, 6]), () => false).kind).toBe('too-many-clients');
+    expect(filterAwareness(update, new Set([1, 4, 5, 6]), room({})).kind).toBe('too-many-clients');
+  });
+
+  it('drops echoes (states no newer than the room has) before counting new ids', () => {
+    // Five presences whose owners left: the room keeps their clocks, no connection holds them.
+    const clocks = new Map([[21, 3], [22, 3], [23, 3], [24, 3], [25, 3]]);
+    const echo = awarenessUpdate([...clocks].map(([id, clock]) => ({ id, clock, state: user(`lähtenyt ${id}`) })));
+    expect(filterAwareness(echo, new Set([9]), room({ clocks })).kind).toBe('ignore');
+    // A newer clock is a new state, and five of them are over the cap.
+    const newer = awarenessUpdate([...clocks].map(([id, clock]) => ({ id, clock: clock + 1, state: user(`uusi ${id}`) })));
+    expect(filterAwareness(newer, new Set([9]), room({ clocks })).kind).toBe('too-many-clients');
   });
 });
