@@ -59,14 +59,15 @@ export function filterAwareness(
     const id = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
+    // An echo, or any state no newer than the room's: y-protocols would not apply it. First, as
+    // the cheapest check: every relayed presence comes back from every stock client.
+    if (!owned.has(id) && clock <= (room.knownClock(id) ?? -1)) continue;
     if (!owned.has(id) && room.ownedByOther(id)) continue;
     if (json.length > limits.maxStateBytes || Buffer.byteLength(json) > limits.maxStateBytes) continue;
     const state: unknown = JSON.parse(json);
     if (state !== null && !AwarenessState.safeParse(state).success) continue;
     // Removing an id it does not hold changes nothing and must not count against the cap.
     if (state === null && !owned.has(id)) continue;
-    // An echo, or any state no newer than the room's: y-protocols would not apply it.
-    if (state !== null && !owned.has(id) && clock <= (room.knownClock(id) ?? -1)) continue;
     if (!owned.has(id)) added.add(id);
     kept.push({ id, clock, json });
   }
