@@ -4,6 +4,7 @@
  * Durability order: an update is appended to the store, and the append awaited, before it is
  * applied to the doc and relayed. Updates pass one serial queue per room, so they are stored,
  * applied and relayed in the order they arrived. Whatever any client has received is stored.
+ * One connection's updates that arrive back to back are handled as one (inboundBatch.ts).
  */
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
@@ -15,6 +16,7 @@ import { encodeAwareness, encodeSyncStep1, type Incoming } from './codec';
 import { Connection, type ConnectionSink } from './connection';
 import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from './awarenessGuard';
 import { roomAwareness, stopSweeping } from './awarenessSweep';
+import { InboundBatch, mergedUpdate } from './inboundBatch';
 import { mayEdit, mayPublishAwareness } from './permissions';
 import { RelayBatch } from './relayBatch';
 import { RoomCompaction } from './roomCompaction';
@@ -78,6 +80,8 @@ export class Room implements ConnectionSink {
   private loaded: Promise<void> | null = null;
   /** What storage held, from the read until the replay is done: new clients are answered from it. */
   private stored: StoredStateAnswer | null = null;
+  /** The last task queued, if it is a batch of one connection's updates: its next updates join it (inboundBatch.ts). */
+  private openBatch: InboundBatch | null = null;
 
   constructor(
     readonly wallId: string,
@@ -240,7 +244,10 @@ export class Room implements ConnectionSink {
       case 'update':
         // A viewer's step 2 (its answer to our step 1) lands here too: ignored, not an error.
         if (!mayEdit(conn.role) || message.empty) return;
-        this.enqueue(() => this.storeAndApply(conn, message.update));
+        if (this.openBatch?.joins(conn, message.update)) return;
+        const batch = new InboundBatch(conn, message.update);
+        this.enqueue(() => this.storeAndApplyBatch(batch));
+        this.openBatch = batch;
         return;
       case 'awareness': {
         if (!mayPublishAwareness(conn.role)) return;
@@ -274,26 +281,44 @@ export class Room implements ConnectionSink {
 
   /** After a failed replay nothing queued may run: the doc is not the wall. */
   private enqueue(task: () => void | Promise<void>): void {
+    this.openBatch = null; // what is queued after a batch must not be overtaken by its later updates
     this.queue.push(() => (this.phase === 'failed' ? undefined : task()));
   }
 
-  private async storeAndApply(conn: Connection, update: Uint8Array): Promise<void> {
-    if (conn.faulted) return; // its later frames would build on what was refused
-    if (this.answers.repeatsOwnDeleteSet(update)) return; // a no-op, known without analysing it
+  /** A batch's updates merged and handled as one if that merged update is simply stored; else one by one. */
+  private async storeAndApplyBatch(batch: InboundBatch): Promise<void> {
+    const { conn } = batch;
+    // A no-op now stays one after the rest is applied: deletions only accumulate.
+    const updates = batch.take().filter((update) => !this.answers.repeatsOwnDeleteSet(update));
+    const merged = updates.length > 1 && !conn.faulted ? mergedUpdate(updates) : null;
+    if (merged && (await this.storeAndApply(conn, merged, true))) return;
+    for (const update of updates) await this.storeAndApply(conn, update);
+  }
+
+  /**
+   * Checks, stores, applies: true once done with `update` (stored, a no-op, or refused and the
+   * connection closed). `tentative` (a merged batch): a refusal, or an update that cannot be
+   * analysed, does nothing and returns false, so that the caller can go update by update.
+   */
+  private async storeAndApply(conn: Connection, update: Uint8Array, tentative = false): Promise<boolean> {
+    if (conn.faulted) return true; // its later frames would build on what was refused
+    if (this.answers.repeatsOwnDeleteSet(update)) return true; // a no-op, known without analysing it
     // Checked here, in the serial queue, so the doc it is checked against is the doc it lands on.
     const bytes = { stored: this.compaction.storedBytes, max: this.opts.maxWallBytes ?? DEFAULT_MAX_WALL_BYTES };
     let verdict: Verdict;
     try {
       verdict = judgeUpdate(this.doc, conn.identity, update, bytes);
     } catch (err) {
+      if (tentative) return false;
       // Decoded fine but crafted past what the analysis expects: nobody can say what it does.
       this.opts.log.warn({ wallId: this.wallId, err }, 'an update could not be analysed');
       conn.faulted = true;
       conn.close(CloseCode.MalformedMessage);
-      return;
+      return true;
     }
-    if (verdict.kind === 'no-op') return;
+    if (verdict.kind === 'no-op') return true;
     if (verdict.kind === 'refuse') {
+      if (tentative) return false;
       const { code, reason } = verdict.refusal;
       this.opts.log.info({ wallId: this.wallId, role: conn.role, code, reason }, 'update refused');
       conn.faulted = true;
@@ -301,7 +326,7 @@ export class Room implements ConnectionSink {
       // The stored size only shrinks at compaction: measure it now, or deletions made to get
       // under the limit would not count until the next scheduled one.
       if (verdict.overBytes) this.compaction.ifStoredSince();
-      return;
+      return true;
     }
     let seq: number;
     try {
@@ -310,7 +335,7 @@ export class Room implements ConnectionSink {
       this.opts.log.error({ wallId: this.wallId, err }, 'could not store an update');
       conn.faulted = true;
       conn.close(CloseCode.StorageFailed);
-      return;
+      return true;
     }
     try {
       Y.applyUpdate(this.doc, update, conn);
@@ -324,6 +349,7 @@ export class Room implements ConnectionSink {
     if (verdict.deletes && this.compaction.storedBytes > 0.75 * bytes.max) this.compaction.schedule();
     this.checkPending(conn);
     this.compaction.maybeCompact();
+    return true;
   }
 
   /**

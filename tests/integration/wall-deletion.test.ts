@@ -41,11 +41,17 @@ describe('DELETE /api/walls/:id', () => {
     await Promise.all([writer.synced, watcher.synced]);
     // Enough to be compacted into the snapshot, and then a few more that stay as separate rows.
     // Ten (twice the threshold) end up wholly in the snapshot; three more stay as separate rows.
-    addNotes(writer, 10, marker);
-    await waitFor(() => watcher.wall.notes().length === 10, 5000, 'viewer sees the first notes');
+    // One at a time: notes sent back to back would be stored as one row (inboundBatch.ts).
+    const addOneByOne = async (count: number, prefix: string) => {
+      for (let i = 0; i < count; i++) {
+        const seen = watcher.wall.notes().length;
+        addNotes(writer, 1, `${prefix} ${i}`);
+        await waitFor(() => watcher.wall.notes().length === seen + 1, 5000, 'viewer sees the note');
+      }
+    };
+    await addOneByOne(10, marker);
     await waitFor(async () => (await server.app.store.loadState(wall.id)).updates.length === 1, 5000, 'compacted');
-    addNotes(writer, 3, `${marker} late`);
-    await waitFor(() => watcher.wall.notes().length === 13, 5000, 'viewer sees the late notes');
+    await addOneByOne(3, `${marker} late`);
     expect((await server.app.store.loadState(wall.id)).updates).toHaveLength(4);
 
     const stored = await server.app.store.getWall(wall.id);
