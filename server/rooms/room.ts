@@ -241,7 +241,7 @@ export class Room implements ConnectionSink {
         // Queued, so the answer includes every update that arrived before this request.
         this.enqueue(() => this.answers.answer(conn, message.stateVector));
         return;
-      case 'update':
+      case 'update': {
         // A viewer's step 2 (its answer to our step 1) lands here too: ignored, not an error.
         if (!mayEdit(conn.role) || message.empty) return;
         if (this.openBatch?.joins(conn, message.update)) return;
@@ -249,6 +249,7 @@ export class Room implements ConnectionSink {
         this.enqueue(() => this.storeAndApplyBatch(batch));
         this.openBatch = batch;
         return;
+      }
       case 'awareness': {
         if (!mayPublishAwareness(conn.role)) return;
         const { update } = message;
@@ -288,6 +289,7 @@ export class Room implements ConnectionSink {
   /** A batch's updates merged and handled as one if that merged update is simply stored; else one by one. */
   private async storeAndApplyBatch(batch: InboundBatch): Promise<void> {
     const { conn } = batch;
+    if (this.openBatch === batch) this.openBatch = null; // an idle room keeps no updates
     // A no-op now stays one after the rest is applied: deletions only accumulate.
     const updates = batch.take().filter((update) => !this.answers.repeatsOwnDeleteSet(update));
     const merged = updates.length > 1 && !conn.faulted ? mergedUpdate(updates) : null;
