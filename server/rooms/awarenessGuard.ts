@@ -33,12 +33,12 @@ export type AwarenessVerdict =
   | { kind: 'ignore' }
   | { kind: 'too-many-clients' };
 
-/** What the room's awareness knows of the other ids in an update. */
+/** What the room knows of an id the publishing connection does not hold. */
 export interface AwarenessRoomView {
-  /** Is the id another connection's? */
-  ownedByOther(clientId: number): boolean;
+  /** Does a connection of the room hold the id (so another one than the publisher)? */
+  heldByConnection(clientId: number): boolean;
   /** The clock the room has for the id (its state may be gone), or undefined if it never had one. */
-  knownClock(clientId: number): number | undefined;
+  awarenessClock(clientId: number): number | undefined;
 }
 
 /**
@@ -59,16 +59,16 @@ export function filterAwareness(
     const id = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
+    const mine = owned.has(id);
     // An echo, or any state no newer than the room's: y-protocols would not apply it. First, as
     // the cheapest check: every relayed presence comes back from every stock client.
-    if (!owned.has(id) && clock <= (room.knownClock(id) ?? -1)) continue;
-    if (!owned.has(id) && room.ownedByOther(id)) continue;
+    if (!mine && (clock <= (room.awarenessClock(id) ?? -1) || room.heldByConnection(id))) continue;
     if (json.length > limits.maxStateBytes || Buffer.byteLength(json) > limits.maxStateBytes) continue;
     const state: unknown = JSON.parse(json);
     if (state !== null && !AwarenessState.safeParse(state).success) continue;
     // Removing an id it does not hold changes nothing and must not count against the cap.
-    if (state === null && !owned.has(id)) continue;
-    if (!owned.has(id)) added.add(id);
+    if (state === null && !mine) continue;
+    if (!mine) added.add(id);
     kept.push({ id, clock, json });
   }
   if (owned.size + added.size > limits.maxClientsPerConnection) return { kind: 'too-many-clients' };

@@ -22,10 +22,11 @@ import type { Connection } from './connection';
 export const BATCH_MAX_UPDATES = 64;
 export const BATCH_MAX_BYTES = 64 * 1024;
 
+/** Joined by the room only while it is the last task queued and has not started (Room.openBatch). */
 export class InboundBatch {
-  private readonly updates: Uint8Array[];
+  /** In the order they arrived. */
+  readonly updates: Uint8Array[];
   private bytes: number;
-  private started = false;
 
   constructor(
     readonly conn: Connection,
@@ -35,19 +36,13 @@ export class InboundBatch {
     this.bytes = first.byteLength;
   }
 
-  /** Adds `update` if it is `conn`'s and the batch is still waiting and not full; false if not. */
+  /** Adds `update` if it is `conn`'s and the batch is not full; false if not. */
   joins(conn: Connection, update: Uint8Array): boolean {
-    if (this.started || conn !== this.conn) return false;
+    if (conn !== this.conn) return false;
     if (this.updates.length >= BATCH_MAX_UPDATES || this.bytes + update.byteLength > BATCH_MAX_BYTES) return false;
     this.updates.push(update);
     this.bytes += update.byteLength;
     return true;
-  }
-
-  /** Its updates, in the order they arrived; nothing joins it from now on. */
-  take(): Uint8Array[] {
-    this.started = true;
-    return this.updates;
   }
 }
 

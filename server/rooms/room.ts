@@ -14,7 +14,7 @@ import { RemoteOrigin, type RoomLink, type ScaleBus } from '../scale/bus';
 import type { Store, StoredState } from '../storage/store';
 import { encodeAwareness, encodeSyncStep1, type Incoming } from './codec';
 import { Connection, type ConnectionSink } from './connection';
-import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits } from './awarenessGuard';
+import { DEFAULT_AWARENESS_LIMITS, filterAwareness, type AwarenessLimits, type AwarenessRoomView } from './awarenessGuard';
 import { roomAwareness, stopSweeping } from './awarenessSweep';
 import { InboundBatch, mergedUpdate } from './inboundBatch';
 import { mayEdit, mayPublishAwareness } from './permissions';
@@ -60,7 +60,7 @@ interface AwarenessChange {
   removed: number[];
 }
 
-export class Room implements ConnectionSink {
+export class Room implements ConnectionSink, AwarenessRoomView {
   readonly doc: Y.Doc = serverDoc();
   readonly awareness: Awareness = roomAwareness();
   private readonly connections = new Set<Connection>();
@@ -271,13 +271,20 @@ export class Room implements ConnectionSink {
   }
 
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
-    const room = {
-      ownedByOther: (id: number) => [...this.connections].some((c) => c !== conn && c.awarenessClients.has(id)),
-      knownClock: (id: number) => this.awareness.meta.get(id)?.clock,
-    };
-    const verdict = filterAwareness(update, conn.awarenessClients, room, this.opts.awareness ?? DEFAULT_AWARENESS_LIMITS);
+    const verdict = filterAwareness(update, conn.awarenessClients, this, this.opts.awareness ?? DEFAULT_AWARENESS_LIMITS);
     if (verdict.kind === 'too-many-clients') conn.close(CloseCode.Forbidden, 'too many awareness client ids');
     else if (verdict.kind === 'apply') applyAwarenessUpdate(this.awareness, verdict.update, conn);
+  }
+
+  /** AwarenessRoomView: whether one of this room's connections publishes under `clientId`. */
+  heldByConnection(clientId: number): boolean {
+    for (const c of this.connections) if (c.awarenessClients.has(clientId)) return true;
+    return false;
+  }
+
+  /** AwarenessRoomView: the clock this room's awareness has for `clientId`, its state removed or not. */
+  awarenessClock(clientId: number): number | undefined {
+    return this.awareness.meta.get(clientId)?.clock;
   }
 
   /** After a failed replay nothing queued may run: the doc is not the wall. */
@@ -289,9 +296,9 @@ export class Room implements ConnectionSink {
   /** A batch's updates merged and handled as one if that merged update is simply stored; else one by one. */
   private async storeAndApplyBatch(batch: InboundBatch): Promise<void> {
     const { conn } = batch;
-    if (this.openBatch === batch) this.openBatch = null; // an idle room keeps no updates
+    if (this.openBatch === batch) this.openBatch = null; // started: nothing joins it, and an idle room keeps no updates
     // A no-op now stays one after the rest is applied: deletions only accumulate.
-    const updates = batch.take().filter((update) => !this.answers.repeatsOwnDeleteSet(update));
+    const updates = batch.updates.filter((update) => !this.answers.repeatsOwnDeleteSet(update));
     const merged = updates.length > 1 && !conn.faulted ? mergedUpdate(updates) : null;
     if (merged && (await this.storeAndApply(conn, merged, true))) return;
     for (const update of updates) await this.storeAndApply(conn, update);

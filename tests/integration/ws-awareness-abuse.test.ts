@@ -141,7 +141,7 @@ describe('awareness abuse', () => {
 
 /** What filterAwareness asks of the room: ids other connections hold, and the clocks it knows. */
 function room({ others = [], clocks = new Map() }: { others?: number[]; clocks?: Map<number, number> }): AwarenessRoomView {
-  return { ownedByOther: (id) => others.includes(id), knownClock: (id) => clocks.get(id) };
+  return { heldByConnection: (id) => others.includes(id), awarenessClock: (id) => clocks.get(id) };
 }
 
 describe('filterAwareness', () => {
