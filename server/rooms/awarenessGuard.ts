@@ -14,6 +14,13 @@
  * belonged to nobody and were counted as the echoing connection's new ids: an echo of a relayed
  * batch of four or more presences got an honest client closed 4403 (seen in the fuzz test under
  * load; at the end of a workshop many people leave at once).
+ *
+ * A removed presence sent again at an old clock is answered with its removal. The room keeps a
+ * removed id's clock, so the same state at that clock changes nothing: its owner, back on a new
+ * socket (or failed over from a dead instance), would stay invisible until its next renewal,
+ * and an echo that crossed the removal would bring it back if the clock were forgotten. Told
+ * "null at the room's clock", the owner's y-protocols bumps its clock and sends its state again,
+ * which is then newer; anyone else just drops the id.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -28,9 +35,10 @@ export interface AwarenessLimits {
 
 export const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = { maxStateBytes: 4096, maxClientsPerConnection: 4 };
 
+/** `reply`: removals to send back to the publisher only (see above), or null. */
 export type AwarenessVerdict =
-  | { kind: 'apply'; update: Uint8Array }
-  | { kind: 'ignore' }
+  | { kind: 'apply'; update: Uint8Array; reply: Uint8Array | null }
+  | { kind: 'ignore'; reply: Uint8Array | null }
   | { kind: 'too-many-clients' };
 
 /** What the room knows of an id the publishing connection does not hold. */
@@ -39,6 +47,8 @@ export interface AwarenessRoomView {
   heldByConnection(clientId: number): boolean;
   /** The clock the room has for the id (its state may be gone), or undefined if it never had one. */
   awarenessClock(clientId: number): number | undefined;
+  /** Does the room show a state for the id (false once it was removed)? */
+  hasAwarenessState(clientId: number): boolean;
 }
 
 /**
@@ -53,16 +63,24 @@ export function filterAwareness(
 ): AwarenessVerdict {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const kept: { id: number; clock: number; json: string }[] = [];
+  const kept: Entry[] = [];
+  const removals: Entry[] = [];
   const added = new Set<number>();
   for (let i = 0; i < count; i++) {
     const id = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
     const mine = owned.has(id);
-    // An echo, or any state no newer than the room's: y-protocols would not apply it. First, as
-    // the cheapest check: every relayed presence comes back from every stock client.
-    if (!mine && (clock <= (room.awarenessClock(id) ?? -1) || room.heldByConnection(id))) continue;
+    if (!mine) {
+      // An echo, or any state no newer than the room's: y-protocols would not apply it. First,
+      // as the cheapest check: every relayed presence comes back from every stock client.
+      const known = room.awarenessClock(id);
+      if (known !== undefined && clock <= known) {
+        if (json !== 'null' && !room.hasAwarenessState(id)) removals.push({ id, clock: known, json: 'null' });
+        continue;
+      }
+      if (room.heldByConnection(id)) continue;
+    }
     if (json.length > limits.maxStateBytes || Buffer.byteLength(json) > limits.maxStateBytes) continue;
     const state: unknown = JSON.parse(json);
     if (state !== null && !AwarenessState.safeParse(state).success) continue;
@@ -72,13 +90,24 @@ export function filterAwareness(
     kept.push({ id, clock, json });
   }
   if (owned.size + added.size > limits.maxClientsPerConnection) return { kind: 'too-many-clients' };
-  if (kept.length === 0) return { kind: 'ignore' };
+  const reply = removals.length > 0 ? encodeEntries(removals) : null;
+  if (kept.length === 0) return { kind: 'ignore', reply };
+  return { kind: 'apply', update: encodeEntries(kept), reply };
+}
+
+interface Entry {
+  id: number;
+  clock: number;
+  json: string;
+}
+
+function encodeEntries(entries: Entry[]): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, kept.length);
-  for (const { id, clock, json } of kept) {
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { id, clock, json } of entries) {
     encoding.writeVarUint(encoder, id);
     encoding.writeVarUint(encoder, clock);
     encoding.writeVarString(encoder, json);
   }
-  return { kind: 'apply', update: encoding.toUint8Array(encoder) };
+  return encoding.toUint8Array(encoder);
 }

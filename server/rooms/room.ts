@@ -272,8 +272,12 @@ export class Room implements ConnectionSink, AwarenessRoomView {
 
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
     const verdict = filterAwareness(update, conn.awarenessClients, this, this.opts.awareness ?? DEFAULT_AWARENESS_LIMITS);
-    if (verdict.kind === 'too-many-clients') conn.close(CloseCode.Forbidden, 'too many awareness client ids');
-    else if (verdict.kind === 'apply') applyAwarenessUpdate(this.awareness, verdict.update, conn);
+    if (verdict.kind === 'too-many-clients') {
+      conn.close(CloseCode.Forbidden, 'too many awareness client ids');
+      return;
+    }
+    if (verdict.reply) conn.send(encodeAwareness(verdict.reply));
+    if (verdict.kind === 'apply') applyAwarenessUpdate(this.awareness, verdict.update, conn);
   }
 
   /** AwarenessRoomView: whether one of this room's connections publishes under `clientId`. */
@@ -285,6 +289,11 @@ export class Room implements ConnectionSink, AwarenessRoomView {
   /** AwarenessRoomView: the clock this room's awareness has for `clientId`, its state removed or not. */
   awarenessClock(clientId: number): number | undefined {
     return this.awareness.meta.get(clientId)?.clock;
+  }
+
+  /** AwarenessRoomView: whether this room's awareness shows a state for `clientId`. */
+  hasAwarenessState(clientId: number): boolean {
+    return this.awareness.states.has(clientId);
   }
 
   /** After a failed replay nothing queued may run: the doc is not the wall. */

@@ -39,6 +39,8 @@ export class RedisBus implements ScaleBus {
   private readonly sub: Redis;
   private readonly links = new Map<string, RedisRoomLink>();
   private readonly peers = new Map<string, number>();
+  /** Instances counted as gone; a killed one stays here (a few bytes per instance start). */
+  private readonly silent = new Set<string>();
   private linkSerial = 0;
   private readonly timer: NodeJS.Timeout;
   private closed = false;
@@ -81,6 +83,7 @@ export class RedisBus implements ScaleBus {
     try {
       await Promise.all([bus.pub.connect(), bus.sub.connect()]);
       await bus.sub.subscribe(HEARTBEAT, REVOCATIONS);
+      bus.beat(); // the others know of us at once, not a quarter of the timeout later
     } catch (err) {
       await bus.close();
       throw err;
@@ -117,8 +120,7 @@ export class RedisBus implements ScaleBus {
 
   private onMessage(channel: string, message: Buffer): void {
     if (channel === HEARTBEAT) {
-      const id = message.toString();
-      if (id !== this.instanceId) this.peers.set(id, Date.now());
+      this.heardFrom(message.toString());
       return;
     }
     if (channel === REVOCATIONS) {
@@ -135,7 +137,17 @@ export class RedisBus implements ScaleBus {
       void link.resync();
       return;
     }
+    // Not only heartbeats: an instance killed before its first one still published presence here.
+    this.heardFrom(decoded.instanceId);
     link.receive(decoded);
+  }
+
+  /** `instanceId` is alive now; once it is silent for peerTimeoutMs, its clients' presence goes. */
+  private heardFrom(instanceId: string): void {
+    if (instanceId === this.instanceId) return;
+    this.peers.set(instanceId, Date.now());
+    // Counted as gone while it was only slow (or we were): its clients' presence comes back.
+    if (this.silent.delete(instanceId)) for (const link of this.links.values()) link.peerBack();
   }
 
   async revoke(revocation: Revocation): Promise<void> {
@@ -189,6 +201,7 @@ export class RedisBus implements ScaleBus {
     for (const [id, seen] of this.peers) {
       if (now - seen < this.opts.peerTimeoutMs) continue;
       this.peers.delete(id);
+      this.silent.add(id);
       this.opts.log.info({ instance: id }, 'instance went silent: removing its clients\' presence');
       for (const link of this.links.values()) link.peerGone(id);
     }

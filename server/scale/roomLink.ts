@@ -119,12 +119,17 @@ export class RedisRoomLink implements RoomLink {
     for (const source of [...this.lastSeen.keys()]) if (source.startsWith(`${instanceId}/`)) this.lastSeen.delete(source);
     if (!ids || ids.size === 0) return;
     const gone = [...ids].filter((id) => this.room.awareness.states.has(id));
+    // Their clocks stay (removeAwarenessStates bumps them): forgotten, an echo of an old state
+    // from one of our clients would bring a dead instance's client back. Its owner, failed over
+    // here or heard again through its instance, gets ahead of the clock (reannounce, and the
+    // awareness guard's answer to an old clock).
     removeAwarenessStates(this.room.awareness, gone, this.originOf(instanceId));
-    // Forget their clocks too: if the instance comes back, its clients' states (same clock) count again.
-    for (const id of ids) {
-      this.room.awareness.meta.delete(id);
-      this.goneIds.add(id);
-    }
+    for (const id of ids) this.goneIds.add(id);
+  }
+
+  /** An instance counted as gone is heard again: it makes its clients announce themselves anew. */
+  peerBack(): void {
+    this.publish(MessageKind.Hello, new Uint8Array(0));
   }
 
   /**
@@ -167,9 +172,9 @@ export class RedisRoomLink implements RoomLink {
   }
 
   /**
-   * Makes our clients announce their presence again with a higher clock. Clients elsewhere that
-   * saw a client removed keep its clock and ignore the same state at that clock; a client told
-   * that its own state was removed (null at its current clock) increments the clock and
+   * Makes our clients announce their presence again with a higher clock. Instances and clients
+   * that saw a client removed keep its clock one above its last state, and ignore states up to
+   * it; a client told that its own state was removed at that clock increments past it and
    * re-sends (y-protocols awareness), which every instance and client then accepts.
    */
   private reannounce(ids: number[]): void {
@@ -180,7 +185,7 @@ export class RedisRoomLink implements RoomLink {
       const e = encoding.createEncoder();
       encoding.writeVarUint(e, 1);
       encoding.writeVarUint(e, id);
-      encoding.writeVarUint(e, clock);
+      encoding.writeVarUint(e, clock + 1);
       encoding.writeVarString(e, 'null');
       owner.send(encodeAwareness(encoding.toUint8Array(e)));
     }
@@ -207,7 +212,8 @@ export class RedisRoomLink implements RoomLink {
       // A client of a dead instance failed over to us. Its state at its old clock is ignored by
       // clients that saw it removed, and it ignores everyone else's for the same reason (its
       // provider dropped their states when its socket closed): everybody re-announces.
-      if (added.some((id) => this.goneIds.delete(id))) {
+      // Its first state here is an update, not an addition: the room kept the removed id's clock.
+      if ([...added, ...updated].filter((id) => this.goneIds.delete(id)).length > 0) {
         queueMicrotask(() => {
           this.reannounce([...this.owners.keys()]);
           this.publish(MessageKind.Hello, new Uint8Array(0));

@@ -2,7 +2,9 @@
  * A bare `ws` client for sending what no well-behaved provider would: garbage, text frames,
  * hand-built y-websocket messages.
  */
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { MessageType } from '../../shared/protocol';
 
 export interface RawSocket {
   ws: WebSocket;
@@ -49,4 +51,31 @@ export function upgradeStatus(url: string): Promise<number> {
     });
     setTimeout(() => reject(new Error('no answer to the upgrade')), 5_000).unref();
   });
+}
+
+/** One entry of a hand-built awareness update; `state` null removes the id. */
+export interface AwarenessEntry {
+  id: number;
+  clock: number;
+  state: unknown;
+}
+
+/** The awareness update y-protocols' applyAwarenessUpdate reads. */
+export function awarenessUpdate(entries: AwarenessEntry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const { id, clock, state } of entries) {
+    encoding.writeVarUint(e, id);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(e, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(e);
+}
+
+/** The same update as a y-websocket awareness frame. */
+export function awarenessFrame(entries: AwarenessEntry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.Awareness);
+  encoding.writeVarUint8Array(e, awarenessUpdate(entries));
+  return encoding.toUint8Array(e);
 }

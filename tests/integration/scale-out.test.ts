@@ -16,7 +16,7 @@ import { CloseCode } from '../../shared/protocol';
 import { JoinCodeResponse, RotateTokenResponse } from '../../shared/schemas';
 import { Wall } from '../../shared/wall';
 import { apiRequest } from '../helpers/api';
-import { upgradeStatus } from '../helpers/rawSocket';
+import { awarenessFrame, openRawSocket, upgradeStatus } from '../helpers/rawSocket';
 import { connectClient, createWall, noteTexts, sleep, waitFor, wsBase, type TestClient } from '../helpers/server';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { startCuttableProxy } from '../helpers/cuttableProxy';
@@ -98,6 +98,18 @@ async function converge(clients: Client[], expected: string[], message: string) 
   await waitFor(() => clients.every((c) => JSON.stringify(noteTexts(c.wall)) === JSON.stringify(expected)), 15_000, message);
 }
 
+/** Two instances, a wall, and a client on each (A1 on A, B1 on B) that see each other. */
+async function oneClientOnEach() {
+  const { instances: [a, b] } = await startInstances(2);
+  const wall = await createWall(b!.url);
+  const token = wall.tokens.participant;
+  const a1 = connect(a!, wall.id, token, 'A1');
+  const b1 = connect(b!, wall.id, token, 'B1');
+  await Promise.all([a1, b1].map(synced));
+  await waitFor(() => sees(b1, a1) && sees(a1, b1), 5_000, 'A1 and B1 see each other');
+  return { a: a!, b: b!, wall, token, a1, b1 };
+}
+
 // About 15 s for the whole file on an idle 2-core machine; the slack is for a busy one, where a
 // cold server process alone can take 20 s to start.
 describe('several instances over Redis and PostgreSQL', { timeout: 90_000 }, () => {
@@ -158,6 +170,39 @@ describe('several instances over Redis and PostgreSQL', { timeout: 90_000 }, () 
     const { instances: [c] } = await startInstances(1, url);
     const fresh = connect(c!, wall.id, token, 'C1');
     await converge([fresh], expected, 'a fresh instance loads every note from PostgreSQL');
+  });
+
+  it("an echo of a dead instance's client, arriving after its presence was removed, does not bring it back", async () => {
+    const { a, b, wall, token, a1, b1 } = await oneClientOnEach();
+    // What a stock client on B received of A1, and sends back (y-websocket echoes every change).
+    const echo = { id: a1.doc.clientID, clock: b1.provider.awareness.meta.get(a1.doc.clientID)!.clock, state: b1.provider.awareness.getStates().get(a1.doc.clientID) };
+    const echoer = await openRawSocket(b.wsUrl, wall.id, token);
+    testClients.push({ destroy: () => echoer.ws.close() } as TestClient);
+
+    await a.kill('SIGKILL');
+    await waitFor(() => !b1.provider.awareness.getStates().has(a1.doc.clientID), 10_000, "A1 left B1's presence");
+    // The echo was on its way while B removed A1 (under load, B's heartbeat check runs right
+    // before it reads the frames that waited): it must not make A1 the echoer's client.
+    echoer.send(awarenessFrame([echo]));
+    echoer.send(awarenessFrame([{ id: 8801, clock: 1, state: { user: { name: 'Kaiku', groupId: null, role: 'participant', color: '#336699' } } }]));
+    await waitFor(() => b1.provider.awareness.getStates().get(8801)?.user?.name === 'Kaiku', 5_000, "the echoer's own presence reached B1");
+    // B1 would ignore A1 at that clock anyway (it keeps the removal's); a newcomer has no such memory.
+    const b2 = connect(b, wall.id, token, 'B2');
+    await synced(b2);
+    await waitFor(() => b2.provider.awareness.getStates().has(8801), 5_000, 'B2 got the presences');
+    expect(b2.provider.awareness.getStates().has(a1.doc.clientID)).toBe(false);
+    expect(b1.provider.awareness.getStates().has(a1.doc.clientID)).toBe(false);
+  });
+
+  it('an instance counted as gone while it was only stalled gets its clients shown again at once', async () => {
+    const { a, a1, b1 } = await oneClientOnEach();
+    // A stalls (a paused VM, a long pause) past the peer timeout: B counts it as gone.
+    a.child.kill('SIGSTOP');
+    await waitFor(() => !b1.provider.awareness.getStates().has(a1.doc.clientID), 10_000, "A1 left B1's presence");
+    a.child.kill('SIGCONT');
+    // Nothing is edited: hearing A's heartbeat again is all B has. Renewals are 15 s away.
+    await waitFor(() => sees(b1, a1), 5_000, 'B1 sees A1 again');
+    await waitFor(() => sees(a1, b1), 5_000, 'A1 sees B1 again');
   });
 
   it('Redis going down and coming back loses no update and restores presence', async () => {

@@ -3,36 +3,11 @@
  * hold only a few client ids and never touch another connection's, so nobody can erase or
  * impersonate someone else's presence. Honest stock clients are unaffected.
  */
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterAwareness, type AwarenessRoomView } from '../../server/rooms/awarenessGuard';
-import { CloseCode, MessageType } from '../../shared/protocol';
-import { openRawSocket, type RawSocket } from '../helpers/rawSocket';
+import { CloseCode } from '../../shared/protocol';
+import { awarenessFrame, awarenessUpdate, openRawSocket, type RawSocket } from '../helpers/rawSocket';
 import { connectClient, createWall, sleep, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
-
-interface Entry {
-  id: number;
-  clock: number;
-  state: unknown;
-}
-
-function awarenessUpdate(entries: Entry[]): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, entries.length);
-  for (const { id, clock, state } of entries) {
-    encoding.writeVarUint(e, id);
-    encoding.writeVarUint(e, clock);
-    encoding.writeVarString(e, JSON.stringify(state));
-  }
-  return encoding.toUint8Array(e);
-}
-
-function awarenessFrame(entries: Entry[]): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.Awareness);
-  encoding.writeVarUint8Array(e, awarenessUpdate(entries));
-  return encoding.toUint8Array(e);
-}
 
 const user = (name: string) => ({ user: { name, groupId: null, role: 'participant', color: '#336699' } });
 
@@ -139,9 +114,9 @@ describe('awareness abuse', () => {
   });
 });
 
-/** What filterAwareness asks of the room: ids other connections hold, and the clocks it knows. */
-function room({ others = [], clocks = new Map() }: { others?: number[]; clocks?: Map<number, number> }): AwarenessRoomView {
-  return { heldByConnection: (id) => others.includes(id), awarenessClock: (id) => clocks.get(id) };
+/** What filterAwareness asks of the room: ids other connections hold, the clocks it knows, the states it shows. */
+function room({ others = [], clocks = new Map(), shown = [] }: { others?: number[]; clocks?: Map<number, number>; shown?: number[] }): AwarenessRoomView {
+  return { heldByConnection: (id) => others.includes(id), awarenessClock: (id) => clocks.get(id), hasAwarenessState: (id) => shown.includes(id) };
 }
 
 describe('filterAwareness', () => {
@@ -165,5 +140,17 @@ describe('filterAwareness', () => {
     // A newer clock is a new state, and five of them are over the cap.
     const newer = awarenessUpdate([...clocks].map(([id, clock]) => ({ id, clock: clock + 1, state: user(`uusi ${id}`) })));
     expect(filterAwareness(newer, new Set([9]), room({ clocks })).kind).toBe('too-many-clients');
+  });
+
+  it('answers a removed presence sent at an old clock with its removal, and nothing else', () => {
+    // 31 was removed at clock 4 (the room shows no state); 32 is shown at clock 4.
+    const clocks = new Map([[31, 4], [32, 4]]);
+    const view = room({ clocks, shown: [32] });
+    const stale = filterAwareness(awarenessUpdate([{ id: 31, clock: 3, state: user('palaava') }, { id: 32, clock: 4, state: user('kaiku') }]), new Set([9]), view);
+    expect(stale).toEqual({ kind: 'ignore', reply: awarenessUpdate([{ id: 31, clock: 4, state: null }]) });
+    // Removals and shown states get no answer; a newer state is taken as it is.
+    expect(filterAwareness(awarenessUpdate([{ id: 31, clock: 4, state: null }, { id: 32, clock: 3, state: user('kaiku') }]), new Set([9]), view)).toEqual({ kind: 'ignore', reply: null });
+    const back = awarenessUpdate([{ id: 31, clock: 6, state: user('palaava') }]);
+    expect(filterAwareness(back, new Set([9]), view)).toEqual({ kind: 'apply', update: back, reply: null });
   });
 });
