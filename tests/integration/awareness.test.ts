@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectClient, createWall, sleep, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
+import { keepPresenceAcrossReconnects } from '../../client/sync/presenceAcrossReconnects';
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -12,6 +13,20 @@ afterEach(async () => {
 });
 
 const user = (name: string, role: string) => ({ name, groupId: null, role, color: '#336699' });
+
+/** A and B on a new wall, B seeing A's presence as Aino. `beforeSync` runs on B's client first. */
+async function twoParticipants(beforeSync: (b: TestClient) => void = () => {}) {
+  const { id, tokens } = await createWall(server.url);
+  const a = connectClient(server.url, id, tokens.participant);
+  const b = connectClient(server.url, id, tokens.participant);
+  clients.push(a, b);
+  beforeSync(b);
+  await Promise.all([a.synced, b.synced]);
+  a.provider.awareness.setLocalStateField('user', user('Aino', 'participant'));
+  const aId = a.doc.clientID;
+  await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === 'Aino', 5_000, 'B sees A');
+  return { a, b, aId };
+}
 
 describe('awareness', () => {
   it('is relayed between editors and removed when a client disconnects', async () => {
@@ -38,6 +53,24 @@ describe('awareness', () => {
     (a.provider.ws as unknown as { terminate(): void }).terminate();
     await waitFor(() => !b.provider.awareness.getStates().has(aId), 5_000, 'B no longer sees A');
     await waitFor(() => !c.provider.awareness.getStates().has(aId), 5_000, 'C no longer sees A');
+  });
+
+  it('a client back from a dropped connection is shown again at once, not at its next renewal', async () => {
+    const { a, b, aId } = await twoParticipants();
+    a.provider.shouldConnect = false;
+    (a.provider.ws as unknown as { terminate(): void }).terminate();
+    await waitFor(() => !b.provider.awareness.getStates().has(aId), 5_000, 'B no longer sees A');
+    // A comes back with its state at the clock it had: the room removed it at a higher one.
+    a.provider.connect();
+    await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === 'Aino', 3_000, 'B sees A again (renewal is 15 s away)');
+  });
+
+  it("a client back from a dropped connection sees everyone again at once (the app's client)", async () => {
+    const { b, aId } = await twoParticipants((b) => keepPresenceAcrossReconnects(b.provider));
+    // B's socket drops; its provider drops A's presence, and reconnects on its own.
+    (b.provider.ws as unknown as { terminate(): void }).terminate();
+    await waitFor(() => !b.provider.awareness.getStates().has(aId), 5_000, 'B dropped A on the close');
+    await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === 'Aino', 3_000, 'B sees A again (renewal is 15 s away)');
   });
 
   it("a viewer's awareness is not relayed, but the viewer sees everyone", async () => {
