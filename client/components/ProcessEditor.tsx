@@ -22,7 +22,7 @@ interface Props {
   offerUndo: (message: string, undo: () => void) => void;
 }
 
-type Deleting = { kind: 'task'; task: Task; notes: number } | { kind: 'workshop'; workshop: Workshop; notes: number };
+type Deleting = { kind: 'task'; task: Task } | { kind: 'workshop'; workshop: Workshop };
 
 const workshopSel = (id: string) => `[data-edit-workshop="${CSS.escape(id)}"]`;
 const taskSel = (id: string) => `[data-edit-task="${CSS.escape(id)}"]`;
@@ -64,10 +64,14 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
     });
     focusLater('.toast button');
   };
+  // Counted at every render, not when the dialog opened: a note someone writes in the task
+  // meanwhile is deleted with it, so the dialog says so (the editor re-renders on every change).
   const notesOf = (tasks: Task[]) => {
     const ids = new Set(tasks.map((x) => x.id));
     return wall.notes().filter((n) => ids.has(n.taskId)).length;
   };
+  const deletingTasks = !deleting ? [] : deleting.kind === 'task' ? [deleting.task] : (workshops.find((ws) => ws.id === deleting.workshop.id)?.tasks ?? []);
+  const deletingNotes = deleting ? notesOf(deletingTasks) : 0;
 
   return (
     <section class="process-editor" aria-labelledby="process-editor-title">
@@ -101,7 +105,7 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
                 deleteLabel={t('process.editor.deleteWorkshop')}
                 deleteNamed={t('process.editor.deleteWorkshopNamed', { name: ws.title })}
                 canDelete={workshops.length > 1}
-                onDelete={() => setDeleting({ kind: 'workshop', workshop: ws, notes: notesOf(ws.tasks) })}
+                onDelete={() => setDeleting({ kind: 'workshop', workshop: ws })}
               />
             </div>
             <ol class="process-editor__tasks">
@@ -144,7 +148,7 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
                     onMove={(index, pressed) => moveTask(task, index, ws.tasks.length, pressed)}
                     deleteLabel={t('process.editor.deleteTask')}
                     deleteNamed={t('process.editor.deleteTaskNamed', { name: task.title })}
-                    onDelete={() => setDeleting({ kind: 'task', task, notes: notesOf([task]) })}
+                    onDelete={() => setDeleting({ kind: 'task', task })}
                   />
                 </li>
               ))}
@@ -185,7 +189,7 @@ export function ProcessEditor({ onClose, offerUndo }: Props) {
           onConfirm={confirmDelete}
           onCancel={() => setDeleting(null)}
         >
-          <p>{deleting.notes === 0 ? t('process.editor.deleteNoNotes') : t.plural('process.editor.deleteNotes', deleting.notes)}</p>
+          <p>{deletingNotes === 0 ? t('process.editor.deleteNoNotes') : t.plural('process.editor.deleteNotes', deletingNotes)}</p>
           <p>{t('process.editor.undoHint')}</p>
         </ConfirmDialog>
       )}
