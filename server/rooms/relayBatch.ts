@@ -18,8 +18,8 @@
  *   everyone else the merge of all.
  * - awareness changes are coalesced per client id (the latest state wins) into one awareness
  *   update, sent to everyone, the publisher included (as y-websocket does).
- * The entries are read when the change happens, not at flush, so a state removed and forgotten
- * meanwhile (server/scale drops a dead instance's clients' meta) is still announced as removed.
+ * The entries are read when the change happens, not at flush, so what is sent is the change as
+ * it was made, whatever the room's awareness holds by the time the frame goes out.
  */
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';

@@ -213,7 +213,9 @@ export class RedisRoomLink implements RoomLink {
       // clients that saw it removed, and it ignores everyone else's for the same reason (its
       // provider dropped their states when its socket closed): everybody re-announces.
       // Its first state here is an update, not an addition: the room kept the removed id's clock.
-      if ([...added, ...updated].filter((id) => this.goneIds.delete(id)).length > 0) {
+      let returned = false;
+      for (const id of [...added, ...updated]) if (this.goneIds.delete(id)) returned = true;
+      if (returned) {
         queueMicrotask(() => {
           this.reannounce([...this.owners.keys()]);
           this.publish(MessageKind.Hello, new Uint8Array(0));
