@@ -14,6 +14,7 @@ import { ApiFailure, fetchWallInfo } from '../api';
 import { getPending, setPending } from '../storage';
 import { storeFirstSyncWhenIdle } from './firstSyncStore';
 import { keepPresenceAcrossReconnects } from './presenceAcrossReconnects';
+import { publishOwnPresenceOnly } from './ownPresenceOnly';
 import { UnsavedWork } from './unsavedWork';
 import { WallPersistence } from './wallPersistence';
 import { wallSocketUrl } from './wallSocketUrl';
@@ -87,6 +88,7 @@ export class WallSession {
     this.doc.on('update', this.onUpdate);
     this.stopFirstSyncStore = storeFirstSyncWhenIdle(this.doc, this.provider, this.persistence, this.onUpdate);
     keepPresenceAcrossReconnects(this.provider); // lives as long as the provider
+    publishOwnPresenceOnly(this.provider);
     this.provider.on('sync', this.onSync);
     this.provider.on('status', this.refresh);
     this.provider.on('connection-close', this.onClose);

@@ -26,6 +26,7 @@ let page: Page;
 let observer: TestClient;
 let wallId: string;
 let viewerToken: string;
+let participantToken: string;
 /** Set once the server restarted on the first one's data, which the test then removes itself. */
 let restartedDir: string | undefined;
 const cuts: { from: number; to: number }[] = [];
@@ -47,6 +48,7 @@ beforeAll(async () => {
   const wall = await createWall(server.url, { title: 'Bussissa' });
   wallId = wall.id;
   viewerToken = wall.tokens.viewer;
+  participantToken = wall.tokens.participant;
   const context = await chromium.newContext();
   await context.addInitScript(() => {
     const log: { status: string | null; pending: string | null; at: number }[] = [];
@@ -113,6 +115,27 @@ describe('a connection that keeps dropping', () => {
   it('ends online with nothing waiting', async () => {
     await expectStatus(page, 'online', 20_000);
     await expect.poll(async () => (await status(page)).pending, { timeout: 10_000 }).toBe('0');
+  });
+
+  it('after a drop, the page and the others see each other again as soon as it is back', async () => {
+    const other = connectClient(server.url, wallId, participantToken);
+    try {
+      await other.synced;
+      other.provider.awareness.setLocalStateField('user', { name: 'Toinen', groupId: null, role: 'participant', color: '#336699' });
+      const otherSeesPage = () => [...other.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Matkustaja');
+      const heading = page.locator('.presence > summary');
+      await waitFor(otherSeesPage, 20_000, 'the other client sees the page');
+      await expect.poll(() => heading.textContent(), { timeout: 20_000 }).toContain('2 henkilöä');
+      await proxy.cut();
+      await waitFor(() => !otherSeesPage(), 10_000, "the page's presence went with its socket");
+      await proxy.restore();
+      await expectStatus(page, 'online', 20_000);
+      // Without the client's and the server's part, each side waits for the other's renewal (15 s).
+      await waitFor(otherSeesPage, 3_000, 'the other client sees the page again');
+      await expect.poll(() => heading.textContent(), { timeout: 3_000 }).toContain('2 henkilöä');
+    } finally {
+      other.destroy();
+    }
   });
 
   it('never said "online" while the line was cut, and said "offline" during every cut', async () => {

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectClient, createWall, sleep, startServer, waitFor, type TestClient, type TestServer } from '../helpers/server';
 import { keepPresenceAcrossReconnects } from '../../client/sync/presenceAcrossReconnects';
+import { publishOwnPresenceOnly } from '../../client/sync/ownPresenceOnly';
+import { MessageType } from '../../shared/protocol';
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -66,11 +68,38 @@ describe('awareness', () => {
   });
 
   it("a client back from a dropped connection sees everyone again at once (the app's client)", async () => {
-    const { b, aId } = await twoParticipants((b) => keepPresenceAcrossReconnects(b.provider));
+    // B set up as WallSession sets up its provider.
+    const { a, b, aId } = await twoParticipants((b) => {
+      keepPresenceAcrossReconnects(b.provider);
+      publishOwnPresenceOnly(b.provider);
+    });
+    const bId = b.doc.clientID;
+    b.provider.awareness.setLocalStateField('user', user('Bertta', 'participant'));
+    await waitFor(() => a.provider.awareness.getStates().has(bId), 5_000, 'A sees B');
     // B's socket drops; its provider drops A's presence, and reconnects on its own.
     (b.provider.ws as unknown as { terminate(): void }).terminate();
     await waitFor(() => !b.provider.awareness.getStates().has(aId), 5_000, 'B dropped A on the close');
     await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === 'Aino', 3_000, 'B sees A again (renewal is 15 s away)');
+    // And the others see B again: the server's answer to its old clock makes it publish anew.
+    await waitFor(() => a.provider.awareness.getStates().get(bId)?.user?.name === 'Bertta', 3_000, 'A sees B again');
+  });
+
+  it("the app's client sends its own presence only, not others' back", async () => {
+    const { a, b, aId } = await twoParticipants((b) => publishOwnPresenceOnly(b.provider));
+    const sent: Uint8Array[] = [];
+    const ws = b.provider.ws!;
+    const send = ws.send.bind(ws);
+    ws.send = (data: Uint8Array) => {
+      if (data[0] === MessageType.Awareness) sent.push(data);
+      send(data);
+    };
+    a.provider.awareness.setLocalStateField('user', user('Aino K.', 'participant'));
+    await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === 'Aino K.', 5_000, "B sees A's new name");
+    await sleep(100);
+    expect(sent).toEqual([]); // a stock provider sends A's state back here
+    b.provider.awareness.setLocalStateField('user', user('Bertta', 'participant'));
+    await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user?.name === 'Bertta', 5_000, 'A sees B');
+    expect(sent).toHaveLength(1);
   });
 
   it("a viewer's awareness is not relayed, but the viewer sees everyone", async () => {
