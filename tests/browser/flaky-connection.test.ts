@@ -131,8 +131,8 @@ describe('a connection that keeps dropping', () => {
       await proxy.restore();
       await expectStatus(page, 'online', 20_000);
       // Without the client's and the server's part, each side waits for the other's renewal (15 s).
-      await waitFor(otherSeesPage, 3_000, 'the other client sees the page again');
-      await expect.poll(() => heading.textContent(), { timeout: 3_000 }).toContain('2 henkilöä');
+      await waitFor(otherSeesPage, 5_000, 'the other client sees the page again');
+      await expect.poll(() => heading.textContent(), { timeout: 5_000 }).toContain('2 henkilöä');
     } finally {
       other.destroy();
     }

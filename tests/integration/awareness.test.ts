@@ -64,7 +64,7 @@ describe('awareness', () => {
     await waitFor(() => !b.provider.awareness.getStates().has(aId), 5_000, 'B no longer sees A');
     // A comes back with its state at the clock it had: the room removed it at a higher one.
     a.provider.connect();
-    await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === 'Aino', 3_000, 'B sees A again (renewal is 15 s away)');
+    await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === 'Aino', 5_000, 'B sees A again (renewal is 15 s away)');
   });
 
   it("a client back from a dropped connection sees everyone again at once (the app's client)", async () => {
@@ -79,9 +79,9 @@ describe('awareness', () => {
     // B's socket drops; its provider drops A's presence, and reconnects on its own.
     (b.provider.ws as unknown as { terminate(): void }).terminate();
     await waitFor(() => !b.provider.awareness.getStates().has(aId), 5_000, 'B dropped A on the close');
-    await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === 'Aino', 3_000, 'B sees A again (renewal is 15 s away)');
+    await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === 'Aino', 5_000, 'B sees A again (renewal is 15 s away)');
     // And the others see B again: the server's answer to its old clock makes it publish anew.
-    await waitFor(() => a.provider.awareness.getStates().get(bId)?.user?.name === 'Bertta', 3_000, 'A sees B again');
+    await waitFor(() => a.provider.awareness.getStates().get(bId)?.user?.name === 'Bertta', 5_000, 'A sees B again');
   });
 
   it("the app's client sends its own presence only, not others' back", async () => {
