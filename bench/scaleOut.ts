@@ -38,6 +38,8 @@ const INTERVAL_MS = Number(args.interval);
 const BURST = Number(args.burst);
 const ROUNDS = Number(args.rounds);
 
+process.setMaxListeners(0); // every y-websocket provider adds a process 'exit' listener
+
 const port = (server: ServerProcess) => Number(new URL(server.url).port);
 
 async function measure(writerOn: ServerProcess, readersOn: { label: string; server: ServerProcess; count: number }[], round: number) {
