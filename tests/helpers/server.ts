@@ -16,6 +16,10 @@ import { WS_PATH } from '../../shared/protocol';
 import { CreateWallResponse, type CreateWallBody } from '../../shared/schemas';
 import { Wall } from '../../shared/wall';
 
+// Every y-websocket provider adds a process 'exit' listener: a test with more than ten clients is
+// not a leak. Still bounded, so that a real leak across a file's tests shows.
+process.setMaxListeners(100);
+
 export interface TestServer {
   app: FastifyInstance;
   config: Config;
