@@ -306,7 +306,8 @@ export class Room implements ConnectionSink, AwarenessRoomView {
   private async storeAndApplyBatch(batch: InboundBatch): Promise<void> {
     const { conn } = batch;
     if (this.openBatch === batch) this.openBatch = null; // started: nothing joins it, and an idle room keeps no updates
-    // A no-op now stays one after the rest is applied: deletions only accumulate.
+    // Resent delete sets are no-ops known without analysing them (storeAndApply is only called
+    // from here). A no-op now stays one after the rest is applied: deletions only accumulate.
     const updates = batch.updates.filter((update) => !this.answers.repeatsOwnDeleteSet(update));
     const merged = updates.length > 1 && !conn.faulted ? mergedUpdate(updates) : null;
     if (merged && (await this.storeAndApply(conn, merged, true))) return;
@@ -320,7 +321,6 @@ export class Room implements ConnectionSink, AwarenessRoomView {
    */
   private async storeAndApply(conn: Connection, update: Uint8Array, tentative = false): Promise<boolean> {
     if (conn.faulted) return true; // its later frames would build on what was refused
-    if (this.answers.repeatsOwnDeleteSet(update)) return true; // a no-op, known without analysing it
     // Checked here, in the serial queue, so the doc it is checked against is the doc it lands on.
     const bytes = { stored: this.compaction.storedBytes, max: this.opts.maxWallBytes ?? DEFAULT_MAX_WALL_BYTES };
     let verdict: Verdict;
