@@ -42,6 +42,12 @@ export interface ColdLoadResult {
   coldUncompactedMs: number | null;
   /** Ours only: the same after the wall was compacted (what a live wall's log looks like). */
   coldCompactedMs: number | null;
+  /**
+   * Ours only: the compacted wall with CRASH_LEFT_ROWS more rows after its snapshot, the longest
+   * log a crash can leave (compaction runs at COMPACT_AFTER_UPDATES), after a restart (absent
+   * from a base without it).
+   */
+  coldAfterCrashMs?: number | null;
   /** A new client's first full sync with the wall already in memory. */
   warmMs: number;
   /** Server event-loop delay while the cold load (ours) or the upload (references) ran. */
@@ -54,8 +60,10 @@ export interface ColdLoadResult {
    * the same two cores meanwhile (null from a base without it).
    */
   serverCompactedAlone?: ServerStats | null;
+  /** Ours only: the same over the load of the compacted wall with CRASH_LEFT_ROWS rows after its snapshot. */
+  serverAfterCrash?: ServerStats | null;
   /** Ours only: the server's own side of each first sync (null from a server that publishes no timings). */
-  serverSide: { uncompacted: ServerSideLoad | null; compacted: ServerSideLoad | null; warm: ServerSideLoad | null } | null;
+  serverSide: { uncompacted: ServerSideLoad | null; compacted: ServerSideLoad | null; warm: ServerSideLoad | null; afterCrash?: ServerSideLoad | null } | null;
   /** Ours only: the compaction the uncompacted load called for, once it ran. */
   compaction: CompactionTiming | null;
 }
@@ -115,6 +123,27 @@ async function statsAfterLoad(server: BenchServer): Promise<ServerStats> {
 
 const TOKEN = 'bench-facilitator-token-000000000';
 
+/** One less than the server's default COMPACT_AFTER_UPDATES (server/config.ts): it compacts at 500. */
+export const CRASH_LEFT_ROWS = 499;
+
+/**
+ * `rows` single edits made after the whole history by another client, each its own update: what
+ * a wall's log holds when the server stops just before its next compaction.
+ */
+function editsAfter(history: History, rows: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const update of history.updates) Y.applyUpdate(doc, update);
+  });
+  const out: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => out.push(u));
+  const notes = notesOf(doc);
+  const ids = [...notes.keys()];
+  for (let i = 0; out.length < rows; i++) notes.get(ids[(i * 7919) % ids.length]!)!.set('text', `After the snapshot ${i}`);
+  doc.destroy();
+  return out;
+}
+
 /**
  * A new client that sends its sync step 1 and reads frames until the step 2, applying nothing.
  * Resolves with the ms from connecting to the step 2's arrival.
@@ -168,7 +197,7 @@ export async function coldLoad(kind: ServerKind, history: History): Promise<Cold
     // The seeder stays connected: these servers drop a wall with its last client.
     const warmMs = await timeFirstSync(server, wall, history.notes);
     seeder.destroy();
-    return { coldUncompactedMs: null, coldCompactedMs: null, warmMs, server: stats, serverCompacted: null, serverSide: null, compaction: null };
+    return { coldUncompactedMs: null, coldCompactedMs: null, coldAfterCrashMs: null, warmMs, server: stats, serverCompacted: null, serverSide: null, compaction: null };
   } finally {
     await server.stop();
   }
@@ -194,7 +223,7 @@ export async function coldLoadOurs(history: History, entry?: string): Promise<Co
   const wall = { id, token: TOKEN };
   const env = { BENCH_DATA_DIR: dir };
   try {
-    let server = await startBenchServer('pajaseina', env, entry);
+    const server = await startBenchServer('pajaseina', env, entry);
     await server.reset();
     const coldUncompactedMs = await timeFirstSync(server, wall, history.notes);
     const stats = await statsAfterLoad(server);
@@ -203,24 +232,33 @@ export async function coldLoadOurs(history: History, entry?: string): Promise<Co
     const warmMs = await timeFirstSync(server, wall, history.notes);
     const warmStats = await server.stats();
     await server.stop();
-    server = await startBenchServer('pajaseina', env, entry);
-    await server.reset();
-    const coldCompactedMs = await timeFirstSync(server, wall, history.notes);
-    const compactedStats = await statsAfterLoad(server);
-    await server.stop();
-    server = await startBenchServer('pajaseina', env, entry);
-    await server.reset();
-    await timeWireFirstSync(server.port, wall);
-    const aloneStats = await statsAfterLoad(server);
-    await server.stop();
-    const side = { uncompacted: serverSide(stats), compacted: serverSide(compactedStats), warm: serverSide(warmStats) };
+    /** A restart, one first sync, and the server's figures once its room has loaded. */
+    const afterRestart = async <T>(firstSync: (restarted: BenchServer) => Promise<T>) => {
+      const restarted = await startBenchServer('pajaseina', env, entry);
+      try {
+        await restarted.reset();
+        const result = await firstSync(restarted);
+        return { result, stats: await statsAfterLoad(restarted) };
+      } finally {
+        await restarted.stop();
+      }
+    };
+    const { result: coldCompactedMs, stats: compactedStats } = await afterRestart((s) => timeFirstSync(s, wall, history.notes));
+    const { stats: aloneStats } = await afterRestart((s) => timeWireFirstSync(s.port, wall));
+    const crashStore = new SqliteStore(dir);
+    for (const update of editsAfter(history, CRASH_LEFT_ROWS)) await crashStore.appendUpdate(id, update);
+    await crashStore.close();
+    const { result: coldAfterCrashMs, stats: crashStats } = await afterRestart((s) => timeFirstSync(s, wall, history.notes));
+    const side = { uncompacted: serverSide(stats), compacted: serverSide(compactedStats), warm: serverSide(warmStats), afterCrash: serverSide(crashStats) };
     return {
       coldUncompactedMs,
       coldCompactedMs,
+      coldAfterCrashMs,
       warmMs,
       server: stats,
       serverCompacted: compactedStats,
       serverCompactedAlone: aloneStats,
+      serverAfterCrash: crashStats,
       serverSide: side.uncompacted || side.compacted || side.warm ? side : null,
       compaction,
     };

@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { clientScenario, type ClientResult } from './client';
 import { clientBuildForBench } from './lib/clientBuild';
-import { coldLoad, type ColdLoadResult } from './coldLoad';
+import { CRASH_LEFT_ROWS, coldLoad, type ColdLoadResult } from './coldLoad';
 import { DEFAULT_RECEIVERS, defaultClientWorkers, fanout, type FanoutResult, type Receivers } from './fanout';
 import { buildHistory } from './lib/notes';
 import { SERVER_KINDS, startBenchServer, type ServerKind } from './lib/servers';
@@ -155,18 +155,20 @@ async function main() {
     };
     const oursWarm = med(cold.pajaseina, (r) => r.warmMs)!;
     out.push(table(`Cold load: ${SIZES.notes} notes, ${SIZES.updates} stored updates (first full sync of a new client, ms; median of ${SIZES.coldRounds} rounds, ELD also the worst round)`,
-      ['server', 'after restart, uncompacted', 'after restart, compacted', 'warm', 'server side: uncompacted', 'compacted', 'warm', 'ELD p99', 'worst', 'ELD p99, compacted', 'worst', 'ELD max, compacted', 'ELD p99, compacted, server alone', 'worst', 'ours/ref warm'],
+      ['server', 'after restart, uncompacted', 'after restart, compacted', `compacted + ${CRASH_LEFT_ROWS} rows`, 'warm', 'server side: uncompacted', 'compacted', `+ ${CRASH_LEFT_ROWS} rows`, 'warm', 'ELD p99', 'worst', 'ELD p99, compacted', 'worst', 'ELD max, compacted', 'ELD p99, compacted, server alone', 'worst', `ELD p99, + ${CRASH_LEFT_ROWS} rows`, 'worst', 'ours/ref warm'],
       SERVER_KINDS.map((kind) => {
         const rs = cold[kind];
         // Server side (ours): from the connection to its sync step 2 sent, without the client's own apply.
-        return [kind, ms(med(rs, (r) => r.coldUncompactedMs)), ms(med(rs, (r) => r.coldCompactedMs)), ms(med(rs, (r) => r.warmMs)),
-          ms(med(rs, (r) => r.serverSide?.uncompacted?.firstSyncMs)), ms(med(rs, (r) => r.serverSide?.compacted?.firstSyncMs)), ms(med(rs, (r) => r.serverSide?.warm?.firstSyncMs)),
+        return [kind, ms(med(rs, (r) => r.coldUncompactedMs)), ms(med(rs, (r) => r.coldCompactedMs)), ms(med(rs, (r) => r.coldAfterCrashMs)), ms(med(rs, (r) => r.warmMs)),
+          ms(med(rs, (r) => r.serverSide?.uncompacted?.firstSyncMs)), ms(med(rs, (r) => r.serverSide?.compacted?.firstSyncMs)), ms(med(rs, (r) => r.serverSide?.afterCrash?.firstSyncMs)), ms(med(rs, (r) => r.serverSide?.warm?.firstSyncMs)),
           ms(med(rs, (r) => r.server.eldP99)), ms(worst(rs, (r) => r.server.eldP99)),
           ms(med(rs, (r) => r.serverCompacted?.eldP99)), ms(worst(rs, (r) => r.serverCompacted?.eldP99)), ms(worst(rs, (r) => r.serverCompacted?.eldMax)),
           ms(med(rs, (r) => r.serverCompactedAlone?.eldP99)), ms(worst(rs, (r) => r.serverCompactedAlone?.eldP99)),
+          ms(med(rs, (r) => r.serverAfterCrash?.eldP99)), ms(worst(rs, (r) => r.serverAfterCrash?.eldP99)),
           kind === 'pajaseina' ? null : ratio(oursWarm, med(rs, (r) => r.warmMs)!)];
       })));
     out.push('The references keep walls in memory only: their ELD is over the upload of the wall, not a load.');
+    out.push(`Compacted + ${CRASH_LEFT_ROWS} rows: the longest log after the snapshot that a crash can leave (the server compacts every 500 updates), after a restart.`);
     out.push('Server alone: the compacted load again, the new client a wire client that applies nothing (a whole client applying the wall shares the two cores with the server).');
   }
 

@@ -53,12 +53,14 @@ export interface BenchServer {
 /**
  * `entry` runs another server file in place of the kind's own: bench/ab.ts starts our server from
  * an older checkout of the repository that way, to compare before and after in one run.
+ * BENCH_NODE_FLAGS (space-separated) go to the server's node before its own flags, e.g.
+ * `BENCH_NODE_FLAGS=--trace-gc` to see its collections (Node refuses that one in NODE_OPTIONS).
  */
 export async function startBenchServer(kind: ServerKind, env: Record<string, string> = {}, entry?: string): Promise<BenchServer> {
   const file = entry ?? join(import.meta.dirname, '..', 'servers', ENTRY[kind]);
   const child = fork(file, [], {
     // A built server (.mjs) runs on plain node, as in production; TypeScript goes through tsx.
-    execArgv: file.endsWith('.mjs') ? ['--expose-gc'] : ['--expose-gc', '--import', 'tsx'],
+    execArgv: [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...(file.endsWith('.mjs') ? ['--expose-gc'] : ['--expose-gc', '--import', 'tsx'])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
