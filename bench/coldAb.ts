@@ -2,7 +2,7 @@
  * Scenario 3 (cold load) before and after in one run: our server from this checkout (head) and
  * from another checkout (base, e.g. `git worktree add /tmp/base <commit>` with node_modules
  * linked), alternating every round, each through the whole of bench/coldLoad.ts (restart with
- * the uncompacted log, warm, restart with the compacted wall).
+ * the uncompacted log, warm, restart with the compacted wall, and with 499 rows after it).
  *
  *   npx tsx bench/coldAb.ts --base /tmp/base [--head /tmp/head] [--rounds 3] [--notes 5000] [--updates 50000]
  *
@@ -36,6 +36,9 @@ const figures = (r: ColdLoadResult): Record<string, number> => ({
   eldMax: r.server.eldMax,
   eldP99Compacted: r.serverCompacted?.eldP99 ?? NaN,
   eldMaxCompacted: r.serverCompacted?.eldMax ?? NaN,
+  afterCrash: r.coldAfterCrashMs ?? NaN,
+  eldP99AfterCrash: r.serverAfterCrash?.eldP99 ?? NaN,
+  eldMaxAfterCrash: r.serverAfterCrash?.eldMax ?? NaN,
   serverUncompacted: r.serverSide?.uncompacted?.firstSyncMs ?? NaN,
   serverCompacted: r.serverSide?.compacted?.firstSyncMs ?? NaN,
   serverWarm: r.serverSide?.warm?.firstSyncMs ?? NaN,
