@@ -89,7 +89,8 @@ describe('dot voting with the keyboard alone', () => {
 
   it('once the facilitator closes the vote, the results show and no vote buttons are left in the tab order', async () => {
     organiser.wall.process.setVoting(taskId, { state: 'closed' });
-    await expect.poll(() => noteByText(page, 'Bussi kulkee').locator('.vote__count').textContent(), UI).toBe('1 ääni');
+    // The result, not the count: while the vote is open the same count shows beside the buttons.
+    await expect.poll(() => noteByText(page, 'Bussi kulkee').locator('.vote--result .vote__count').textContent(), UI).toBe('1 ääni');
     expect(await page.getByRole('button', { name: /^(Anna ääni|Ota ääni pois)/ }).count()).toBe(0);
     expect(await page.locator('.votes-left').count()).toBe(0);
   });
