@@ -72,10 +72,10 @@ export const LoadOrigin: unique symbol = Symbol('pajaseina.load');
  * cleanup was the unforeseen half: one transaction per slice spent 2-7 ms of a 10 ms slice in it
  * in CPU profiles of the 5 000-note cold load, and more where overwritten values are deleted.
  * The updates after them are the log: small, so as many as fit in the slice share a transaction
- * (one per update is ten times slower), but a long uncompacted log (compaction failing for a long time, a restored database:
- * 50 000 updates take 0.8 s on an idle machine) would stall every other wall and socket of the
- * instance for all of it in one. Slices keep each stall to one slice (docs/performance.md; a
- * worker thread was tried and was slower still). Stops early once `stopped` says so. Resolves
+ * (one per update is ten times slower), but a long uncompacted log (compaction failing for a
+ * long time, a restored database: 50 000 updates take 0.8 s on an idle machine) would stall
+ * every other wall and socket of the instance for all of it in one. Slices keep each stall to
+ * one slice (docs/performance.md; a worker thread was tried and was slower still). Stops early once `stopped` says so. Resolves
  * false if any update failed to apply; each one that did is handed to `skipped`.
  */
 export async function replayInSlices(
