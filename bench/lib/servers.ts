@@ -54,7 +54,8 @@ export interface BenchServer {
  * `entry` runs another server file in place of the kind's own: bench/ab.ts starts our server from
  * an older checkout of the repository that way, to compare before and after in one run.
  * BENCH_NODE_FLAGS (space-separated) go to the server's node before its own flags, e.g.
- * `BENCH_NODE_FLAGS=--trace-gc` to see its collections (Node refuses that one in NODE_OPTIONS).
+ * `BENCH_NODE_FLAGS=--trace-gc` to see its collections (Node refuses that one in NODE_OPTIONS), or
+ * `BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR"` (then stop() lets the server exit normally).
  */
 export async function startBenchServer(kind: ServerKind, env: Record<string, string> = {}, entry?: string): Promise<BenchServer> {
   const file = entry ?? join(import.meta.dirname, '..', 'servers', ENTRY[kind]);
@@ -94,7 +95,10 @@ export async function startBenchServer(kind: ServerKind, env: Record<string, str
     heapSnapshot: async (path) => void (await ask({ type: 'heapSnapshot', path })),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL'); // in-memory references and a bench database: nothing to flush
+      // In-memory references and a bench database: nothing to flush, unless node was asked to
+      // write a profile, which only a normal exit does.
+      if (process.env.BENCH_NODE_FLAGS?.includes('--cpu-prof')) child.send({ id: -1, type: 'exit' });
+      else child.kill('SIGKILL');
       await exited;
     },
   };

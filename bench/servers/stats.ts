@@ -31,7 +31,7 @@ export interface ServerStats {
   compactions?: CompactionTiming[];
 }
 
-type Request = { id: number; type: 'reset' } | { id: number; type: 'stats'; gc?: boolean } | { id: number; type: 'heapSnapshot'; path: string };
+type Request = { id: number; type: 'reset' } | { id: number; type: 'stats'; gc?: boolean } | { id: number; type: 'heapSnapshot'; path: string } | { id: number; type: 'exit' };
 
 export function serveStats(ready: { port: number }): void {
   const eld = monitorEventLoopDelay({ resolution: 5 });
@@ -59,6 +59,10 @@ export function serveStats(ready: { port: number }): void {
       for (const list of Object.values(timings)) list.length = 0;
       process.send!({ id: req.id });
       return;
+    }
+    if (req.type === 'exit') {
+      // A normal exit, so that node writes what flags such as --cpu-prof collected (a kill would not).
+      process.exit(0);
     }
     if (req.type === 'heapSnapshot') {
       // For profiling by hand (where the memory per wall or per connection goes).
