@@ -23,8 +23,8 @@
  * which is then newer; anyone else just drops the id.
  */
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { AwarenessState } from '../../shared/schemas';
+import { encodeAwarenessEntries, type AwarenessEntry } from './codec';
 
 export interface AwarenessLimits {
   /** Bytes of one client's JSON state. */
@@ -63,8 +63,8 @@ export function filterAwareness(
 ): AwarenessVerdict {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const kept: Entry[] = [];
-  const removals: Entry[] = [];
+  const kept: AwarenessEntry[] = [];
+  const removals: AwarenessEntry[] = [];
   const added = new Set<number>();
   for (let i = 0; i < count; i++) {
     const id = decoding.readVarUint(decoder);
@@ -90,24 +90,7 @@ export function filterAwareness(
     kept.push({ id, clock, json });
   }
   if (owned.size + added.size > limits.maxClientsPerConnection) return { kind: 'too-many-clients' };
-  const reply = removals.length > 0 ? encodeEntries(removals) : null;
+  const reply = removals.length > 0 ? encodeAwarenessEntries(removals) : null;
   if (kept.length === 0) return { kind: 'ignore', reply };
-  return { kind: 'apply', update: encodeEntries(kept), reply };
-}
-
-interface Entry {
-  id: number;
-  clock: number;
-  json: string;
-}
-
-function encodeEntries(entries: Entry[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const { id, clock, json } of entries) {
-    encoding.writeVarUint(encoder, id);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, json);
-  }
-  return encoding.toUint8Array(encoder);
+  return { kind: 'apply', update: encodeAwarenessEntries(kept), reply };
 }

@@ -118,6 +118,25 @@ export const encodeUpdate = (update: Uint8Array): Uint8Array =>
     encoding.writeVarUint8Array(e, update);
   });
 
+/** One presence as an awareness update carries it: its state as JSON, 'null' for a removal. */
+export interface AwarenessEntry {
+  id: number;
+  clock: number;
+  json: string;
+}
+
+/** The awareness update format y-protocols reads (its encodeAwarenessUpdate), of these entries. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { id, clock, json } of entries) {
+    encoding.writeVarUint(encoder, id);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
 export const encodeAwareness = (update: Uint8Array): Uint8Array =>
   frame((e) => {
     encoding.writeVarUint(e, MessageType.Awareness);

@@ -18,12 +18,12 @@
  *   everyone else the merge of all.
  * - awareness changes are coalesced per client id (the latest state wins) into one awareness
  *   update, sent to everyone, the publisher included (as y-websocket does).
- * The entries are read when the change happens, not at flush, so what is sent is the change as
- * it was made, whatever the room's awareness holds by the time the frame goes out.
+ * The entries are read, and written as JSON, when the change happens, not at flush, so what is
+ * sent is the change as it was made, whatever the room's awareness holds by the time the frame
+ * goes out.
  */
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { encodeAwareness, encodeUpdate } from './codec';
+import { encodeAwareness, encodeAwarenessEntries, encodeUpdate, type AwarenessEntry } from './codec';
 
 /**
  * A room sends at most one relay frame per this many ms (a change after a quiet moment: at once).
@@ -50,10 +50,6 @@ export interface Recipient {
   send(frame: Uint8Array): void;
 }
 
-interface AwarenessEntry {
-  clock: number;
-  state: unknown;
-}
 
 export class RelayBatch<R extends Recipient> {
   // Made on the first update of a batch and dropped when it is sent: an idle room holds no arrays.
@@ -82,7 +78,7 @@ export class RelayBatch<R extends Recipient> {
   }
 
   addAwareness(clientId: number, clock: number, state: unknown): void {
-    (this.awareness ??= new Map()).set(clientId, { clock, state });
+    (this.awareness ??= new Map()).set(clientId, { id: clientId, clock, json: JSON.stringify(state) });
     this.schedule();
   }
 
@@ -149,7 +145,7 @@ export class RelayBatch<R extends Recipient> {
     if (awarenessDue && awareness) {
       this.awareness = null;
       this.lastAwarenessFrame = now;
-      const frame = sendable(encodeAwareness(encodeAwarenessEntries(awareness)));
+      const frame = sendable(encodeAwareness(encodeAwarenessEntries([...awareness.values()])));
       for (const r of this.recipients) r.send(frame);
     }
   }
@@ -195,15 +191,3 @@ function flushDue(batch: RelayBatch<Recipient>): void {
  * frame at 300 clients.
  */
 const sendable = (frame: Uint8Array): Buffer => Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
-
-/** The y-protocols awareness update format (encodeAwarenessUpdate), from entries captured earlier. */
-function encodeAwarenessEntries(entries: Map<number, AwarenessEntry>): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.size);
-  for (const [clientId, { clock, state }] of entries) {
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, JSON.stringify(state));
-  }
-  return encoding.toUint8Array(encoder);
-}

@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Logger } from '../log';
-import { encodeAwareness } from '../rooms/codec';
+import { encodeAwareness, encodeAwarenessEntries } from '../rooms/codec';
 import { Connection } from '../rooms/connection';
 import type { Store } from '../storage/store';
 import { RemoteOrigin, type LinkedRoom, type RoomLink } from './bus';
@@ -182,12 +182,7 @@ export class RedisRoomLink implements RoomLink {
       const owner = this.owners.get(id);
       const clock = this.room.awareness.meta.get(id)?.clock;
       if (!owner || owner.closed || clock === undefined || !this.room.awareness.states.has(id)) continue;
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, 1);
-      encoding.writeVarUint(e, id);
-      encoding.writeVarUint(e, clock + 1);
-      encoding.writeVarString(e, 'null');
-      owner.send(encodeAwareness(encoding.toUint8Array(e)));
+      owner.send(encodeAwareness(encodeAwarenessEntries([{ id, clock: clock + 1, json: 'null' }])));
     }
   }
 

@@ -2,9 +2,8 @@
  * A bare `ws` client for sending what no well-behaved provider would: garbage, text frames,
  * hand-built y-websocket messages.
  */
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
-import { MessageType } from '../../shared/protocol';
+import { encodeAwareness, encodeAwarenessEntries } from '../../server/rooms/codec';
 
 export interface RawSocket {
   ws: WebSocket;
@@ -62,20 +61,10 @@ export interface AwarenessEntry {
 
 /** The awareness update y-protocols' applyAwarenessUpdate reads. */
 export function awarenessUpdate(entries: AwarenessEntry[]): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, entries.length);
-  for (const { id, clock, state } of entries) {
-    encoding.writeVarUint(e, id);
-    encoding.writeVarUint(e, clock);
-    encoding.writeVarString(e, JSON.stringify(state));
-  }
-  return encoding.toUint8Array(e);
+  return encodeAwarenessEntries(entries.map(({ id, clock, state }) => ({ id, clock, json: JSON.stringify(state) })));
 }
 
 /** The same update as a y-websocket awareness frame. */
 export function awarenessFrame(entries: AwarenessEntry[]): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.Awareness);
-  encoding.writeVarUint8Array(e, awarenessUpdate(entries));
-  return encoding.toUint8Array(e);
+  return encodeAwareness(awarenessUpdate(entries));
 }
